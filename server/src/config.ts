@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Kinboard reads, from the environment, once, at start. A bad value stops the
+ * server with the variable's name; nothing else in the server reads process.env.
+ * Each variable is documented in README.md with its default.
+ */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built SvelteKit app is; the server still answers the API and sync without it. */
+  WEB_BUILD_DIR: z.string().min(1).optional(),
+  /** How long a document stays in memory after its last client leaves. */
+  DOCUMENT_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** The largest single WebSocket message accepted, in bytes. */
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** A document's update log is folded into one snapshot after this many stored updates. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
+  /** Seed the Hollis demo family and meeting on first start. */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  webBuildDir: string;
+  documentUnloadDelayMs: number;
+  maxMessageBytes: number;
+  compactAfterUpdates: number;
+  seedDemo: boolean;
+  dev: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: boolean } = {}): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Kinboard's settings are not valid:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'kinboard.db'),
+    logLevel: env.LOG_LEVEL,
+    webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? path.join(repoRoot, 'web/build')),
+    documentUnloadDelayMs: env.DOCUMENT_UNLOAD_DELAY_MS,
+    maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+    seedDemo: env.SEED_DEMO,
+    dev: options.dev ?? false,
+  };
+}

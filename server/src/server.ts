@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import type { Config } from './config.ts';
+import { handleApi, sendJson } from './http/api.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
+import { loadWebApp, type RequestHandler } from './http/web-app.ts';
+import type { Logger } from './log.ts';
+import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
+import { seedDemoMeeting } from './seed/demo-meeting.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
+import { SyncServer } from './sync/sync-server.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * Assembles Kinboard's one process: store, sync, socket.io, API and web app on one port.
+ * Upgrades are routed by path; any other upgrade is left alone in dev (Vite's HMR) and refused
+ * otherwise.
+ */
+export async function startServer(
+  config: Config,
+  log: Logger,
+  progress: (step: string) => void = () => {},
+): Promise<RunningServer> {
+  progress(
+    `preparing the database (${path.relative(process.cwd(), config.databaseFile) || config.databaseFile})`,
+  );
+  const store = new SqliteStore(config.databaseFile);
+  if (config.seedDemo) await seedDemoMeeting(store, log);
+
+  const sync = new SyncServer({
+    store,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+    unloadDelayMs: config.documentUnloadDelayMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+  const realtime = new RealtimeServer({ log, maxMessageBytes: config.maxMessageBytes });
+  const httpServer = createServer();
+
+  let webApp: RequestHandler;
+  let closeDev = async () => {};
+  if (config.dev) {
+    const { createServer: createVite } = await import('vite');
+    const vite = await createVite({
+      root: path.resolve(import.meta.dirname, '../../web'),
+      server: { middlewareMode: true, hmr: { server: httpServer } },
+      appType: 'custom',
+    });
+    webApp = (request, response, next) => vite.middlewares(request, response, next);
+    closeDev = () => vite.close();
+  } else {
+    webApp = await loadWebApp(config.webBuildDir);
+  }
+
+  const onRequest = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') {
+      setSecurityHeaders(response, { api: true });
+      const storeOk = await store.healthy();
+      sendJson(response, storeOk ? 200 : 503, {
+        status: storeOk ? 'ok' : 'unavailable',
+        store: storeOk ? 'ok' : 'unavailable',
+      });
+      return;
+    }
+    if (url.pathname.startsWith(socketIoPath)) {
+      realtime.handleRequest(request, response);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      setSecurityHeaders(response, { api: true });
+      await handleApi(request, response, url, store);
+      return;
+    }
+    setSecurityHeaders(response, { api: false });
+    webApp(request, response, () => {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found\n');
+    });
+  };
+
+  httpServer.on('request', (request, response) => {
+    onRequest(request, response).catch((error: unknown) => {
+      log.error({ err: error, path: request.url }, 'request failed');
+      if (!response.headersSent)
+        sendJson(response, 500, { error: 'server-error', message: 'Something went wrong on the server.' });
+      else response.destroy();
+    });
+  });
+
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const owned = url.pathname.startsWith('/yjs/') || url.pathname.startsWith(socketIoPath);
+    if (!owned) {
+      if (!config.dev) socket.destroy();
+      return;
+    }
+    if (!sameOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (url.pathname.startsWith('/yjs/')) sync.handleUpgrade(request, socket, head, url);
+    else realtime.handleUpgrade(request, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    port,
+    store,
+    close() {
+      closing ??= (async () => {
+        httpServer.close();
+        await realtime.close();
+        await sync.close();
+        await closeDev();
+        httpServer.closeAllConnections();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Refuses cross-site WebSocket hijacking: a browser always sends Origin, and it must name this
+ * host. Clients that are not browsers send none and are judged by their credentials instead.
+ */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,176 @@
+import { closeCodes } from '@kinboard/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import type { Logger } from '../log.ts';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeStored,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MalformedMessage,
+  type ClientMessage,
+} from './messages.ts';
+import type { RoomRegistry } from './room-registry.ts';
+import type { Room, RoomMember } from './room.ts';
+
+/** What a connection may send while its document is still loading [SYNC1]. */
+const maxFramesBeforeReady = 64;
+const keepAliveMs = 30_000;
+
+/**
+ * One WebSocket speaking the y-websocket protocol for one document. Frames that arrive before
+ * the document is loaded wait in a small queue and are handled in order once it is.
+ */
+export class SyncConnection implements RoomMember {
+  readonly participantId: string | undefined;
+  readonly #ws: WebSocket;
+  readonly #log: Logger;
+  readonly #wantsStoredAcks: boolean;
+  #room: Room | undefined;
+  #waiting: Uint8Array[] = [];
+  #closed = false;
+  #alive = true;
+  readonly #awarenessClients = new Set<number>();
+  readonly #keepAlive: NodeJS.Timeout;
+
+  constructor(options: { ws: WebSocket; log: Logger; participantId?: string; wantsStoredAcks: boolean }) {
+    this.#ws = options.ws;
+    this.#log = options.log;
+    this.participantId = options.participantId;
+    this.#wantsStoredAcks = options.wantsStoredAcks;
+    this.#ws.binaryType = 'nodebuffer';
+    this.#ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
+    this.#ws.on('close', () => this.#onClosed());
+    this.#ws.on('error', (error) => this.#log.debug({ err: error }, 'sync socket error'));
+    this.#ws.on('pong', () => (this.#alive = true));
+    // Phones drop sleeping connections without a close; a missed pong frees the seat.
+    this.#keepAlive = setInterval(() => {
+      if (!this.#alive) return this.#ws.terminate();
+      this.#alive = false;
+      this.#ws.ping();
+    }, keepAliveMs);
+  }
+
+  /** Joins the document; on failure the caller closes with the code it chooses. */
+  async join(registry: RoomRegistry, documentName: string): Promise<void> {
+    const room = await registry.join(documentName, this);
+    if (this.#closed) {
+      registry.leave(room, this);
+      return;
+    }
+    this.#room = room;
+    this.#leave = () => {
+      const ids = [...this.#awarenessClients];
+      if (ids.length > 0) awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
+      registry.leave(room, this);
+    };
+    this.send(encodeSyncStep1(room.doc));
+    const present = [...room.awareness.getStates().keys()];
+    if (present.length > 0) this.send(encodeAwareness(room.awareness, present));
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const frame of waiting) this.#handle(frame);
+  }
+
+  #leave: () => void = () => {};
+
+  send(frame: Uint8Array): void {
+    if (this.#closed || this.#ws.readyState !== WebSocket.OPEN) return;
+    this.#ws.send(frame, (error) => {
+      if (error) this.close(closeCodes.serverError, 'send failed');
+    });
+  }
+
+  stored(stateVector: Uint8Array): void {
+    if (this.#wantsStoredAcks) this.send(encodeStored(stateVector));
+  }
+
+  storeFailed(): void {
+    this.close(closeCodes.unavailable, 'the store could not keep an edit');
+  }
+
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#log.info({ code, reason }, 'closing sync connection');
+    this.#ws.close(code, reason);
+    this.#onClosed();
+  }
+
+  #onFrame(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.#closed) return;
+    if (!isBinary || !Buffer.isBuffer(data)) {
+      this.close(closeCodes.badMessage, 'expected a binary frame');
+      return;
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!this.#room) {
+      if (this.#waiting.length >= maxFramesBeforeReady) {
+        this.close(closeCodes.tooMany, 'too many messages before the document was ready');
+        return;
+      }
+      this.#waiting.push(frame);
+      return;
+    }
+    this.#handle(frame);
+  }
+
+  #handle(frame: Uint8Array): void {
+    const room = this.#room;
+    if (!room || this.#closed) return;
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(frame);
+    } catch (error) {
+      this.close(
+        closeCodes.badMessage,
+        error instanceof MalformedMessage ? 'malformed message' : 'unreadable message',
+      );
+      return;
+    }
+    try {
+      switch (message.kind) {
+        case 'syncStep1':
+          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          break;
+        case 'update':
+          // The room stores it and relays it once durable; `this` marks who sent it.
+          Y.applyUpdate(room.doc, message.update, this);
+          break;
+        case 'awareness':
+          this.#applyAwareness(room, message.update);
+          break;
+        case 'queryAwareness':
+          this.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+          break;
+        case 'auth':
+          break;
+      }
+    } catch (error) {
+      this.#log.warn({ err: error, kind: message.kind }, 'a message could not be applied');
+      this.close(closeCodes.badMessage, 'message could not be applied');
+    }
+  }
+
+  #applyAwareness(room: Room, update: Uint8Array): void {
+    const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== this) return;
+      for (const id of [...added, ...updated]) this.#awarenessClients.add(id);
+    };
+    room.awareness.on('update', track);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+    } finally {
+      room.awareness.off('update', track);
+    }
+  }
+
+  #onClosed(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#keepAlive);
+    this.#waiting = [];
+    this.#leave();
+  }
+}

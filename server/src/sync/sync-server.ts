@@ -1,0 +1,88 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { closeCodes, parseDocumentName } from '@kinboard/shared';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import { SyncConnection } from './connection.ts';
+import { RoomRegistry } from './room-registry.ts';
+import { UpdateWriter } from './update-writer.ts';
+
+export interface SyncServerOptions {
+  store: Store;
+  log: Logger;
+  maxMessageBytes: number;
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+}
+
+/**
+ * The `/yjs/<document>` endpoint. Stock y-websocket clients connect unmodified; Kinboard's own
+ * client adds `?stored=1` to be told when its edits are durable.
+ */
+export class SyncServer {
+  readonly #wss: WebSocketServer;
+  readonly #store: Store;
+  readonly #log: Logger;
+  readonly #writer: UpdateWriter;
+  readonly #registry: RoomRegistry;
+  readonly #connections = new Set<SyncConnection>();
+  #closing = false;
+
+  constructor(options: SyncServerOptions) {
+    this.#store = options.store;
+    this.#log = options.log;
+    // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.#writer = new UpdateWriter(options.store);
+    this.#registry = new RoomRegistry({
+      store: options.store,
+      writer: this.#writer,
+      log: options.log,
+      unloadDelayMs: options.unloadDelayMs,
+      compactAfterUpdates: options.compactAfterUpdates,
+    });
+  }
+
+  get loadedDocuments(): number {
+    return this.#registry.size;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new SyncConnection({
+        ws,
+        log: this.#log,
+        wantsStoredAcks: url.searchParams.get('stored') === '1',
+      });
+      this.#connections.add(connection);
+      ws.once('close', () => this.#connections.delete(connection));
+      void this.#open(connection, decodeURIComponent(url.pathname.slice('/yjs/'.length)));
+    });
+  }
+
+  async #open(connection: SyncConnection, rawName: string): Promise<void> {
+    if (this.#closing) return connection.close(closeCodes.unavailable, 'the server is restarting');
+    const name = parseDocumentName(rawName);
+    if (!name) return connection.close(closeCodes.unknownDocument, 'no such document');
+    try {
+      const meeting = await this.#store.getMeeting(name.meetingId);
+      if (!meeting) return connection.close(closeCodes.unknownDocument, 'no such document');
+      if (meeting.state === 'closed')
+        return connection.close(closeCodes.meetingClosed, 'the meeting has closed');
+      await connection.join(this.#registry, rawName);
+    } catch (error) {
+      this.#log.error({ err: error, document: rawName }, 'could not open a document');
+      connection.close(closeCodes.unavailable, 'the document could not be loaded');
+    }
+  }
+
+  /** Closes every connection (they reconnect elsewhere or after restart) and stores everything. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    for (const connection of this.#connections) connection.close(1012, 'the server is restarting');
+    await this.#writer.idle();
+    await this.#registry.unloadAll();
+    this.#wss.close();
+  }
+}

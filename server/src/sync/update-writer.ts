@@ -1,0 +1,51 @@
+import type { DocumentUpdate, Store } from '../store/store.ts';
+
+/**
+ * Batches the updates that arrive in one turn of the event loop, from any connection and any
+ * document, into one store transaction. `write` resolves when its update is durable, so callers
+ * relay and acknowledge only what the store has kept. Batches commit in arrival order.
+ */
+export class UpdateWriter {
+  readonly #store: Store;
+  #queue: { update: DocumentUpdate; done: PromiseWithResolvers<void> }[] = [];
+  #flushing: Promise<void> = Promise.resolve();
+  #scheduled = false;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  write(update: DocumentUpdate): Promise<void> {
+    const done = Promise.withResolvers<void>();
+    this.#queue.push({ update, done });
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(() => {
+        this.#scheduled = false;
+        this.#flushing = this.#flushing.then(() => this.#flush());
+      });
+    }
+    return done.promise;
+  }
+
+  /** Resolves once everything written so far is durable (or has failed). */
+  async idle(): Promise<void> {
+    while (this.#queue.length > 0 || this.#scheduled) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.#flushing;
+    }
+    await this.#flushing;
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    try {
+      await this.#store.appendUpdates(batch.map((entry) => entry.update));
+      for (const entry of batch) entry.done.resolve();
+    } catch (error) {
+      for (const entry of batch) entry.done.reject(error);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Why the server closed a connection, mirroring HTTP status numbers in the 4000 range. The web
+ * client maps each to a plain sentence and a decision: keep retrying, or stop and say why.
+ * Both the sync endpoint and socket.io use this one table.
+ */
+export const closeCodes = {
+  /** The message could not be read (malformed, wrong frame type, truncated). */
+  badMessage: 4400,
+  /** Not let in: no pass, or a pass for another meeting. */
+  notAdmitted: 4401,
+  /** Let in, but not allowed to do what was sent. */
+  forbidden: 4403,
+  /** No such meeting or document. */
+  unknownDocument: 4404,
+  /** Too slow to complete a step (authorisation, resync). */
+  timedOut: 4408,
+  /** The meeting has closed; its documents are no longer shared. */
+  meetingClosed: 4410,
+  /** A message or the document grew past its limit. */
+  tooLarge: 4413,
+  /** The client speaks an older protocol and must reload. */
+  tooOld: 4426,
+  /** Too many messages or connections. */
+  tooMany: 4429,
+  /** The server failed; it is safe to retry. */
+  serverError: 4500,
+  /** The server is restarting or its store is unavailable; retry shortly. */
+  unavailable: 4503,
+} as const;
+
+export type CloseCodeName = keyof typeof closeCodes;
+export type CloseCode = (typeof closeCodes)[CloseCodeName];
+
+/** Whether a client that was closed with this code should try again by itself. */
+export function shouldRetry(code: number): boolean {
+  switch (code) {
+    case closeCodes.notAdmitted:
+    case closeCodes.forbidden:
+    case closeCodes.unknownDocument:
+    case closeCodes.meetingClosed:
+    case closeCodes.tooLarge:
+    case closeCodes.tooOld:
+    case closeCodes.badMessage:
+      return false;
+    default:
+      // Normal closes, network drops (1006), restarts (1001, 1012, 4503) and timeouts retry.
+      return true;
+  }
+}
+
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return (Object.keys(closeCodes) as CloseCodeName[]).find((name) => closeCodes[name] === code);
+}

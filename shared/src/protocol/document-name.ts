@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Each meeting's board is split into documents so that write rights can differ per document.
+ * A document's name is `<meetingId>.<part>`, used as the path after `/yjs/`.
+ */
+export const documentParts = ['map'] as const;
+export type DocumentPart = (typeof documentParts)[number];
+
+export const meetingIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a meeting id is 3-63 lowercase letters, digits or dashes');
+
+export interface DocumentName {
+  meetingId: string;
+  part: DocumentPart;
+}
+
+export function formatDocumentName(name: DocumentName): string {
+  return `${name.meetingId}.${name.part}`;
+}
+
+/** Returns undefined for anything that is not a well-formed document name. */
+export function parseDocumentName(raw: string): DocumentName | undefined {
+  if (raw.length > 80) return undefined;
+  const dot = raw.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const meetingId = raw.slice(0, dot);
+  const part = raw.slice(dot + 1);
+  if (!meetingIdSchema.safeParse(meetingId).success) return undefined;
+  if (!(documentParts as readonly string[]).includes(part)) return undefined;
+  return { meetingId, part: part as DocumentPart };
+}

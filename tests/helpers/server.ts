@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGTERM, and wait for a clean exit. */
+  stop(): Promise<void>;
+  /** SIGKILL: no chance to save anything that was not already stored. */
+  kill(): Promise<void>;
+  /** Starts a new process on the same port and data directory. */
+  restart(): Promise<TestServer>;
+  /** Stops the process and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the real server as its own process (so it can be killed) on port 0 with a fresh data
+ * directory, and resolves once it prints the address it listens on.
+ */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kinboard-test-'));
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server/src/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+    setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 20_000).unref();
+  });
+  const stopWith = async (signal: NodeJS.Signals, proc: ChildProcess) => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    await exited;
+  };
+  const server: TestServer = {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output: () => output,
+    stop: () => stopWith('SIGTERM', child),
+    kill: () => stopWith('SIGKILL', child),
+    restart: async () => {
+      await stopWith('SIGTERM', child);
+      return startServer({ ...options, port, dataDir });
+    },
+    dispose: async () => {
+      await stopWith('SIGTERM', child);
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit specs live beside the code; integration and fault tests talk to a real server process.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.spec.ts', 'server/src/**/*.spec.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/multi-client/**/*.test.ts', 'tests/fault/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // Two cores: one file at a time keeps timing-sensitive tests honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

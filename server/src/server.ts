@@ -50,8 +50,12 @@ export async function startServer(
   let closeDev = async () => {};
   if (config.dev) {
     const { createServer: createVite } = await import('vite');
+    const webRoot = path.resolve(import.meta.dirname, '../../web');
+    // SvelteKit finds svelte.config.js from the working directory; every path in config is absolute.
+    process.chdir(webRoot);
     const vite = await createVite({
-      root: path.resolve(import.meta.dirname, '../../web'),
+      root: webRoot,
+      configFile: path.join(webRoot, 'vite.config.ts'),
       server: { middlewareMode: true, hmr: { server: httpServer } },
       appType: 'custom',
     });

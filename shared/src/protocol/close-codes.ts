@@ -31,6 +31,9 @@ export const closeCodes = {
 export type CloseCodeName = keyof typeof closeCodes;
 export type CloseCode = (typeof closeCodes)[CloseCodeName];
 
+/** The transport's own code for a frame over the size limit (RFC 6455). */
+export const messageTooBig = 1009;
+
 /** Whether a client that was closed with this code should try again by itself. */
 export function shouldRetry(code: number): boolean {
   switch (code) {
@@ -41,6 +44,7 @@ export function shouldRetry(code: number): boolean {
     case closeCodes.tooLarge:
     case closeCodes.tooOld:
     case closeCodes.badMessage:
+    case messageTooBig:
       return false;
     default:
       // Normal closes, network drops (1006), restarts (1001, 1012, 4503) and timeouts retry.

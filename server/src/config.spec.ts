@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('has a default for every setting', () => {
+    const config = readConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.databaseFile).toMatch(/data[/\\]kinboard\.db$/);
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('reads the environment', () => {
+    const config = readConfig({ PORT: '0', HOST: '0.0.0.0', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', seedDemo: false, logLevel: 'warn' });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDocumentName, parseDocumentName } from './document-name.ts';
+
+describe('document names', () => {
+  it('round-trips a meeting part', () => {
+    const name = formatDocumentName({ meetingId: 'demo-hollis', part: 'map' });
+    expect(name).toBe('demo-hollis.map');
+    expect(parseDocumentName(name)).toEqual({ meetingId: 'demo-hollis', part: 'map' });
+  });
+
+  it.each([
+    '',
+    'map',
+    '.map',
+    'demo-hollis',
+    'demo-hollis.unknown',
+    'Demo-Hollis.map',
+    '../etc/passwd.map',
+    'demo hollis.map',
+    'ab.map',
+    `${'a'.repeat(64)}.map`,
+    'demo-hollis.map.map',
+  ])('refuses %j', (raw) => {
+    expect(parseDocumentName(raw)).toBeUndefined();
+  });
+});

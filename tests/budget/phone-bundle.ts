@@ -1,0 +1,66 @@
+/**
+ * Prints what a phone downloads before the board is usable: every script and stylesheet the
+ * page loads, as sent over the wire (brotli or gzip, as the server negotiates), at 360x740.
+ * Usage: node tests/budget/phone-bundle.ts [path]   (default: the demo meeting)
+ * Exits non-zero when the total passes the budget, so CI can hold the line.
+ */
+import { chromium } from '@playwright/test';
+import { startServer } from '../helpers/server.ts';
+
+const budgetBytes = 200 * 1024;
+const route = process.argv[2] ?? '/meeting/demo-hollis';
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, { type: string; url: string }>();
+  const sizes = new Map<string, number>();
+  cdp.on('Network.responseReceived', (event) => {
+    if (event.type === 'Script' || event.type === 'Stylesheet')
+      urls.set(event.requestId, { type: event.type, url: event.response.url });
+  });
+  cdp.on('Network.loadingFinished', (event) => sizes.set(event.requestId, event.encodedDataLength));
+  await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+
+  let total = 0;
+  const rows: { bytes: number; line: string }[] = [];
+  for (const [id, { type, url }] of urls) {
+    const bytes = sizes.get(id) ?? 0;
+    total += bytes;
+    rows.push({
+      bytes,
+      line: `  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${type.padEnd(10)} ${new URL(url).pathname}`,
+    });
+  }
+  console.log(`phone first load of ${route} at 360x740 (compressed, as transferred):`);
+  console.log(
+    rows
+      .sort((a, b) => b.bytes - a.bytes)
+      .map((row) => row.line)
+      .join('\n'),
+  );
+  console.log(
+    `total: ${(total / 1024).toFixed(1)} KB of JavaScript and CSS (budget ${budgetBytes / 1024} KB)`,
+  );
+  if (total > budgetBytes) process.exitCode = 1;
+} finally {
+  await browser.close();
+  await server.dispose();
+}

@@ -1,0 +1,690 @@
+/**
+ * Load benchmark: edit propagation latency through Kinboard's sync server, compared with the
+ * classic bare y-websocket reference server (in memory, no persistence) under the same load.
+ *
+ *   node tests/load/bench.ts [--rooms 40] [--clients 5] [--seconds 20] [--rate 2] ...
+ *   pnpm run bench:all -- --rooms 10          (or: npm run bench, scripts/kinboard bench)
+ *
+ * For each server in turn: start it (Kinboard on a fresh data directory holding one meeting per
+ * room, created in the store before the server starts), connect rooms × clients stock
+ * y-websocket clients, wait until every one has synced, then let every client push a small
+ * edit at a steady rate: first a warm-up (not measured), then the measured window, then a
+ * drain period in which nothing is sent and the remaining deliveries may still arrive.
+ *
+ * Every client lives in this one process, so an edit's send time (performance.now()) and its
+ * arrival at each other client of the room are read on the same clock. An edit is one number,
+ * its id, pushed onto the room's shared Y.Array; every other client of the room records the
+ * id when it arrives. Expected deliveries = measured edits × (clients − 1); whatever has not
+ * arrived by the end of the drain period is lost.
+ *
+ * Exit code: 0 when both servers delivered everything; 1 when something broke (an edit lost,
+ * a client that never synced, rooms that did not converge, a server that failed); 2 when the
+ * whole run overran its time limit.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { startServer } from '../helpers/server.ts';
+import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+
+const serverNames = ['kinboard', 'reference'] as const;
+type ServerName = (typeof serverNames)[number];
+
+interface Options {
+  rooms: number;
+  clients: number;
+  seconds: number;
+  rate: number;
+  warmup: number;
+  drain: number;
+  connectTimeout: number;
+  servers: ServerName[];
+  json: string | undefined;
+}
+
+const usage = `usage: node tests/load/bench.ts [options]   (each option also as an environment variable)
+  --rooms N            rooms (documents)                           BENCH_ROOMS     default 40
+  --clients N          stock y-websocket clients per room          BENCH_CLIENTS   default 5
+  --seconds S          measured window                             BENCH_SECONDS   default 20
+  --rate R             edits per second per client                 BENCH_RATE      default 2
+  --warmup S           edits before the window, not measured       BENCH_WARMUP    default 3
+  --drain S            wait for late deliveries after the window   BENCH_DRAIN     default 5
+  --connect-timeout S  time allowed for every client to sync       BENCH_CONNECT_TIMEOUT default 60
+  --servers LIST       which servers, in order                     BENCH_SERVERS   default kinboard,reference
+  --json FILE          also write the results as JSON              BENCH_JSON`;
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      rooms: { type: 'string' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      rate: { type: 'string' },
+      warmup: { type: 'string' },
+      drain: { type: 'string' },
+      'connect-timeout': { type: 'string' },
+      servers: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const number = (flag: string | undefined, env: string, fallback: number, min: number, max: number) => {
+    const raw = flag ?? process.env[env];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      throw new UsageError(
+        `${env} / --${env.slice('BENCH_'.length).toLowerCase()}: ${raw} is not in ${min}..${max}`,
+      );
+    }
+    return value;
+  };
+  const servers = (values.servers ?? process.env.BENCH_SERVERS ?? serverNames.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  for (const name of servers) {
+    if (!(serverNames as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown server "${name}" (choose from ${serverNames.join(', ')})`);
+    }
+  }
+  if (servers.length === 0) throw new UsageError('no server to run');
+  return {
+    rooms: Math.round(number(values.rooms, 'BENCH_ROOMS', 40, 1, 1000)),
+    clients: Math.round(number(values.clients, 'BENCH_CLIENTS', 5, 2, 100)),
+    seconds: number(values.seconds, 'BENCH_SECONDS', 20, 1, 600),
+    rate: number(values.rate, 'BENCH_RATE', 2, 0.1, 100),
+    warmup: number(values.warmup, 'BENCH_WARMUP', 3, 0, 60),
+    drain: number(values.drain, 'BENCH_DRAIN', 5, 0.5, 60),
+    connectTimeout: number(values['connect-timeout'], 'BENCH_CONNECT_TIMEOUT', 60, 1, 600),
+    servers: servers as ServerName[],
+    json: values.json ?? process.env.BENCH_JSON,
+  };
+}
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Servers under test
+
+interface RunningServer {
+  wsUrl: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+function meetingId(room: number): string {
+  return `bench-room-${String(room).padStart(4, '0')}`;
+}
+
+function documentName(room: number): string {
+  return `${meetingId(room)}.map`;
+}
+
+/** Kinboard on a fresh data directory with one open meeting per room, made before it starts. */
+async function startKinboard(rooms: number): Promise<RunningServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kinboard-bench-'));
+  try {
+    const store = new SqliteStore(path.join(dataDir, 'kinboard.db'));
+    const now = Date.now();
+    for (let room = 0; room < rooms; room++) {
+      await store.createMeeting({
+        family: { id: `bench-family-${room}`, name: `Bench family ${room}`, createdAt: now },
+        meeting: {
+          id: meetingId(room),
+          familyId: `bench-family-${room}`,
+          type: 'family-network-meeting',
+          title: `Load benchmark room ${room}`,
+          date: '2026-11-24',
+          state: 'open',
+          createdAt: now,
+        },
+        documents: [],
+      });
+    }
+    await store.close();
+    const before = childPids();
+    const server = await startServer({ dataDir, env: { SEED_DEMO: 'false', LOG_LEVEL: 'warn' } });
+    const pid = [...childPids()].find((candidate) => !before.has(candidate));
+    return {
+      wsUrl: server.wsUrl,
+      pid,
+      stop: async () => {
+        await server.stop();
+        const output = server.output().trim();
+        if (/"level":(50|60)|error/i.test(output)) say(`kinboard printed:\n${indent(output)}`);
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The bare y-websocket@1.5.4 reference server, in memory, as its own process. */
+async function startReference(): Promise<RunningServer> {
+  const env = { ...process.env };
+  delete env.YPERSISTENCE;
+  delete env.CALLBACK_URL;
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'reference-server.ts')], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /reference: listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`reference server exited (${code}):\n${output}`)));
+    setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 20_000).unref();
+  });
+  const version = /reference: (yjs \S+, persistence \S+)/.exec(output)?.[1] ?? 'yjs version unknown';
+  say(`reference server: y-websocket 1.5.4 bin/utils.js, ${version}`);
+  if (!/yjs 13\./.test(version)) say('WARNING: the reference does not run yjs 13; the comparison is off');
+  return {
+    wsUrl: `ws://127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: async () => {
+      if (!hasExited(child)) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting (Linux /proc; reported as "n/a" elsewhere)
+
+function childPids(): Set<number> {
+  const pids = new Set<number>();
+  try {
+    for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+      const text = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8');
+      for (const pid of text.split(/\s+/)) if (pid) pids.add(Number(pid));
+    }
+  } catch {
+    // Not Linux: no per-process CPU figures.
+  }
+  return pids;
+}
+
+/** CPU seconds (user + system) a process has used so far, or undefined if unknown. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted from after the name.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks / 100; // USER_HZ, 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run against one server
+
+interface Result {
+  server: ServerName;
+  rooms: number;
+  clients: number;
+  editsSent: number;
+  warmupEdits: number;
+  expected: number;
+  received: number;
+  lost: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  connectMs: number;
+  drainMs: number;
+  stopMs: number;
+  synced: boolean;
+  convergedRooms: number;
+  disconnects: number;
+  closeCodes: Record<string, number>;
+  sendLagMs: { p99: number; max: number };
+  loopDelayMs: { p99: number; max: number };
+  serverCpuPercent: number | undefined;
+  loadgenCpuPercent: number;
+  errors: string[];
+}
+
+interface Client {
+  room: number;
+  index: number;
+  stock: StockClient;
+  array: Y.Array<number>;
+}
+
+const warmupId = -1;
+
+async function runOne(name: ServerName, options: Options): Promise<Result> {
+  const { rooms, clients: perRoom, rate, seconds, warmup, drain } = options;
+  const total = rooms * perRoom;
+  const errors: string[] = [];
+  say(`${name}: starting the server`);
+  const server = name === 'kinboard' ? await startKinboard(rooms) : await startReference();
+  const clients: Client[] = [];
+  // Each stock provider adds a process 'exit' listener in Node; hundreds are expected here.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), total + 20));
+  let stopped = false;
+  try {
+    // Connect every client at once and time until the last one has synced.
+    const closeCodes: Record<string, number> = {};
+    let disconnects = 0;
+    let phase: 'connecting' | 'running' | 'teardown' = 'connecting';
+    const connectStart = performance.now();
+    for (let room = 0; room < rooms; room++) {
+      for (let index = 0; index < perRoom; index++) {
+        const stock = connectStockClient(server.wsUrl, documentName(room));
+        const client: Client = { room, index, stock, array: stock.doc.getArray<number>('bench') };
+        stock.provider.on('connection-close', (event: CloseEvent | null) => {
+          if (phase === 'teardown') return;
+          const code = String(event?.code ?? 'local');
+          closeCodes[code] = (closeCodes[code] ?? 0) + 1;
+        });
+        stock.provider.on('status', ({ status }: { status: string }) => {
+          if (status === 'disconnected' && phase === 'running') disconnects++;
+        });
+        clients.push(client);
+      }
+    }
+    const syncDeadline = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), options.connectTimeout * 1000).unref(),
+    );
+    const allSynced = Promise.all(clients.map((client) => client.stock.synced)).then(() => 'synced' as const);
+    const synced = (await Promise.race([allSynced, syncDeadline])) === 'synced';
+    const connectMs = performance.now() - connectStart;
+    if (!synced) {
+      const missing = clients.filter((client) => !client.stock.provider.synced).length;
+      errors.push(`${missing} of ${total} clients had not synced after ${options.connectTimeout} s`);
+      say(`${name}: ${missing} of ${total} clients never synced; close codes ${JSON.stringify(closeCodes)}`);
+    } else {
+      say(`${name}: ${total} clients connected and synced in ${connectMs.toFixed(0)} ms`);
+    }
+    phase = 'running';
+
+    // Bookkeeping for the measured edits, sized for the most that can be sent.
+    const interval = 1000 / rate;
+    const maxEdits = Math.ceil(total * rate * seconds) + total;
+    const sentAt = new Float64Array(maxEdits);
+    const latencies = new Float64Array(maxEdits * (perRoom - 1));
+    let received = 0;
+    let editsSent = 0;
+    let warmupEdits = 0;
+
+    for (const client of clients) {
+      client.array.observe((event, transaction) => {
+        if (transaction.local) return;
+        const now = performance.now();
+        for (const change of event.changes.delta) {
+          if (!change.insert) continue;
+          for (const id of change.insert as number[]) {
+            if (id === warmupId || id < 0 || id >= editsSent) continue;
+            latencies[received++] = now - sentAt[id]!;
+          }
+        }
+      });
+    }
+
+    // A steady schedule: client i sends at phase i/total of each interval. One timer checks
+    // which edits are due; when it runs late, the overdue edits go out at once (never skipped),
+    // and the lag is recorded, so a saturated load generator shows instead of hiding.
+    const scheduleStart = performance.now() + 50;
+    const measureStart = scheduleStart + warmup * 1000;
+    const measureEnd = measureStart + seconds * 1000;
+    const nextDue = Float64Array.from(clients, (_client, i) => scheduleStart + (i / total) * interval);
+    const sendLags: number[] = [];
+    const loopResolutionMs = 10;
+    const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
+    let cpuAtStart: NodeJS.CpuUsage | undefined;
+    let serverCpuAtStart: number | undefined;
+    let measuredWallMs = 0;
+    let loadgenCpuSeconds = 0;
+    let serverCpuSeconds: number | undefined;
+
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        const now = performance.now();
+        if (cpuAtStart === undefined && now >= measureStart) {
+          cpuAtStart = process.cpuUsage();
+          serverCpuAtStart = processCpuSeconds(server.pid);
+          loopDelay.enable();
+        }
+        let pending = false;
+        for (let i = 0; i < clients.length; i++) {
+          const client = clients[i]!;
+          while (nextDue[i]! <= now && nextDue[i]! < measureEnd) {
+            const due = nextDue[i]!;
+            nextDue[i] = due + interval;
+            if (due < measureStart) {
+              client.array.push([warmupId]);
+              warmupEdits++;
+            } else if (editsSent < maxEdits) {
+              const id = editsSent++;
+              sentAt[id] = performance.now();
+              sendLags.push(sentAt[id]! - due);
+              client.array.push([id]);
+            }
+          }
+          if (nextDue[i]! < measureEnd) pending = true;
+        }
+        if (pending || now < measureEnd) {
+          setTimeout(tick, 2);
+          return;
+        }
+        loopDelay.disable();
+        measuredWallMs = now - measureStart;
+        const usage = process.cpuUsage(cpuAtStart);
+        loadgenCpuSeconds = (usage.user + usage.system) / 1e6;
+        const serverNow = processCpuSeconds(server.pid);
+        if (serverNow !== undefined && serverCpuAtStart !== undefined) {
+          serverCpuSeconds = serverNow - serverCpuAtStart;
+        }
+        resolve();
+      };
+      setTimeout(tick, 50);
+    });
+
+    // Drain: nothing is sent any more; wait for the last deliveries or the time limit.
+    const expected = editsSent * (perRoom - 1);
+    const drainStart = performance.now();
+    while (received < expected && performance.now() - drainStart < drain * 1000) {
+      await sleep(20);
+    }
+    const drainMs = performance.now() - drainStart;
+    const lost = expected - received;
+
+    // Every client of a room must end with the same document.
+    let convergedRooms = 0;
+    for (let room = 0; room < rooms; room++) {
+      const members = clients.filter((client) => client.room === room);
+      const first = Buffer.from(Y.encodeStateVector(members[0]!.stock.doc));
+      const lengths = new Set(members.map((client) => client.array.length));
+      const same = members.every((client) => first.equals(Y.encodeStateVector(client.stock.doc)));
+      if (same && lengths.size === 1) convergedRooms++;
+    }
+
+    const sorted = latencies.subarray(0, received).sort();
+    const lagSorted = Float64Array.from(sendLags).sort();
+    const cpuPercent = (seconds: number) => (100 * seconds) / (measuredWallMs / 1000);
+    const result: Result = {
+      server: name,
+      rooms,
+      clients: total,
+      editsSent,
+      warmupEdits,
+      expected,
+      received,
+      lost,
+      latencyMs: {
+        p50: percentile(sorted, 0.5),
+        p95: percentile(sorted, 0.95),
+        p99: percentile(sorted, 0.99),
+        max: sorted.length > 0 ? sorted[sorted.length - 1]! : NaN,
+        mean: sorted.length > 0 ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : NaN,
+      },
+      connectMs,
+      drainMs,
+      stopMs: 0,
+      synced,
+      convergedRooms,
+      disconnects,
+      closeCodes,
+      sendLagMs: { p99: percentile(lagSorted, 0.99), max: lagSorted[lagSorted.length - 1] ?? NaN },
+      // The histogram holds the time between its timer's runs; the delay is what exceeds the period.
+      loopDelayMs: {
+        p99: Math.max(0, loopDelay.percentile(99) / 1e6 - loopResolutionMs),
+        max: Math.max(0, loopDelay.max / 1e6 - loopResolutionMs),
+      },
+      serverCpuPercent: serverCpuSeconds === undefined ? undefined : cpuPercent(serverCpuSeconds),
+      loadgenCpuPercent: cpuPercent(loadgenCpuSeconds),
+      errors,
+    };
+    if (lost > 0) errors.push(`${lost} of ${expected} deliveries never arrived`);
+    if (convergedRooms < rooms) errors.push(`${rooms - convergedRooms} of ${rooms} rooms did not converge`);
+    say(
+      `${name}: ${editsSent} edits measured, ${received}/${expected} delivered, p50 ${fmt(result.latencyMs.p50)} ms`,
+    );
+    phase = 'teardown';
+    for (const client of clients) client.stock.destroy();
+    clients.length = 0;
+    const stopStart = performance.now();
+    stopped = true;
+    await server.stop();
+    result.stopMs = performance.now() - stopStart;
+    return result;
+  } finally {
+    for (const client of clients) client.stock.destroy();
+    if (!stopped) await server.stop().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+function fmt(value: number | undefined, digits = 1): string {
+  return value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!)));
+  return [
+    line(header).join('  '),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map((row) => line(row).join('  ')),
+  ].join('\n');
+}
+
+function report(results: Result[], options: Options): string {
+  const lines: string[] = [];
+  lines.push(
+    table(
+      [
+        'server',
+        'clients',
+        'rooms',
+        'edits sent',
+        'expected',
+        'received',
+        'lost',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'connect+sync ms',
+      ],
+      results.map((r) => [
+        r.server,
+        String(r.clients),
+        String(r.rooms),
+        String(r.editsSent),
+        String(r.expected),
+        String(r.received),
+        String(r.lost),
+        fmt(r.latencyMs.p50),
+        fmt(r.latencyMs.p95),
+        fmt(r.latencyMs.p99),
+        fmt(r.latencyMs.max),
+        fmt(r.connectMs, 0),
+      ]),
+    ),
+  );
+  const kinboard = results.find((r) => r.server === 'kinboard');
+  const reference = results.find((r) => r.server === 'reference');
+  if (kinboard && reference) {
+    const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+    lines.push('');
+    lines.push(
+      `Kinboard / reference latency: p50 ${ratio(kinboard.latencyMs.p50, reference.latencyMs.p50)}, ` +
+        `p95 ${ratio(kinboard.latencyMs.p95, reference.latencyMs.p95)}, ` +
+        `p99 ${ratio(kinboard.latencyMs.p99, reference.latencyMs.p99)}` +
+        `   (connect+sync ${ratio(kinboard.connectMs, reference.connectMs)})`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    table(
+      [
+        'server',
+        'mean ms',
+        'rooms converged',
+        'disconnects',
+        'server CPU %',
+        'loadgen CPU %',
+        'loadgen loop p99/max ms',
+        'send lag p99/max ms',
+        'drain ms',
+        'stop ms',
+      ],
+      results.map((r) => [
+        r.server,
+        fmt(r.latencyMs.mean),
+        `${r.convergedRooms}/${r.rooms}`,
+        String(r.disconnects),
+        fmt(r.serverCpuPercent, 0),
+        fmt(r.loadgenCpuPercent, 0),
+        `${fmt(r.loopDelayMs.p99)}/${fmt(r.loopDelayMs.max)}`,
+        `${fmt(r.sendLagMs.p99)}/${fmt(r.sendLagMs.max)}`,
+        fmt(r.drainMs, 0),
+        fmt(r.stopMs, 0),
+      ]),
+    ),
+  );
+  lines.push('');
+  lines.push(
+    `load: ${options.rooms} rooms x ${options.clients} clients, ${options.rate} edits/s per client ` +
+      `(${fmt(options.rooms * options.clients * options.rate, 0)} edits/s, ` +
+      `${fmt(options.rooms * options.clients * options.rate * (options.clients - 1), 0)} deliveries/s), ` +
+      `${options.warmup} s warm-up, ${options.seconds} s measured, up to ${options.drain} s drain`,
+  );
+  lines.push(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}, ` +
+      `load average before the run ${loadAverageAtStart}`,
+  );
+  lines.push(
+    'CPU % is of one core over the measured window; the load generator (every client) and the server ' +
+      'share the same cores.',
+  );
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const say = (line: string) => process.stdout.write(`bench: ${line}\n`);
+const indent = (text: string) => text.replace(/^/gm, '    ');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const loadAverageAtStart = os
+  .loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' ');
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = readOptions();
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error)) {
+      process.stderr.write(`bench: ${error.message}\n${usage}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const perServer = options.connectTimeout + options.warmup + options.seconds + options.drain + 60;
+  const watchdog = setTimeout(
+    () => {
+      process.stderr.write('bench: the run overran its time limit; stopping\n');
+      for (const pid of childPids()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      process.exit(2);
+    },
+    perServer * options.servers.length * 1000,
+  );
+  watchdog.unref();
+
+  say(
+    `${options.rooms} rooms x ${options.clients} clients = ${options.rooms * options.clients} clients per server, ` +
+      `${options.rate} edits/s each, ${options.warmup} s warm-up + ${options.seconds} s measured; ` +
+      `servers: ${options.servers.join(', ')}`,
+  );
+  const results: Result[] = [];
+  let failed = false;
+  for (const name of options.servers) {
+    try {
+      results.push(await runOne(name, options));
+    } catch (error) {
+      failed = true;
+      say(`${name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    // Let sockets and the previous server's process settle before the next one.
+    await sleep(500);
+  }
+  clearTimeout(watchdog);
+
+  process.stdout.write(`\n${report(results, options)}\n`);
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify({ options, results, loadAverageAtStart }, null, 2)}\n`);
+    say(`results written to ${options.json}`);
+  }
+  for (const result of results) {
+    if (result.errors.length === 0) continue;
+    failed = true;
+    const banner = '!'.repeat(78);
+    process.stdout.write(
+      `\n${banner}\n${result.server.toUpperCase()} BROKE:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n` +
+        `close codes seen: ${JSON.stringify(result.closeCodes)}\n${banner}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Everything is closed by now; if some handle still holds the process, do not hang.
+    setTimeout(() => process.exit(code), 5000).unref();
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 5000).unref();
+  },
+);

@@ -3,3 +3,8 @@ export * from './protocol/document-name.ts';
 export * from './protocol/version.ts';
 export * from './vocabulary/domains.ts';
 export * from './board/card.ts';
+export * from './vocabulary/vocabulary.ts';
+export * from './vocabulary/custom-label.ts';
+export * from './vocabulary/agenda-step.ts';
+export * from './vocabulary/standard-steps.ts';
+export * from './vocabulary/meeting-types.ts';

@@ -1,0 +1,114 @@
+import type { MeetingTypeRow } from './meeting-types.ts';
+
+/**
+ * The primer's meeting table and seed 001 (section 5), as data. Each agenda lists standard step
+ * ids in the order the practice describes "what happens"; `titles` gives a step this meeting's
+ * own words.
+ */
+export const meetingTable: readonly MeetingTypeRow[] = [
+  {
+    id: 'family-network-meeting',
+    name: 'Family Network Meeting',
+    service: 'Assessment, child in need, child protection',
+    purpose: 'The family and the people around them make a plan to keep the children safe.',
+    defaultVocabulary: 'safety',
+    agenda:
+      'purpose worries-and-goals working-well scaling plan-rules testing-the-plan bottom-lines agreement next-steps',
+  },
+  {
+    id: 'rapid-family-network-meeting',
+    name: 'Rapid Family Network Meeting',
+    service: 'Emergency, same day',
+    purpose: 'A plan for the next few days: who will do what, and when, about the worries right now.',
+    defaultVocabulary: 'safety',
+    agenda: 'purpose worries plan-rules bottom-lines agreement next-steps',
+    titles: {
+      worries: 'The worries right now',
+      'plan-rules': 'Who does what, and when, for the next few days',
+    },
+  },
+  {
+    id: 'review-family-network-meeting',
+    name: 'Review Family Network Meeting',
+    service: 'Ongoing work with the family',
+    purpose: 'We look at how the plan has gone, what went well and any worries about it.',
+    defaultVocabulary: 'safety',
+    agenda: 'purpose safety-journal working-well worries-about-the-plan scaling agreement next-steps',
+    titles: { 'working-well': 'What went well, and how you did it' },
+  },
+  {
+    id: 'core-group-meeting',
+    name: 'Core Group Meeting',
+    service: 'Child protection plan',
+    purpose: 'We check how the child protection plan is going and what needs to change.',
+    defaultVocabulary: 'safety',
+    agenda: 'purpose worries-and-goals scaling safety-journal plan-rules agreement next-steps',
+    titles: {
+      scaling: 'Scaling: how far has the plan come?',
+      'safety-journal': 'The safety journal and safety objects',
+      'plan-rules': 'The plan: what needs to change',
+    },
+  },
+  {
+    id: 'team-around-the-family',
+    name: 'Team Around the Family',
+    service: 'Early help',
+    purpose: 'The family and the people helping them check the family plan together.',
+    defaultVocabulary: 'wellbeing',
+    agenda: 'purpose worries-and-goals scaling plan-rules agreement next-steps',
+    titles: { 'plan-rules': 'The family plan' },
+  },
+  {
+    id: 'care-team-meeting',
+    name: 'Care Team Meeting',
+    service: 'Child in need, children looked after',
+    purpose: 'We check how the plan is going and update the map together.',
+    defaultVocabulary: 'wellbeing',
+    agenda: 'purpose worries-and-goals scaling worries working-well needs-to-happen agreement next-steps',
+    titles: { worries: 'What we are worried about now' },
+  },
+  {
+    id: 'looked-after-review',
+    name: 'Looked-after review',
+    service: 'Children in care',
+    purpose: "The young person's own meeting about how things are going and what they want next.",
+    defaultVocabulary: 'success',
+    agenda: 'purpose childs-voice worries-and-goals working-well scaling plan-rules agreement next-steps',
+    titles: {
+      purpose: 'Welcome: whose meeting this is',
+      scaling: 'Scaling, with everyone including the young person',
+      'plan-rules': 'Changes to the care plan',
+    },
+  },
+  {
+    id: 'young-persons-network-meeting',
+    name: "Young person's network meeting",
+    service: 'Young people aged 14 and over, care leavers',
+    purpose: 'The young person and their network check how life is going and plan for each worry.',
+    defaultVocabulary: 'success',
+    agenda: 'purpose scaling worries-and-goals plan-rules agreement next-steps',
+    titles: { scaling: 'How on track is life, 0 to 10?', 'plan-rules': 'A plan for each worry' },
+  },
+  {
+    id: 'transfer-meeting',
+    name: 'Transfer meeting',
+    service: 'A new worker takes over',
+    purpose: 'The family meets the new worker and we walk through where things are.',
+    defaultVocabulary: 'safety',
+    agenda: 'purpose worries-and-goals scaling bottom-lines agreement next-steps',
+    titles: { 'next-steps': 'Next steps and timescales' },
+  },
+  {
+    id: 'child-protection-conference',
+    name: 'Child protection conference',
+    service: 'Child protection',
+    purpose: 'We agree the worries, the goals and the plan that will keep the children safe.',
+    defaultVocabulary: 'safety',
+    agenda:
+      'purpose childs-voice worries working-well worries-and-goals scaling plan-rules testing-the-plan agreement next-steps',
+    titles: {
+      'childs-voice': 'What the children have said',
+      'testing-the-plan': 'How strong is the plan at trigger times?',
+    },
+  },
+];

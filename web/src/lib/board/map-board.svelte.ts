@@ -1,0 +1,53 @@
+import {
+  addCard,
+  cardsOf,
+  deleteCard,
+  readCards,
+  type Card,
+  type DomainId,
+  type Perspective,
+} from '@kinboard/shared';
+import * as Y from 'yjs';
+
+/** A card as the board lays it out; its text is bound separately (see card-text-binding.ts). */
+export type CardSummary = Omit<Card, 'text'>;
+
+/**
+ * The map document's cards as reactive state. The list is rebuilt only when cards are added,
+ * removed or moved, not on every keystroke: a card's text lives in its own binding, so a
+ * person typing is never re-rendered under their fingers.
+ */
+export class MapBoard {
+  cards: CardSummary[] = $state([]);
+  readonly doc: Y.Doc;
+  readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    this.#observer = (events) => {
+      if (events.some((event) => !(event.target instanceof Y.Text))) this.#refresh();
+    };
+    cardsOf(doc).observeDeep(this.#observer);
+    this.#refresh();
+  }
+
+  cardsIn(domain: DomainId): CardSummary[] {
+    return this.cards.filter((card) => card.domain === domain);
+  }
+
+  add(domain: DomainId, author: string, perspective: Perspective = 'network'): string {
+    return addCard(this.doc, { domain, text: '', author: author.trim() || 'Guest', perspective });
+  }
+
+  remove(id: string): void {
+    deleteCard(this.doc, id);
+  }
+
+  #refresh(): void {
+    this.cards = readCards(this.doc).map(({ text: _text, ...summary }) => summary);
+  }
+
+  destroy(): void {
+    cardsOf(this.doc).unobserveDeep(this.#observer);
+  }
+}

@@ -8,3 +8,6 @@ export * from './vocabulary/custom-label.ts';
 export * from './vocabulary/agenda-step.ts';
 export * from './vocabulary/standard-steps.ts';
 export * from './vocabulary/meeting-types.ts';
+export * from './board/position.ts';
+export * from './board/text-edit.ts';
+export * from './board/agenda.ts';

@@ -11,3 +11,4 @@ export * from './vocabulary/meeting-types.ts';
 export * from './board/position.ts';
 export * from './board/text-edit.ts';
 export * from './board/agenda.ts';
+export * from './board/statement-pair.ts';

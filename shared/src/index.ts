@@ -12,3 +12,4 @@ export * from './board/position.ts';
 export * from './board/text-edit.ts';
 export * from './board/agenda.ts';
 export * from './board/statement-pair.ts';
+export * from './board/bottom-line.ts';

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { SqliteStore } from '@kinboard/server/store/sqlite';
+import type { DocumentUpdate, Meeting } from '@kinboard/server/store/store';
+import * as Y from 'yjs';
+
+/** A data directory the test owns (startServer leaves a given one in place): remove it yourself. */
+export function makeDataDir(): { dataDir: string; remove(): void } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kinboard-test-'));
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+const databaseFile = (dataDir: string) => path.join(dataDir, 'kinboard.db');
+
+/** Creates a meeting straight in the store, before the server that will serve it starts. */
+export async function createMeeting(
+  dataDir: string,
+  meetingId: string,
+  options: { state?: Meeting['state']; documents?: DocumentUpdate[] } = {},
+): Promise<void> {
+  const store = new SqliteStore(databaseFile(dataDir));
+  try {
+    const createdAt = Date.now();
+    await store.createMeeting({
+      family: { id: `${meetingId}-family`, name: 'Test family', createdAt },
+      meeting: {
+        id: meetingId,
+        familyId: `${meetingId}-family`,
+        type: 'family-network-meeting',
+        title: `Test meeting ${meetingId}`,
+        date: '2026-02-01',
+        state: options.state ?? 'open',
+        createdAt,
+      },
+      documents: options.documents ?? [],
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Appends updates straight to the store (the server must not be running). */
+export async function appendUpdates(dataDir: string, updates: DocumentUpdate[]): Promise<void> {
+  const store = new SqliteStore(databaseFile(dataDir));
+  try {
+    await store.appendUpdates(updates);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Reads the SQLite file directly (read-only; safe beside a running server in WAL mode). */
+export function storedRows(dataDir: string, documentName: string): Uint8Array[] {
+  const db = new DatabaseSync(databaseFile(dataDir), { readOnly: true });
+  try {
+    const rows = db
+      .prepare('SELECT data FROM document_update WHERE document_name = ? ORDER BY id')
+      .all(documentName) as { data: Uint8Array }[];
+    return rows.map((row) => new Uint8Array(row.data));
+  } finally {
+    db.close();
+  }
+}
+
+/** The document as the store holds it, rebuilt from its rows. */
+export function storedDoc(dataDir: string, documentName: string): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of storedRows(dataDir, documentName)) Y.applyUpdate(doc, update);
+  return doc;
+}

@@ -57,7 +57,7 @@ export class SyncServer {
       });
       this.#connections.add(connection);
       ws.once('close', () => this.#connections.delete(connection));
-      void this.#open(connection, decodeURIComponent(url.pathname.slice('/yjs/'.length)));
+      void this.#open(connection, decodeName(url.pathname.slice('/yjs/'.length)));
     });
   }
 
@@ -84,5 +84,17 @@ export class SyncServer {
     await this.#writer.idle();
     await this.#registry.unloadAll();
     this.#wss.close();
+  }
+}
+
+/**
+ * The document name from the path. A bad percent-encoding becomes an empty (unknown) name
+ * [SYNC4]: throwing here, inside the upgrade callback, would take the whole process down.
+ */
+function decodeName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return '';
   }
 }

@@ -135,6 +135,10 @@ export class SyncConnection implements RoomMember {
           this.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
         case 'update':
+          // Read the whole update first: Yjs integrates an update's structs before it reads the
+          // delete set, so a truncated delete set would throw only after the document changed,
+          // and the half-applied edit would be stored and relayed [SYNC7].
+          Y.decodeUpdate(message.update);
           // The room stores it and relays it once durable; `this` marks who sent it.
           Y.applyUpdate(room.doc, message.update, this);
           break;

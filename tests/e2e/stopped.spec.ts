@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { connectionStatus } from './board-page.ts';
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+// The real server only sends these codes in situations later issues build (closed meetings,
+// stale clients), so the sync socket is stood in for here with the code under test.
+for (const { code, sentence } of [
+  { code: 4410, sentence: 'This meeting has finished. The board is no longer shared.' },
+  { code: 4426, sentence: 'This page is out of date. Reload the page to carry on.' },
+]) {
+  test(`a ${code} close stops retrying and says why in plain words`, async ({ page }) => {
+    let attempts = 0;
+    await page.routeWebSocket(/\/yjs\//, (socket) => {
+      attempts++;
+      socket.close({ code, reason: 'test' });
+    });
+    await page.goto(`${server.url}/meeting/demo-hollis`);
+    await expect(connectionStatus(page)).toHaveText(sentence);
+    await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+    // Coming back to the tab must not start again either.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // Proving that nothing happens needs a wait: the first retry would come after 200 ms, the
+    // second after 400 ms, so one second is plenty to see one.
+    await page.waitForTimeout(1_000);
+    expect(attempts).toBe(1);
+  });
+}
+
+test('a timed-out close (4408) keeps retrying, which y-websocket alone would not', async ({ page }) => {
+  let attempts = 0;
+  await page.routeWebSocket(/\/yjs\//, (socket) => {
+    attempts++;
+    if (attempts < 3) socket.close({ code: 4408, reason: 'test' });
+    else socket.connectToServer();
+  });
+  await page.goto(`${server.url}/meeting/demo-hollis`);
+  await expect(connectionStatus(page)).toHaveText('Connected');
+  expect(attempts).toBe(3);
+});

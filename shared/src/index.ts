@@ -13,3 +13,5 @@ export * from './board/text-edit.ts';
 export * from './board/agenda.ts';
 export * from './board/statement-pair.ts';
 export * from './board/bottom-line.ts';
+export * from './board/board-settings.ts';
+export * from './board/board-schema.ts';

@@ -1,0 +1,75 @@
+import * as Y from 'yjs';
+import { agendaRoot } from './agenda.ts';
+import { bottomLinesRoot } from './bottom-line.ts';
+import { settingsRoot } from './board-settings.ts';
+import { cardsRoot } from './card.ts';
+import { statementPairsRoot } from './statement-pair.ts';
+
+/**
+ * Every root a map document may hold, and its Yjs type. The server refuses an update that
+ * would create any other root, or write a root as the wrong type: such a board would load on
+ * one screen and break on the next, and its content would never be read or exported.
+ */
+export const boardRootTypes = {
+  [cardsRoot]: 'map',
+  [statementPairsRoot]: 'map',
+  [bottomLinesRoot]: 'map',
+  [agendaRoot]: 'array',
+  [settingsRoot]: 'map',
+} as const satisfies Record<string, 'map' | 'array'>;
+export type BoardRootName = keyof typeof boardRootTypes;
+
+export interface RootProblem {
+  root: string;
+  problem: 'unknown root' | 'wrong type' | 'unreadable update';
+}
+
+function expectedType(root: string): 'map' | 'array' | undefined {
+  return Object.hasOwn(boardRootTypes, root) ? boardRootTypes[root as BoardRootName] : undefined;
+}
+
+/**
+ * Checks a document's roots. A root that arrived in an update but was never opened locally is an
+ * untyped shared type: judge it by its content (keyed entries are a map's, a list an array's).
+ */
+export function checkBoardRoots(doc: Y.Doc): RootProblem[] {
+  const problems: RootProblem[] = [];
+  for (const [root, type] of doc.share) {
+    const expected = expectedType(root);
+    const hasEntries = type._map.size > 0;
+    const hasList = type._start !== null;
+    if (!expected) {
+      if (hasEntries || hasList) problems.push({ root, problem: 'unknown root' });
+      continue;
+    }
+    const untyped = type.constructor === Y.AbstractType;
+    const rightClass = untyped || type instanceof (expected === 'map' ? Y.Map : Y.Array);
+    const rightContent = expected === 'map' ? !hasList : !hasEntries;
+    if (!rightClass || !rightContent) problems.push({ root, problem: 'wrong type' });
+  }
+  return problems;
+}
+
+/**
+ * Checks an update before it is applied. A new entry at the top of a root names its root; an
+ * entry that follows another inherits that one's root, already checked when it arrived.
+ */
+export function checkUpdateRoots(update: Uint8Array): RootProblem[] {
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return [{ root: '', problem: 'unreadable update' }];
+  }
+  const problems = new Map<string, RootProblem>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const root: unknown = struct.parent;
+    if (typeof root !== 'string') continue;
+    const expected = expectedType(root);
+    if (!expected) problems.set(root, { root, problem: 'unknown root' });
+    else if ((struct.parentSub !== null) !== (expected === 'map'))
+      problems.set(root, { root, problem: 'wrong type' });
+  }
+  return [...problems.values()];
+}

@@ -35,7 +35,7 @@ export interface Words {
   bottomLine: Noun;
 }
 
-export const columnTitles: Record<ColumnId, string> = {
+export const columnTitles: Readonly<Record<ColumnId, string>> = {
   worries: 'What are we worried about?',
   workingWell: "What's working well?",
   needsToHappen: 'What needs to happen?',
@@ -51,7 +51,7 @@ const commonDomains = {
   nextSteps: { title: 'Next steps', description: 'What happens next, who will do it and by when.' },
 } satisfies Partial<Record<DomainId, DomainWords>>;
 
-type VocabularyTable = Omit<Words, 'vocabularyId' | 'frameworkName' | 'columns' | 'domains'> & {
+type VocabularyTable = Pick<Words, 'label' | 'statement' | 'goal'> & {
   domains: Omit<Record<DomainId, DomainWords>, keyof typeof commonDomains>;
 };
 
@@ -78,7 +78,6 @@ const vocabularies: Record<VocabularyId, VocabularyTable> = {
     },
     statement: { one: 'danger statement', many: 'danger statements' },
     goal: { one: 'safety goal', many: 'safety goals' },
-    bottomLine: { one: 'bottom line', many: 'bottom lines' },
   },
   wellbeing: {
     label: 'Wellbeing',
@@ -102,7 +101,6 @@ const vocabularies: Record<VocabularyId, VocabularyTable> = {
     },
     statement: { one: 'worry statement', many: 'worry statements' },
     goal: { one: 'wellbeing goal', many: 'wellbeing goals' },
-    bottomLine: { one: 'bottom line', many: 'bottom lines' },
   },
   success: {
     label: 'Success',
@@ -126,7 +124,6 @@ const vocabularies: Record<VocabularyId, VocabularyTable> = {
     },
     statement: { one: 'worry statement', many: 'worry statements' },
     goal: { one: 'success goal', many: 'success goals' },
-    bottomLine: { one: 'bottom line', many: 'bottom lines' },
   },
 };
 
@@ -147,5 +144,6 @@ export function wordsFor(vocabularyId: VocabularyId, customLabel?: string): Word
     frameworkName: `Signs of ${label}`,
     columns: columnTitles,
     domains: { ...domains, ...commonDomains },
+    bottomLine: { one: 'bottom line', many: 'bottom lines' },
   });
 }

@@ -42,6 +42,7 @@ interface Options {
   rate: number;
   warmup: number;
   drain: number;
+  rounds: number;
   connectTimeout: number;
   servers: ServerName[];
   json: string | undefined;
@@ -50,10 +51,11 @@ interface Options {
 const usage = `usage: node tests/load/bench.ts [options]   (each option also as an environment variable)
   --rooms N            rooms (documents)                           BENCH_ROOMS     default 40
   --clients N          stock y-websocket clients per room          BENCH_CLIENTS   default 5
-  --seconds S          measured window                             BENCH_SECONDS   default 20
+  --seconds S          measured window of each run                 BENCH_SECONDS   default 10
   --rate R             edits per second per client                 BENCH_RATE      default 2
   --warmup S           edits before the window, not measured       BENCH_WARMUP    default 3
   --drain S            wait for late deliveries after the window   BENCH_DRAIN     default 5
+  --rounds N           runs per server, alternating A B B A ...    BENCH_ROUNDS    default 2
   --connect-timeout S  time allowed for every client to sync       BENCH_CONNECT_TIMEOUT default 60
   --servers LIST       which servers, in order                     BENCH_SERVERS   default kinboard,reference
   --json FILE          also write the results as JSON              BENCH_JSON`;
@@ -67,6 +69,7 @@ function readOptions(): Options {
       rate: { type: 'string' },
       warmup: { type: 'string' },
       drain: { type: 'string' },
+      rounds: { type: 'string' },
       'connect-timeout': { type: 'string' },
       servers: { type: 'string' },
       json: { type: 'string' },
@@ -101,10 +104,11 @@ function readOptions(): Options {
   return {
     rooms: Math.round(number(values.rooms, 'BENCH_ROOMS', 40, 1, 1000)),
     clients: Math.round(number(values.clients, 'BENCH_CLIENTS', 5, 2, 100)),
-    seconds: number(values.seconds, 'BENCH_SECONDS', 20, 1, 600),
+    seconds: number(values.seconds, 'BENCH_SECONDS', 10, 1, 600),
     rate: number(values.rate, 'BENCH_RATE', 2, 0.1, 100),
     warmup: number(values.warmup, 'BENCH_WARMUP', 3, 0, 60),
     drain: number(values.drain, 'BENCH_DRAIN', 5, 0.5, 60),
+    rounds: Math.round(number(values.rounds, 'BENCH_ROUNDS', 2, 1, 20)),
     connectTimeout: number(values['connect-timeout'], 'BENCH_CONNECT_TIMEOUT', 60, 1, 600),
     servers: servers as ServerName[],
     json: values.json ?? process.env.BENCH_JSON,
@@ -268,6 +272,9 @@ interface Result {
   serverCpuPercent: number | undefined;
   loadgenCpuPercent: number;
   errors: string[];
+  /** Every measured latency, sorted; pooled across rounds, left out of the JSON. */
+  samples: Float64Array;
+  runs: number;
 }
 
 interface Client {
@@ -461,6 +468,8 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
       serverCpuPercent: serverCpuSeconds === undefined ? undefined : cpuPercent(serverCpuSeconds),
       loadgenCpuPercent: cpuPercent(loadgenCpuSeconds),
       errors,
+      samples: sorted,
+      runs: 1,
     };
     if (lost > 0) errors.push(`${lost} of ${expected} deliveries never arrived`);
     if (convergedRooms < rooms) errors.push(`${rooms - convergedRooms} of ${rooms} rooms did not converge`);
@@ -483,6 +492,62 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
+
+/** One server's runs as one: counts add up, latencies are pooled, the worst of the rest is kept. */
+function pool(runs: Result[]): Result {
+  if (runs.length === 1) return runs[0]!;
+  const samples = new Float64Array(runs.reduce((sum, run) => sum + run.samples.length, 0));
+  let offset = 0;
+  for (const run of runs) {
+    samples.set(run.samples, offset);
+    offset += run.samples.length;
+  }
+  samples.sort();
+  const sum = (pick: (run: Result) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  const worst = (pick: (run: Result) => number) => Math.max(...runs.map(pick));
+  const mean = (pick: (run: Result) => number | undefined) => {
+    const values = runs.map(pick);
+    return values.some((value) => value === undefined)
+      ? undefined
+      : values.reduce((total: number, value) => total + value!, 0) / values.length;
+  };
+  const closeCodes: Record<string, number> = {};
+  for (const run of runs) {
+    for (const [code, count] of Object.entries(run.closeCodes))
+      closeCodes[code] = (closeCodes[code] ?? 0) + count;
+  }
+  return {
+    server: runs[0]!.server,
+    rooms: runs[0]!.rooms,
+    clients: runs[0]!.clients,
+    editsSent: sum((run) => run.editsSent),
+    warmupEdits: sum((run) => run.warmupEdits),
+    expected: sum((run) => run.expected),
+    received: sum((run) => run.received),
+    lost: sum((run) => run.lost),
+    latencyMs: {
+      p50: percentile(samples, 0.5),
+      p95: percentile(samples, 0.95),
+      p99: percentile(samples, 0.99),
+      max: samples[samples.length - 1] ?? NaN,
+      mean: samples.length > 0 ? samples.reduce((total, value) => total + value, 0) / samples.length : NaN,
+    },
+    connectMs: worst((run) => run.connectMs),
+    drainMs: worst((run) => run.drainMs),
+    stopMs: worst((run) => run.stopMs),
+    synced: runs.every((run) => run.synced),
+    convergedRooms: Math.min(...runs.map((run) => run.convergedRooms)),
+    disconnects: sum((run) => run.disconnects),
+    closeCodes,
+    sendLagMs: { p99: worst((run) => run.sendLagMs.p99), max: worst((run) => run.sendLagMs.max) },
+    loopDelayMs: { p99: worst((run) => run.loopDelayMs.p99), max: worst((run) => run.loopDelayMs.max) },
+    serverCpuPercent: mean((run) => run.serverCpuPercent),
+    loadgenCpuPercent: mean((run) => run.loadgenCpuPercent)!,
+    errors: runs.flatMap((run) => run.errors),
+    samples,
+    runs: runs.length,
+  };
+}
 
 function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
@@ -507,8 +572,41 @@ function table(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-function report(results: Result[], options: Options): string {
+function report(results: Result[], runs: Result[], options: Options): string {
   const lines: string[] = [];
+  if (runs.length > results.length) {
+    lines.push('Each run:');
+    lines.push(
+      table(
+        [
+          '#',
+          'server',
+          'edits',
+          'lost',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'max ms',
+          'connect+sync ms',
+          'loadgen loop p99 ms',
+        ],
+        runs.map((r, index) => [
+          String(index + 1),
+          r.server,
+          String(r.editsSent),
+          String(r.lost),
+          fmt(r.latencyMs.p50),
+          fmt(r.latencyMs.p95),
+          fmt(r.latencyMs.p99),
+          fmt(r.latencyMs.max),
+          fmt(r.connectMs, 0),
+          fmt(r.loopDelayMs.p99),
+        ]),
+      ),
+    );
+    lines.push('');
+    lines.push(`All runs of each server pooled (connect+sync and the lag columns: the worst run):`);
+  }
   lines.push(
     table(
       [
@@ -587,7 +685,8 @@ function report(results: Result[], options: Options): string {
     `load: ${options.rooms} rooms x ${options.clients} clients, ${options.rate} edits/s per client ` +
       `(${fmt(options.rooms * options.clients * options.rate, 0)} edits/s, ` +
       `${fmt(options.rooms * options.clients * options.rate * (options.clients - 1), 0)} deliveries/s), ` +
-      `${options.warmup} s warm-up, ${options.seconds} s measured, up to ${options.drain} s drain`,
+      `per run ${options.warmup} s warm-up, ${options.seconds} s measured, up to ${options.drain} s drain; ` +
+      `${options.rounds} run(s) per server`,
   );
   lines.push(
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}, ` +
@@ -621,7 +720,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const perServer = options.connectTimeout + options.warmup + options.seconds + options.drain + 60;
+  const perRun = options.connectTimeout + options.warmup + options.seconds + options.drain + 60;
   const watchdog = setTimeout(
     () => {
       process.stderr.write('bench: the run overran its time limit; stopping\n');
@@ -634,32 +733,45 @@ async function main(): Promise<number> {
       }
       process.exit(2);
     },
-    perServer * options.servers.length * 1000,
+    perRun * options.servers.length * options.rounds * 1000,
   );
   watchdog.unref();
 
   say(
     `${options.rooms} rooms x ${options.clients} clients = ${options.rooms * options.clients} clients per server, ` +
-      `${options.rate} edits/s each, ${options.warmup} s warm-up + ${options.seconds} s measured; ` +
-      `servers: ${options.servers.join(', ')}`,
+      `${options.rate} edits/s each, ${options.warmup} s warm-up + ${options.seconds} s measured per run, ` +
+      `${options.rounds} run(s) per server; servers: ${options.servers.join(', ')}`,
   );
-  const results: Result[] = [];
+  const runs: Result[] = [];
   let failed = false;
-  for (const name of options.servers) {
-    try {
-      results.push(await runOne(name, options));
-    } catch (error) {
-      failed = true;
-      say(`${name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // Rounds alternate the order (A B, B A, A B ...) so that a slow spell on the shared machine
+  // does not always land on the same server.
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? options.servers : [...options.servers].reverse();
+    for (const name of order) {
+      if (options.rounds > 1) say(`round ${round + 1} of ${options.rounds}`);
+      try {
+        runs.push(await runOne(name, options));
+      } catch (error) {
+        failed = true;
+        say(`${name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      // Let sockets and the previous server's process settle before the next one.
+      await sleep(500);
     }
-    // Let sockets and the previous server's process settle before the next one.
-    await sleep(500);
   }
+  const results = options.servers.flatMap((name) => {
+    const own = runs.filter((run) => run.server === name);
+    return own.length > 0 ? [pool(own)] : [];
+  });
   clearTimeout(watchdog);
 
-  process.stdout.write(`\n${report(results, options)}\n`);
+  process.stdout.write(`\n${report(results, runs, options)}\n`);
   if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify({ options, results, loadAverageAtStart }, null, 2)}\n`);
+    writeFileSync(
+      options.json,
+      `${JSON.stringify({ options, loadAverageAtStart, results, runs }, (key, value: unknown) => (key === 'samples' ? undefined : value), 2)}\n`,
+    );
     say(`results written to ${options.json}`);
   }
   for (const result of results) {

@@ -43,7 +43,7 @@ export async function startServer(
     unloadDelayMs: config.documentUnloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
-  const realtime = new RealtimeServer({ log, maxMessageBytes: config.maxMessageBytes });
+  const realtime = new RealtimeServer({ log, store, maxMessageBytes: config.maxMessageBytes });
   const httpServer = createServer();
 
   let webApp: RequestHandler;

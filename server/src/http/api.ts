@@ -17,7 +17,8 @@ export async function handleApi(
   if (!url.pathname.startsWith('/api/')) return false;
   const meetingMatch = /^\/api\/meetings\/([^/]+)$/.exec(url.pathname);
   if (meetingMatch && request.method === 'GET') {
-    const meetingId = meetingIdSchema.safeParse(decodeURIComponent(meetingMatch[1]!));
+    // The id pattern has no characters that need escaping, so the raw path segment is checked as is.
+    const meetingId = meetingIdSchema.safeParse(meetingMatch[1]);
     const meeting = meetingId.success ? await store.getMeeting(meetingId.data) : undefined;
     if (!meeting) {
       sendJson(response, 404, { error: 'not-found', message: 'There is no meeting with that link.' });

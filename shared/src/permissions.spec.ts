@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { clientEventSchemas } from './protocol/events.ts';
+import { eventPermissions, mayEmit, mayWriteBoard, participantRoles } from './permissions.ts';
+
+describe('permissions', () => {
+  it('name a rule for every event', () => {
+    expect(Object.keys(eventPermissions).sort()).toEqual(Object.keys(clientEventSchemas).sort());
+  });
+
+  it.each(participantRoles)('only staff drive the meeting (%s)', (role) => {
+    for (const event of [
+      'chair:focus',
+      'chair:undo-focus',
+      'chair:follow',
+      'chair:lock',
+      'chair:timer',
+    ] as const)
+      expect(mayEmit(role, event)).toBe(role === 'staff');
+    expect(mayEmit(role, 'meeting:enter')).toBe(true);
+  });
+
+  it('keep the projector and observers read-only', () => {
+    expect(mayWriteBoard('projector')).toBe(false);
+    expect(mayWriteBoard('observer')).toBe(false);
+    expect(mayWriteBoard('family')).toBe(true);
+    expect(mayWriteBoard('staff')).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { chairFocusSchema, chairUndoFocusSchema } from './chair-focus.ts';
+import { chairFollowSchema } from './chair-follow.ts';
+import { meetingEnterSchema } from './meeting-enter.ts';
+import type { MeetingLiveState } from './meeting-live-state.ts';
+import { meetingTimerCommandSchema } from './meeting-timer.ts';
+import type { Result } from './result.ts';
+import { sectionLockSchema } from './section-lock.ts';
+
+/**
+ * The socket.io events both ends use: the web client's socket and the server's handlers are
+ * typed from these maps, and the server checks every payload against `clientEventSchemas`
+ * before acting on it.
+ */
+export const clientEventSchemas = {
+  'meeting:enter': meetingEnterSchema,
+  'chair:focus': chairFocusSchema,
+  'chair:undo-focus': chairUndoFocusSchema,
+  'chair:follow': chairFollowSchema,
+  'chair:lock': sectionLockSchema,
+  'chair:timer': meetingTimerCommandSchema,
+} as const;
+
+export type ClientEventName = keyof typeof clientEventSchemas;
+export type ClientEventPayload<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>;
+
+/** Every client event is a request with an acknowledgement carrying a Result. */
+type Request<E extends ClientEventName, T> = (
+  payload: ClientEventPayload<E>,
+  ack: (result: Result<T>) => void,
+) => void;
+
+export interface ClientToServerEvents {
+  'meeting:enter': Request<'meeting:enter', MeetingLiveState>;
+  'chair:focus': Request<'chair:focus', MeetingLiveState>;
+  'chair:undo-focus': Request<'chair:undo-focus', MeetingLiveState>;
+  'chair:follow': Request<'chair:follow', MeetingLiveState>;
+  'chair:lock': Request<'chair:lock', MeetingLiveState>;
+  'chair:timer': Request<'chair:timer', MeetingLiveState>;
+}
+
+export interface ServerToClientEvents {
+  'server:hello': (hello: { protocolVersion: number }) => void;
+  /** Sent to every screen in the meeting whenever the chair changes something. */
+  'meeting:state': (state: MeetingLiveState) => void;
+}

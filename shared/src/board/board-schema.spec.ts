@@ -64,3 +64,26 @@ describe('the roots a map document may hold', () => {
     ]);
   });
 });
+
+describe('roots by document part', () => {
+  it('keeps cards in the map and the frame in its own document', async () => {
+    const { addCard } = await import('./card.ts');
+    const { addBottomLine } = await import('./bottom-line.ts');
+    const cards = new Y.Doc();
+    addCard(cards, {
+      domain: 'existingStrengths',
+      text: 'Nan lives close',
+      author: 'Pat',
+      perspective: 'family',
+    });
+    const frame = new Y.Doc();
+    addBottomLine(frame, 'A sober adult is with the children every night.');
+    expect(checkBoardRoots(cards, 'map')).toEqual([]);
+    expect(checkBoardRoots(frame, 'frame')).toEqual([]);
+    expect(checkBoardRoots(cards, 'frame')).toEqual([{ root: 'cards', problem: 'unknown root' }]);
+    expect(checkUpdateRoots(Y.encodeStateAsUpdate(frame), 'map')).toEqual([
+      { root: 'bottomLines', problem: 'unknown root' },
+    ]);
+    expect(checkUpdateRoots(Y.encodeStateAsUpdate(frame), 'frame')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DocumentPart } from '../protocol/document-name.ts';
 import { agendaRoot } from './agenda.ts';
 import { bottomLinesRoot } from './bottom-line.ts';
 import { settingsRoot } from './board-settings.ts';
@@ -6,7 +7,7 @@ import { cardsRoot } from './card.ts';
 import { statementPairsRoot } from './statement-pair.ts';
 
 /**
- * Every root a map document may hold, and its Yjs type. The server refuses an update that
+ * Every root a meeting's documents may hold, and its Yjs type. The server refuses an update that
  * would create any other root, or write a root as the wrong type: such a board would load on
  * one screen and break on the next, and its content would never be read or exported.
  */
@@ -19,23 +20,31 @@ export const boardRootTypes = {
 } as const satisfies Record<string, 'map' | 'array'>;
 export type BoardRootName = keyof typeof boardRootTypes;
 
+/** Which roots each of a meeting's documents holds (see document-name.ts for why they are split). */
+export const rootsOfPart = {
+  map: [cardsRoot],
+  frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot],
+} as const satisfies Record<DocumentPart, readonly BoardRootName[]>;
+
 export interface RootProblem {
   root: string;
   problem: 'unknown root' | 'wrong type' | 'unreadable update';
 }
 
-function expectedType(root: string): 'map' | 'array' | undefined {
-  return Object.hasOwn(boardRootTypes, root) ? boardRootTypes[root as BoardRootName] : undefined;
+function expectedType(root: string, part: DocumentPart | undefined): 'map' | 'array' | undefined {
+  if (!Object.hasOwn(boardRootTypes, root)) return undefined;
+  if (part && !(rootsOfPart[part] as readonly string[]).includes(root)) return undefined;
+  return boardRootTypes[root as BoardRootName];
 }
 
 /**
  * Checks a document's roots. A root that arrived in an update but was never opened locally is an
  * untyped shared type: judge it by its content (keyed entries are a map's, a list an array's).
  */
-export function checkBoardRoots(doc: Y.Doc): RootProblem[] {
+export function checkBoardRoots(doc: Y.Doc, part?: DocumentPart): RootProblem[] {
   const problems: RootProblem[] = [];
   for (const [root, type] of doc.share) {
-    const expected = expectedType(root);
+    const expected = expectedType(root, part);
     const hasEntries = type._map.size > 0;
     const hasList = type._start !== null;
     if (!expected) {
@@ -54,7 +63,7 @@ export function checkBoardRoots(doc: Y.Doc): RootProblem[] {
  * Checks an update before it is applied. A new entry at the top of a root names its root; an
  * entry that follows another inherits that one's root, already checked when it arrived.
  */
-export function checkUpdateRoots(update: Uint8Array): RootProblem[] {
+export function checkUpdateRoots(update: Uint8Array, part?: DocumentPart): RootProblem[] {
   let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
     structs = Y.decodeUpdate(update).structs;
@@ -66,7 +75,7 @@ export function checkUpdateRoots(update: Uint8Array): RootProblem[] {
     if (!(struct instanceof Y.Item)) continue;
     const root: unknown = struct.parent;
     if (typeof root !== 'string') continue;
-    const expected = expectedType(root);
+    const expected = expectedType(root, part);
     if (!expected) problems.set(root, { root, problem: 'unknown root' });
     else if ((struct.parentSub !== null) !== (expected === 'map'))
       problems.set(root, { root, problem: 'wrong type' });

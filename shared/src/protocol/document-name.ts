@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Each meeting's board is split into documents so that write rights can differ per document.
- * A document's name is `<meetingId>.<part>`, used as the path after `/yjs/`.
+ * Each meeting's board is split into documents so that write rights can differ per document:
+ * `map` holds the cards everyone adds; `frame` holds what staff draft and the chair sets
+ * (statements and goals, bottom lines, the agenda, the vocabulary). A document's name is
+ * `<meetingId>.<part>`, used as the path after `/yjs/`.
  */
-export const documentParts = ['map'] as const;
+export const documentParts = ['map', 'frame'] as const;
 export type DocumentPart = (typeof documentParts)[number];
 
 export const meetingIdSchema = z

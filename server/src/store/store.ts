@@ -53,8 +53,9 @@ export interface Store {
   appendUpdates(updates: readonly DocumentUpdate[]): Promise<void>;
   /**
    * Replaces every update stored so far for the document with one snapshot, atomically.
-   * The caller guarantees the snapshot contains every one of them (the sync module encodes it
-   * from the loaded document after its pending writes are durable).
+   * The caller guarantees the snapshot contains every one of them and that no append for the
+   * document runs meanwhile (the sync module encodes it from the loaded document, between batches
+   * of writes; see UpdateWriter.exclusive).
    */
   compactDocument(documentName: string, snapshot: Uint8Array): Promise<void>;
   countUpdates(documentName: string): Promise<number>;

@@ -103,8 +103,10 @@ export class Room {
     this.#compacting ??= (async () => {
       try {
         await this.#writer.idle();
-        const snapshot = Y.encodeStateAsUpdate(this.doc);
-        await this.#store.compactDocument(this.name, snapshot);
+        // Encoded once no batch can commit, so it holds every update the store replaces by it.
+        await this.#writer.exclusive(() =>
+          this.#store.compactDocument(this.name, Y.encodeStateAsUpdate(this.doc)),
+        );
         this.#storedSinceCompaction = 1;
       } catch (error) {
         this.#log.error({ err: error, document: this.name }, 'compaction failed; the update log is kept');

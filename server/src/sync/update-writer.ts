@@ -28,6 +28,20 @@ export class UpdateWriter {
     return done.promise;
   }
 
+  /**
+   * Runs `work` between batches: no batch commits while it runs. A compaction runs here, so the
+   * updates it folds away are exactly those stored before its snapshot was encoded; with a store
+   * that awaits I/O, a batch committing mid-compaction would otherwise be deleted unsnapshotted.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#flushing.then(work);
+    this.#flushing = result.then(
+      () => {},
+      () => {},
+    );
+    return result;
+  }
+
   /** Resolves once everything written so far is durable (or has failed). */
   async idle(): Promise<void> {
     while (this.#queue.length > 0 || this.#scheduled) {

@@ -1,6 +1,6 @@
 import { addCard, readCards } from '@kinboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { StoringPeer } from '../helpers/raw-sync-client.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';

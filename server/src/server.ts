@@ -69,7 +69,7 @@ export async function startServer(
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       setSecurityHeaders(response, { api: true });
-      const storeOk = await store.healthy();
+      const storeOk = !sync.storeFailing && (await store.healthy());
       sendJson(response, storeOk ? 200 : 503, {
         status: storeOk ? 'ok' : 'unavailable',
         store: storeOk ? 'ok' : 'unavailable',

@@ -82,7 +82,8 @@ export class SqliteStore implements Store {
     this.#db.exec('PRAGMA journal_mode = WAL');
     this.#db.exec('PRAGMA synchronous = FULL');
     this.#db.exec('PRAGMA foreign_keys = ON');
-    this.#db.exec('PRAGMA busy_timeout = 5000');
+    // Waiting for a lock blocks the event loop (node:sqlite is synchronous): keep it short.
+    this.#db.exec('PRAGMA busy_timeout = 1000');
     this.#migrate();
     const db = this.#db;
     this.#statements = {

@@ -16,7 +16,8 @@ import type { RoomRegistry } from './room-registry.ts';
 import type { Room, RoomMember } from './room.ts';
 
 /** What a connection may send while its document is still loading [SYNC1]. */
-const maxFramesBeforeReady = 64;
+const maxFramesBeforeReady = 256;
+const maxBytesBeforeReady = 4 * 1024 * 1024;
 const keepAliveMs = 30_000;
 
 /**
@@ -30,6 +31,7 @@ export class SyncConnection implements RoomMember {
   readonly #wantsStoredAcks: boolean;
   #room: Room | undefined;
   #waiting: Uint8Array[] = [];
+  #waitingBytes = 0;
   #closed = false;
   #alive = true;
   readonly #awarenessClients = new Set<number>();
@@ -67,6 +69,8 @@ export class SyncConnection implements RoomMember {
       registry.leave(room, this);
     };
     this.send(encodeSyncStep1(room.doc));
+    // A client that comes back learns at once which of its edits the store already holds.
+    this.stored(room.durableStateVector);
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) this.send(encodeAwareness(room.awareness, present));
     const waiting = this.#waiting;
@@ -106,7 +110,8 @@ export class SyncConnection implements RoomMember {
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!this.#room) {
-      if (this.#waiting.length >= maxFramesBeforeReady) {
+      this.#waitingBytes += frame.byteLength;
+      if (this.#waiting.length >= maxFramesBeforeReady || this.#waitingBytes > maxBytesBeforeReady) {
         this.close(closeCodes.tooMany, 'too many messages before the document was ready');
         return;
       }

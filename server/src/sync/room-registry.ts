@@ -75,6 +75,7 @@ export class RoomRegistry {
           writer: this.#writer,
           log: this.#log,
           compactAfterUpdates: this.#compactAfterUpdates,
+          discard: (broken) => void this.#unload(broken, { discard: true }),
         });
         if (room.needsCompaction()) void room.compact();
         return room;
@@ -88,13 +89,18 @@ export class RoomRegistry {
     return pending;
   }
 
-  async #unload(room: Room): Promise<void> {
+  /** `discard` drops a room whose state the store does not hold, without compacting it. */
+  async #unload(room: Room, options: { discard?: boolean } = {}): Promise<void> {
+    clearTimeout(room.unloadTimer);
     room.unloadTimer = undefined;
-    if (room.members.size > 0 || room.state !== 'open') return;
+    if (!options.discard && (room.members.size > 0 || room.state !== 'open')) return;
     const entry = this.#rooms.get(room.name);
-    await room.unload(() => {
-      if (this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name);
-    });
+    await room.unload(
+      () => {
+        if (this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name);
+      },
+      { compact: !options.discard },
+    );
     this.#log.debug({ document: room.name }, 'document unloaded');
   }
 }

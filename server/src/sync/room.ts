@@ -31,8 +31,14 @@ export class Room {
   readonly #writer: UpdateWriter;
   readonly #log: Logger;
   readonly #compactAfterUpdates: number;
+  readonly #discard: (room: Room) => void;
   #storedSinceCompaction: number;
   #compacting: Promise<void> | undefined;
+  /** Settles when every write this room has queued so far has settled; per room, so one busy
+   * meeting never holds up another's unload. */
+  #lastWrite: Promise<unknown> = Promise.resolve();
+  /** What the store is known to hold: the document's state vector when its last stored update was applied. */
+  #durableStateVector: Uint8Array;
 
   constructor(options: {
     name: string;
@@ -41,8 +47,11 @@ export class Room {
     writer: UpdateWriter;
     log: Logger;
     compactAfterUpdates: number;
+    /** Called when the store refused a write: the registry drops the room so it reloads from the store. */
+    discard: (room: Room) => void;
   }) {
     this.name = options.name;
+    this.#discard = options.discard;
     this.#store = options.store;
     this.#writer = options.writer;
     this.#log = options.log;
@@ -56,6 +65,7 @@ export class Room {
       for (const update of options.stored.updates) Y.applyUpdate(this.doc, update);
     });
     this.#storedSinceCompaction = options.stored.updates.length;
+    this.#durableStateVector = Y.encodeStateVector(this.doc);
     // Registered after loading, so loaded content is never stored a second time.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 
@@ -77,19 +87,39 @@ export class Room {
     return this.#storedSinceCompaction > this.#compactAfterUpdates;
   }
 
+  /** The state the store is known to hold, for a member that (re)joins: its "saved" is true. */
+  get durableStateVector(): Uint8Array {
+    return this.#durableStateVector;
+  }
+
   #onUpdate(update: Uint8Array, origin: unknown): void {
     const sender = this.#isMember(origin) ? origin : undefined;
-    this.#writer.write({ documentName: this.name, update, origin: sender?.participantId }).then(
+    // Batches commit in order, so once this one is durable so is everything applied before it.
+    const stateVector = Y.encodeStateVector(this.doc);
+    const write = this.#writer.write({ documentName: this.name, update, origin: sender?.participantId });
+    this.#lastWrite = write.catch(() => {});
+    write.then(
       () => {
+        if (this.state !== 'open') return;
+        this.#durableStateVector = stateVector;
         const frame = encodeUpdate(update);
         for (const member of this.members) if (member !== sender) member.send(frame);
-        sender?.stored(Y.encodeStateVector(this.doc));
+        sender?.stored(stateVector);
         this.#storedSinceCompaction++;
         if (this.needsCompaction()) void this.compact();
       },
       (error: unknown) => {
-        this.#log.error({ err: error, document: this.name }, 'an update could not be stored');
-        sender?.storeFailed();
+        if (this.state !== 'open') return;
+        // The edit is in memory but not in the store. Serving or compacting this document would
+        // spread or keep what was never stored, so drop it: every member reconnects, the room
+        // reloads what the store holds, and each client's sync step 2 sends its edit again.
+        this.#log.error(
+          { err: error, document: this.name },
+          'an update could not be stored; reloading the document',
+        );
+        this.state = 'unloading';
+        for (const member of [...this.members]) member.storeFailed();
+        this.#discard(this);
       },
     );
   }
@@ -102,7 +132,6 @@ export class Room {
   compact(): Promise<void> {
     this.#compacting ??= (async () => {
       try {
-        await this.#writer.idle();
         // Encoded once no batch can commit, so it holds every update the store replaces by it.
         await this.#writer.exclusive(() =>
           this.#store.compactDocument(this.name, Y.encodeStateAsUpdate(this.doc)),
@@ -121,11 +150,12 @@ export class Room {
    * Waits for every write, compacts, and frees the document. Called only with no members.
    * `forget` runs before anyone waiting on `unloaded` resumes, so they load afresh.
    */
-  async unload(forget: () => void): Promise<void> {
+  async unload(forget: () => void, options: { compact: boolean } = { compact: true }): Promise<void> {
     this.state = 'unloading';
     try {
-      await this.#writer.idle();
-      if (this.#storedSinceCompaction > 1) await this.compact();
+      // Its own writes must be durable before a new room may load the document again.
+      await this.#lastWrite;
+      if (options.compact && this.#storedSinceCompaction > 1) await this.compact();
     } finally {
       this.awareness.destroy();
       this.doc.destroy();

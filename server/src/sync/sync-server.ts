@@ -44,6 +44,11 @@ export class SyncServer {
     });
   }
 
+  /** True while the store refuses writes (disk full, database down); /healthz says so. */
+  get storeFailing(): boolean {
+    return this.#writer.failing;
+  }
+
   get loadedDocuments(): number {
     return this.#registry.size;
   }
@@ -80,6 +85,8 @@ export class SyncServer {
   /** Closes every connection (they reconnect elsewhere or after restart) and stores everything. */
   async close(): Promise<void> {
     this.#closing = true;
+    // Writes in flight finish first, so their senders get their `stored` before the close.
+    await this.#writer.idle();
     for (const connection of this.#connections) connection.close(1012, 'the server is restarting');
     await this.#writer.idle();
     await this.#registry.unloadAll();

@@ -10,6 +10,8 @@ export class UpdateWriter {
   #queue: { update: DocumentUpdate; done: PromiseWithResolvers<void> }[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #scheduled = false;
+  /** Whether the last batch failed: /healthz reports the store as unavailable until one succeeds. */
+  failing = false;
 
   constructor(store: Store) {
     this.#store = store;
@@ -57,8 +59,10 @@ export class UpdateWriter {
     if (batch.length === 0) return;
     try {
       await this.#store.appendUpdates(batch.map((entry) => entry.update));
+      this.failing = false;
       for (const entry of batch) entry.done.resolve();
     } catch (error) {
+      this.failing = true;
       for (const entry of batch) entry.done.reject(error);
     }
   }

@@ -1,5 +1,6 @@
 import { cardText, editCardText } from '@kinboard/shared';
 import type * as Y from 'yjs';
+import { ownEdit } from './own-edits.ts';
 
 type Delta = { retain?: number; insert?: unknown; delete?: number }[];
 
@@ -41,23 +42,45 @@ export function rebase(base: string, mine: string, theirs: string, deltas: Delta
   return theirs.slice(0, from) + mine.slice(start, endMine) + theirs.slice(to);
 }
 
+/** How a binding writes what the person typed: a named operation in the typed layer. */
+export type WriteText = (next: string) => void;
+
 /**
  * Binds a textarea to a card's text. Typing goes through editCardText (a minimal diff, so two
- * people typing in one card both keep their words). Someone else's edit is applied to the
- * textarea in place with the caret moved along, never by replacing what the person is typing;
- * during an IME composition it waits, and the composed text is rebased onto it afterwards.
+ * people typing in one card both keep their words), inside a transaction with the screen's own
+ * origin so the undo manager tracks it.
  */
 export function bindCardText(textarea: HTMLTextAreaElement, doc: Y.Doc, id: string): () => void {
   const text = cardText(doc, id);
   if (!text) return () => {};
+  return bindSharedText(textarea, text, (next) => doc.transact(() => editCardText(doc, id, next), ownEdit));
+}
+
+/**
+ * Binds a textarea to a shared text. Someone else's edit (or an undo of our own) is applied to
+ * the textarea in place with the caret moved along, never by replacing what the person is
+ * typing; during an IME composition it waits, and the composed text is rebased onto it
+ * afterwards. Only the write this binding is making itself is skipped: an undo is local too,
+ * and must show.
+ */
+export function bindSharedText(textarea: HTMLTextAreaElement, text: Y.Text, write: WriteText): () => void {
   let base = text.toString();
   textarea.value = base;
   let composing = false;
+  let writing = false;
   let waiting: Delta[] = [];
 
+  const writeOwn = (next: string) => {
+    writing = true;
+    try {
+      write(next);
+    } finally {
+      writing = false;
+    }
+  };
   const onInput = () => {
     if (composing) return;
-    editCardText(doc, id, textarea.value);
+    writeOwn(textarea.value);
     base = text.toString();
   };
   const onCompositionStart = () => (composing = true);
@@ -67,13 +90,13 @@ export function bindCardText(textarea: HTMLTextAreaElement, doc: Y.Doc, id: stri
     const merged = rebase(base, textarea.value, text.toString(), waiting);
     waiting = [];
     const caret = textarea.selectionEnd + (merged.length - textarea.value.length);
-    editCardText(doc, id, merged);
+    writeOwn(merged);
     base = text.toString();
     textarea.value = base;
     textarea.setSelectionRange(caret, caret);
   };
-  const onRemote = (event: Y.YTextEvent) => {
-    if (event.transaction.local) return;
+  const onChange = (event: Y.YTextEvent) => {
+    if (writing) return;
     const delta = event.delta as Delta;
     if (composing) {
       waiting.push(delta);
@@ -95,11 +118,11 @@ export function bindCardText(textarea: HTMLTextAreaElement, doc: Y.Doc, id: stri
   textarea.addEventListener('input', onInput);
   textarea.addEventListener('compositionstart', onCompositionStart);
   textarea.addEventListener('compositionend', onCompositionEnd);
-  text.observe(onRemote);
+  text.observe(onChange);
   return () => {
     textarea.removeEventListener('input', onInput);
     textarea.removeEventListener('compositionstart', onCompositionStart);
     textarea.removeEventListener('compositionend', onCompositionEnd);
-    text.unobserve(onRemote);
+    text.unobserve(onChange);
   };
 }

@@ -2,12 +2,14 @@ import {
   addCard,
   cardsOf,
   deleteCard,
+  moveCard,
   readCards,
   type Card,
   type DomainId,
   type Perspective,
 } from '@kinboard/shared';
 import * as Y from 'yjs';
+import { ownEdit } from './own-edits.ts';
 
 /** A card as the board lays it out; its text is bound separately (see card-text-binding.ts). */
 export type CardSummary = Omit<Card, 'text'>;
@@ -15,7 +17,8 @@ export type CardSummary = Omit<Card, 'text'>;
 /**
  * The map document's cards as reactive state. The list is rebuilt only when cards are added,
  * removed or moved, not on every keystroke: a card's text lives in its own binding, so a
- * person typing is never re-rendered under their fingers.
+ * person typing is never re-rendered under their fingers. Every change made here carries the
+ * screen's own origin, so undo can take it back.
  */
 export class MapBoard {
   cards: CardSummary[] = $state([]);
@@ -36,11 +39,19 @@ export class MapBoard {
   }
 
   add(domain: DomainId, author: string, perspective: Perspective = 'network'): string {
-    return addCard(this.doc, { domain, text: '', author: author.trim() || 'Guest', perspective });
+    let id = '';
+    this.doc.transact(() => {
+      id = addCard(this.doc, { domain, text: '', author: author.trim() || 'Guest', perspective });
+    }, ownEdit);
+    return id;
   }
 
   remove(id: string): void {
-    deleteCard(this.doc, id);
+    this.doc.transact(() => deleteCard(this.doc, id), ownEdit);
+  }
+
+  move(id: string, domain: DomainId, beforeId?: string): void {
+    this.doc.transact(() => moveCard(this.doc, id, domain, beforeId), ownEdit);
   }
 
   #refresh(): void {

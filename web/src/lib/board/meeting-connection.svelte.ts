@@ -1,5 +1,6 @@
 import { shouldRetry } from '@kinboard/shared';
 import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -105,6 +106,11 @@ export class MeetingConnection {
     this.#cleanups.push(() => window.removeEventListener('beforeunload', warnIfUnsaved));
 
     provider.connect();
+  }
+
+  /** Presence travels with the document's connection (y-websocket's awareness messages). */
+  get awareness(): Awareness {
+    return this.#provider.awareness;
   }
 
   /** Skips the back-off wait. Does nothing once the server has stopped us for good. */

@@ -1,10 +1,10 @@
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
-/** Opens the demo board in a fresh browser context and waits until it is live. */
+/** Opens the demo board's chair console in a fresh browser context and waits until it is live. */
 export async function openDemoBoard(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/meeting/demo-hollis`);
+  await page.goto(`${baseUrl}/chair/demo-hollis`);
   await expect(connectionStatus(page)).toHaveText('Connected');
   return page;
 }
@@ -23,3 +23,43 @@ export async function addCard(page: Page, domainLabel: string, text: string): Pr
   expect(id).toBeTruthy();
   return id!;
 }
+
+/** The chair console (1280x800), the projector (1920x1080) and a phone (360x740), each live. */
+export async function openChair(browser: Browser, baseUrl: string): Promise<Page> {
+  return openDemoBoard(browser, baseUrl);
+}
+
+export async function openProjector(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/projector/demo-hollis`);
+  await expect(page.getByTestId('projector')).toBeVisible();
+  return page;
+}
+
+export async function openPhone(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/phone/demo-hollis`);
+  await expect(connectionStatus(page)).toHaveText('Connected');
+  return page;
+}
+
+/** The chair sends everyone to an agenda step, by its title. */
+export async function chairGoesTo(chair: Page, stepTitle: string): Promise<void> {
+  const step = chair.getByRole('button', { name: `Move everyone to: ${stepTitle}`, exact: true });
+  await step.click();
+  await expect(step).toHaveAttribute('aria-current', 'step');
+}
+
+/** The heading of the column a phone or the projector is showing. */
+export const shownColumn = (page: Page): Locator =>
+  page.locator('.phone-column > h2, #projected-column').first();

@@ -18,7 +18,7 @@ for (const { code, sentence } of [
 ]) {
   test(`a ${code} close stops retrying and says why in plain words`, async ({ page }) => {
     let attempts = 0;
-    await page.routeWebSocket(/\/yjs\//, (socket) => {
+    await page.routeWebSocket(/\/yjs\/demo-hollis\.map/, (socket) => {
       attempts++;
       socket.close({ code, reason: 'test' });
     });
@@ -36,7 +36,7 @@ for (const { code, sentence } of [
 
 test('a timed-out close (4408) keeps retrying, which y-websocket alone would not', async ({ page }) => {
   let attempts = 0;
-  await page.routeWebSocket(/\/yjs\//, (socket) => {
+  await page.routeWebSocket(/\/yjs\/demo-hollis\.map/, (socket) => {
     attempts++;
     if (attempts < 3) socket.close({ code: 4408, reason: 'test' });
     else socket.connectToServer();

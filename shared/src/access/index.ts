@@ -1,0 +1,5 @@
+export * from './join-code.ts';
+export * from './roles.ts';
+export * from './staff.ts';
+export * from './family.ts';
+export * from './join.ts';

@@ -1,14 +1,14 @@
 /**
  * Prints what a phone downloads before the board is usable: every script and stylesheet the
  * page loads, as sent over the wire (brotli or gzip, as the server negotiates), at 360x740.
- * Usage: node tests/budget/phone-bundle.ts [path]   (default: the demo meeting)
+ * Usage: node tests/budget/phone-bundle.ts [path]   (default: the demo meeting's phone view)
  * Exits non-zero when the total passes the budget, so CI can hold the line.
  */
 import { chromium } from '@playwright/test';
 import { startServer } from '../helpers/server.ts';
 
 const budgetBytes = 200 * 1024;
-const route = process.argv[2] ?? '/meeting/demo-hollis';
+const route = process.argv[2] ?? '/phone/demo-hollis';
 
 const server = await startServer();
 const browser = await chromium.launch({

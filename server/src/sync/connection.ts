@@ -12,20 +12,37 @@ import {
   MalformedMessage,
   type ClientMessage,
 } from './messages.ts';
+import { encodePresence, readPresence, type PresenceEntry } from './awareness-guard.ts';
+import type { PendingOwner } from './pending-guard.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room, RoomMember } from './room.ts';
+import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.ts';
+import { inspectUpdate } from './update-guard.ts';
 
-/** What a connection may send while its document is still loading [SYNC1]. */
-const maxFramesBeforeReady = 256;
-const maxBytesBeforeReady = 4 * 1024 * 1024;
 const keepAliveMs = 30_000;
+let anonymousConnections = 0;
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document. Frames that arrive before
  * the document is loaded wait in a small queue and are handled in order once it is.
  */
-export class SyncConnection implements RoomMember {
+export class SyncConnection implements RoomMember, PendingOwner {
   readonly participantId: string | undefined;
+  /**
+   * Who this connection writes as [SYNC13]: the admitted participant, or, with none, the
+   * connection itself. The access work's seam: give the connection a `participantId`.
+   */
+  readonly #participant: string;
+  /**
+   * The access work's seam for presence [SYNC17]: given the state a client claims, the state
+   * others see (its name and role replaced by the admission record). None: passed on as sent.
+   */
+  readonly #presence: ((state: Record<string, unknown>) => Record<string, unknown>) | undefined;
+  readonly #limits: SyncLimits;
+  readonly #bucket: TokenBucket;
+  #readyTimer: NodeJS.Timeout | undefined;
+  /** The first presence id this connection announced, if it was not one it writes under. */
+  #presenceId: number | undefined;
   readonly #ws: WebSocket;
   readonly #log: Logger;
   readonly #wantsStoredAcks: boolean;
@@ -37,10 +54,26 @@ export class SyncConnection implements RoomMember {
   readonly #awarenessClients = new Set<number>();
   readonly #keepAlive: NodeJS.Timeout;
 
-  constructor(options: { ws: WebSocket; log: Logger; participantId?: string; wantsStoredAcks: boolean }) {
+  constructor(options: {
+    ws: WebSocket;
+    log: Logger;
+    participantId?: string;
+    wantsStoredAcks: boolean;
+    limits?: SyncLimits;
+    presence?: (state: Record<string, unknown>) => Record<string, unknown>;
+  }) {
     this.#ws = options.ws;
     this.#log = options.log;
     this.participantId = options.participantId;
+    this.#participant = options.participantId ?? `connection:${++anonymousConnections}`;
+    this.#presence = options.presence;
+    this.#limits = options.limits ?? defaultSyncLimits;
+    this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
+    // A connection whose document never loads is not kept waiting with its queue [SYNC1].
+    this.#readyTimer = setTimeout(
+      () => this.close(closeCodes.timedOut, 'the document did not load in time'),
+      this.#limits.readyWithinMs,
+    );
     this.#wantsStoredAcks = options.wantsStoredAcks;
     this.#ws.binaryType = 'nodebuffer';
     this.#ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
@@ -62,10 +95,14 @@ export class SyncConnection implements RoomMember {
       registry.leave(room, this);
       return;
     }
+    clearTimeout(this.#readyTimer);
     this.#room = room;
     this.#leave = () => {
       const ids = [...this.#awarenessClients];
       if (ids.length > 0) awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
+      // Without an admitted identity the connection was the participant: free its ids for its
+      // reconnect. An admitted participant keeps them across connections.
+      if (this.participantId === undefined) room.owners.release(this.#participant);
       registry.leave(room, this);
     };
     this.send(encodeSyncStep1(room.doc));
@@ -91,6 +128,10 @@ export class SyncConnection implements RoomMember {
     if (this.#wantsStoredAcks) this.send(encodeStored(stateVector));
   }
 
+  pendingExpired(reason: string): void {
+    this.close(closeCodes.outOfSync, reason);
+  }
+
   storeFailed(): void {
     this.close(closeCodes.unavailable, 'the store could not keep an edit');
   }
@@ -108,10 +149,17 @@ export class SyncConnection implements RoomMember {
       this.close(closeCodes.badMessage, 'expected a binary frame');
       return;
     }
+    if (!this.#bucket.take()) {
+      this.close(closeCodes.tooMany, 'too many messages');
+      return;
+    }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!this.#room) {
       this.#waitingBytes += frame.byteLength;
-      if (this.#waiting.length >= maxFramesBeforeReady || this.#waitingBytes > maxBytesBeforeReady) {
+      if (
+        this.#waiting.length >= this.#limits.framesBeforeReady ||
+        this.#waitingBytes > this.#limits.bytesBeforeReady
+      ) {
         this.close(closeCodes.tooMany, 'too many messages before the document was ready');
         return;
       }
@@ -140,12 +188,7 @@ export class SyncConnection implements RoomMember {
           this.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
         case 'update':
-          // Read the whole update first: Yjs integrates an update's structs before it reads the
-          // delete set, so a truncated delete set would throw only after the document changed,
-          // and the half-applied edit would be stored and relayed [SYNC7].
-          Y.decodeUpdate(message.update);
-          // The room stores it and relays it once durable; `this` marks who sent it.
-          Y.applyUpdate(room.doc, message.update, this);
+          this.#applyUpdate(room, message.update);
           break;
         case 'awareness':
           this.#applyAwareness(room, message.update);
@@ -162,14 +205,58 @@ export class SyncConnection implements RoomMember {
     }
   }
 
+  #applyUpdate(room: Room, update: Uint8Array): void {
+    // Read the whole update first, once (v1 only: never a v2 decoder on client bytes [SYNC12]).
+    // Yjs integrates an update's structs before it reads the delete set, so a truncated delete
+    // set would throw only after the document changed, and the half-applied edit would be
+    // stored and relayed [SYNC7].
+    const decoded = Y.decodeUpdate(update);
+    const verdict = inspectUpdate(decoded, {
+      doc: room.doc,
+      part: room.part,
+      owners: room.owners,
+      participant: this.#participant,
+    });
+    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    room.owners.claim(verdict.clients, this.#participant);
+    const before = room.pending.mark();
+    // The room stores it and relays it once durable; `this` marks who sent it.
+    Y.applyUpdate(room.doc, update, this);
+    room.pending.settle(this, before);
+  }
+
+  /**
+   * Presence only for this connection's own ids [SYNC17]: ids it writes under, or the first one
+   * it announces (a stock client announces its document's client id before its first edit).
+   */
   #applyAwareness(room: Room, update: Uint8Array): void {
+    const verdict = readPresence(update, this.#limits.awarenessStateBytes);
+    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    for (const { client } of verdict.entries) {
+      const owner = room.owners.ownerOf(client);
+      if (owner === this.#participant) continue;
+      if (owner === undefined && this.#presenceId === undefined) {
+        this.#presenceId = client;
+        room.owners.claim([client], this.#participant);
+        continue;
+      }
+      return this.close(closeCodes.forbidden, 'presence for another client');
+    }
+    const presence = this.#presence;
+    const admitted = presence
+      ? encodePresence(
+          verdict.entries.map(
+            (entry): PresenceEntry => (entry.state ? { ...entry, state: presence(entry.state) } : entry),
+          ),
+        )
+      : update;
     const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
       if (origin !== this) return;
       for (const id of [...added, ...updated]) this.#awarenessClients.add(id);
     };
     room.awareness.on('update', track);
     try {
-      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this);
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, admitted, this);
     } finally {
       room.awareness.off('update', track);
     }
@@ -179,6 +266,7 @@ export class SyncConnection implements RoomMember {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#keepAlive);
+    clearTimeout(this.#readyTimer);
     this.#waiting = [];
     this.#leave();
   }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * The y-websocket wire format: each binary frame is a varint message type followed by its body
@@ -28,8 +28,28 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageType.sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, encodeIntegratedState(doc, stateVector));
   return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The document as an update, without what Yjs holds back for a missing dependency: Yjs's own
+ * `encodeStateAsUpdate` merges pending structs and deletes in, which would serve or store what
+ * was never applied [SYNC15].
+ */
+export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const { store } = doc;
+  const { pendingStructs, pendingDs } = store;
+  if (!pendingStructs && !pendingDs) return Y.encodeStateAsUpdate(doc, stateVector);
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pendingStructs;
+    store.pendingDs = pendingDs;
+  }
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

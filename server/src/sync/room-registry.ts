@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { Room, type RoomMember } from './room.ts';
+import type { SyncLimits } from './sync-limits.ts';
 import type { UpdateWriter } from './update-writer.ts';
 
 /**
@@ -16,6 +17,7 @@ export class RoomRegistry {
   readonly #log: Logger;
   readonly #unloadDelayMs: number;
   readonly #compactAfterUpdates: number;
+  readonly #limits: SyncLimits | undefined;
 
   constructor(options: {
     store: Store;
@@ -23,7 +25,9 @@ export class RoomRegistry {
     log: Logger;
     unloadDelayMs: number;
     compactAfterUpdates: number;
+    limits?: SyncLimits;
   }) {
+    this.#limits = options.limits;
     this.#store = options.store;
     this.#writer = options.writer;
     this.#log = options.log;
@@ -75,6 +79,7 @@ export class RoomRegistry {
           writer: this.#writer,
           log: this.#log,
           compactAfterUpdates: this.#compactAfterUpdates,
+          limits: this.#limits,
           discard: (broken) => void this.#unload(broken, { discard: true }),
         });
         if (room.needsCompaction()) void room.compact();

@@ -1,8 +1,12 @@
+import { parseDocumentName, type DocumentPart } from '@kinboard/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Store, StoredDocument } from '../store/store.ts';
-import { encodeAwareness, encodeUpdate } from './messages.ts';
+import { ClientOwners } from './client-owners.ts';
+import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
+import { PendingGuard } from './pending-guard.ts';
+import { defaultSyncLimits, type SyncLimits } from './sync-limits.ts';
 import type { UpdateWriter } from './update-writer.ts';
 
 /** What a room needs from a connection: somewhere to send, and who it is. */
@@ -20,7 +24,13 @@ export interface RoomMember {
  */
 export class Room {
   readonly name: string;
+  /** Which of a meeting's documents this is: it decides the roots an update may touch [SYNC12]. */
+  readonly part: DocumentPart;
   readonly doc: Y.Doc;
+  /** Who writes under each client id [SYNC13]. */
+  readonly owners = new ClientOwners();
+  /** Bounds updates waiting for a missing dependency [SYNC15]. */
+  readonly pending: PendingGuard;
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
   state: 'open' | 'unloading' = 'open';
@@ -33,6 +43,10 @@ export class Room {
   readonly #compactAfterUpdates: number;
   readonly #discard: (room: Room) => void;
   #storedSinceCompaction: number;
+  readonly #awarenessRelayMs: number;
+  readonly #awarenessChanged = new Set<number>();
+  #awarenessTimer: NodeJS.Timeout | undefined;
+  #awarenessRelayedAt = 0;
   #compacting: Promise<void> | undefined;
   /** Settles when every write this room has queued so far has settled; per room, so one busy
    * meeting never holds up another's unload. */
@@ -49,8 +63,14 @@ export class Room {
     compactAfterUpdates: number;
     /** Called when the store refused a write: the registry drops the room so it reloads from the store. */
     discard: (room: Room) => void;
+    limits?: SyncLimits;
   }) {
+    const limits = options.limits ?? defaultSyncLimits;
+    const parsed = parseDocumentName(options.name);
+    if (!parsed) throw new Error(`not a document name: ${options.name}`);
     this.name = options.name;
+    this.part = parsed.part;
+    this.#awarenessRelayMs = limits.awarenessRelayMs;
     this.#discard = options.discard;
     this.#store = options.store;
     this.#writer = options.writer;
@@ -68,18 +88,39 @@ export class Room {
     this.#durableStateVector = Y.encodeStateVector(this.doc);
     // Registered after loading, so loaded content is never stored a second time.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
+    this.pending = new PendingGuard(this.doc, { maxBytes: limits.pendingBytes, maxMs: limits.pendingMs });
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        const changed = [...added, ...updated, ...removed];
-        if (changed.length === 0) return;
-        const frame = encodeAwareness(this.awareness, changed);
-        for (const member of this.members) member.send(frame);
+        for (const list of [added, updated, removed]) for (const id of list) this.#awarenessChanged.add(id);
+        this.#scheduleAwarenessRelay();
       },
     );
+  }
+
+  /**
+   * Presence changes are coalesced [SYNC17]: at most one relay per `awarenessRelayMs`, carrying
+   * every client that changed since the last, so a room of moving cursors costs a fixed rate.
+   */
+  #scheduleAwarenessRelay(): void {
+    if (this.#awarenessTimer || this.#awarenessChanged.size === 0) return;
+    const wait = this.#awarenessRelayedAt + this.#awarenessRelayMs - performance.now();
+    if (wait <= 0) return this.#relayAwareness();
+    this.#awarenessTimer = setTimeout(() => {
+      this.#awarenessTimer = undefined;
+      this.#relayAwareness();
+    }, wait);
+  }
+
+  #relayAwareness(): void {
+    if (this.state !== 'open' || this.#awarenessChanged.size === 0) return;
+    this.#awarenessRelayedAt = performance.now();
+    const frame = encodeAwareness(this.awareness, [...this.#awarenessChanged]);
+    this.#awarenessChanged.clear();
+    for (const member of this.members) member.send(frame);
   }
 
   /** Fold a long update log into one snapshot, e.g. right after loading it. */
@@ -134,7 +175,7 @@ export class Room {
       try {
         // Encoded once no batch can commit, so it holds every update the store replaces by it.
         await this.#writer.exclusive(() =>
-          this.#store.compactDocument(this.name, Y.encodeStateAsUpdate(this.doc)),
+          this.#store.compactDocument(this.name, encodeIntegratedState(this.doc)),
         );
         this.#storedSinceCompaction = 1;
       } catch (error) {
@@ -157,6 +198,8 @@ export class Room {
       await this.#lastWrite;
       if (options.compact && this.#storedSinceCompaction > 1) await this.compact();
     } finally {
+      clearTimeout(this.#awarenessTimer);
+      this.pending.dispose();
       this.awareness.destroy();
       this.doc.destroy();
       forget();

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
 import { RoomRegistry } from './room-registry.ts';
+import type { SyncLimits } from './sync-limits.ts';
 import { UpdateWriter } from './update-writer.ts';
 
 export interface SyncServerOptions {
@@ -14,6 +15,8 @@ export interface SyncServerOptions {
   maxMessageBytes: number;
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  /** Overrides of the per-connection limits (tests); the defaults are in sync-limits.ts. */
+  limits?: SyncLimits;
 }
 
 /**
@@ -27,11 +30,13 @@ export class SyncServer {
   readonly #writer: UpdateWriter;
   readonly #registry: RoomRegistry;
   readonly #connections = new Set<SyncConnection>();
+  readonly #limits: SyncLimits | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
     this.#store = options.store;
     this.#log = options.log;
+    this.#limits = options.limits;
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.#writer = new UpdateWriter(options.store);
@@ -41,6 +46,7 @@ export class SyncServer {
       log: options.log,
       unloadDelayMs: options.unloadDelayMs,
       compactAfterUpdates: options.compactAfterUpdates,
+      limits: options.limits,
     });
   }
 
@@ -59,6 +65,7 @@ export class SyncServer {
         ws,
         log: this.#log,
         wantsStoredAcks: url.searchParams.get('stored') === '1',
+        limits: this.#limits,
       });
       this.#connections.add(connection);
       ws.once('close', () => this.#connections.delete(connection));

@@ -70,15 +70,30 @@ export function checkUpdateRoots(update: Uint8Array, part?: DocumentPart): RootP
   } catch {
     return [{ root: '', problem: 'unreadable update' }];
   }
-  const problems = new Map<string, RootProblem>();
+  return checkStructRoots(structs, part);
+}
+
+/** As checkUpdateRoots, for an update already decoded (the server decodes each one once). */
+export function checkStructRoots(
+  structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+  part?: DocumentPart,
+): RootProblem[] {
+  let problems: Map<string, RootProblem> | undefined;
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const root: unknown = struct.parent;
     if (typeof root !== 'string') continue;
     const expected = expectedType(root, part);
-    if (!expected) problems.set(root, { root, problem: 'unknown root' });
-    else if ((struct.parentSub !== null) !== (expected === 'map'))
-      problems.set(root, { root, problem: 'wrong type' });
+    let problem: RootProblem['problem'] | undefined;
+    if (!expected) problem = 'unknown root';
+    else if ((struct.parentSub !== null) !== (expected === 'map')) problem = 'wrong type';
+    if (problem) (problems ??= new Map()).set(root, { root, problem });
   }
-  return [...problems.values()];
+  return problems ? [...problems.values()] : [];
 }
+
+/**
+ * How deep the board's shared types nest: a root (1) holds a record's Y.Map (2) which holds a
+ * Y.Text (3). The server refuses an update creating a type deeper than this allows.
+ */
+export const boardNestingDepth = 3;

@@ -14,6 +14,11 @@ export const closeCodes = {
   unknownDocument: 4404,
   /** Too slow to complete a step (authorisation, resync). */
   timedOut: 4408,
+  /**
+   * Sent edits that depend on edits the server does not have (a gap in a client's sequence); they
+   * were dropped. Reconnecting runs the sync again, which sends the missing edits too.
+   */
+  outOfSync: 4409,
   /** The meeting has closed; its documents are no longer shared. */
   meetingClosed: 4410,
   /** A message or the document grew past its limit. */

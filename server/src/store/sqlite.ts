@@ -1,7 +1,38 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { DocumentUpdate, Family, Meeting, NewMeeting, Store, StoredDocument } from './store.ts';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import {
+  toAuditEntry,
+  toChild,
+  toFamily,
+  toNetworkMember,
+  toParticipant,
+  toStaff,
+  toStaffSession,
+  type AuditRow,
+  type ChildRow,
+  type FamilyRow,
+  type NetworkMemberRow,
+  type ParticipantRow,
+  type StaffRow,
+  type StaffSessionRow,
+} from './sqlite-rows.ts';
+import type {
+  AuditEntry,
+  DocumentUpdate,
+  Family,
+  FamilyDetails,
+  Meeting,
+  NewAuditEntry,
+  NewMeeting,
+  OpenMeetingResult,
+  Participant,
+  Staff,
+  StaffSession,
+  Store,
+  StoredDocument,
+} from './store.ts';
+import type { GuestRole } from '@kinboard/shared/access/index';
 
 /**
  * Versioned migrations, applied in order on open. Never edit a migration that has shipped:
@@ -30,6 +61,86 @@ const migrations: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX document_update_by_name ON document_update (document_name, id);`,
+  // 2: who gets in. Staff, their sessions, family access, guests, join codes and the audit log.
+  `CREATE TABLE staff (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'staff')),
+     created_at INTEGER NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE staff_session (
+     id TEXT PRIMARY KEY,
+     staff_id TEXT NOT NULL REFERENCES staff(id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     last_seen INTEGER NOT NULL
+   );
+   CREATE INDEX staff_session_by_staff ON staff_session (staff_id);
+   CREATE TABLE setup_token (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE family_access (
+     family_id TEXT NOT NULL REFERENCES family(id),
+     staff_id TEXT NOT NULL REFERENCES staff(id),
+     granted_at INTEGER NOT NULL,
+     PRIMARY KEY (family_id, staff_id)
+   );
+   CREATE INDEX family_access_by_staff ON family_access (staff_id);
+   CREATE TABLE child (
+     id TEXT PRIMARY KEY,
+     family_id TEXT NOT NULL REFERENCES family(id),
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     born_on TEXT
+   );
+   CREATE INDEX child_by_family ON child (family_id, position);
+   CREATE TABLE network_member (
+     id TEXT PRIMARY KEY,
+     family_id TEXT NOT NULL REFERENCES family(id),
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     relationship TEXT NOT NULL,
+     contact TEXT
+   );
+   CREATE INDEX network_member_by_family ON network_member (family_id, position);
+   ALTER TABLE meeting ADD COLUMN join_code TEXT;
+   ALTER TABLE meeting ADD COLUMN chair_staff_id TEXT REFERENCES staff(id);
+   -- Codes are cleared when a meeting closes, so this makes a code unique among open meetings.
+   CREATE UNIQUE INDEX meeting_by_join_code ON meeting (join_code) WHERE join_code IS NOT NULL;
+   CREATE INDEX meeting_by_family ON meeting (family_id);
+   CREATE TABLE participant (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meeting(id),
+     name TEXT NOT NULL,
+     relationship TEXT NOT NULL,
+     role TEXT,
+     status TEXT NOT NULL CHECK (status IN ('waiting', 'admitted', 'refused', 'left')),
+     pass_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     admitted_by TEXT REFERENCES staff(id),
+     admitted_at INTEGER
+   );
+   CREATE INDEX participant_by_meeting ON participant (meeting_id, created_at);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff', 'participant', 'system')),
+     actor_id TEXT,
+     action TEXT NOT NULL,
+     family_id TEXT,
+     meeting_id TEXT,
+     detail TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_by_family ON audit_log (family_id, id);
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
 ];
 
 interface MeetingRow {
@@ -40,6 +151,8 @@ interface MeetingRow {
   date: string;
   state: Meeting['state'];
   created_at: number;
+  join_code: string | null;
+  chair_staff_id: string | null;
 }
 
 function toMeeting(row: MeetingRow): Meeting {
@@ -51,8 +164,12 @@ function toMeeting(row: MeetingRow): Meeting {
     date: row.date,
     state: row.state,
     createdAt: row.created_at,
+    joinCode: row.join_code ?? undefined,
+    chairStaffId: row.chair_staff_id ?? undefined,
   };
 }
+
+type SqlValue = SQLInputValue;
 
 /**
  * The embedded default store, on Node's built-in SQLite (no native build to download).
@@ -101,7 +218,7 @@ export class SqliteStore implements Store {
         'INSERT INTO family (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
       ),
       insertMeeting: db.prepare(
-        'INSERT INTO meeting (id, family_id, type, title, date, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO meeting (id, family_id, type, title, date, state, created_at, chair_staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
     };
   }
@@ -180,9 +297,8 @@ export class SqliteStore implements Store {
   }
 
   async getFamily(familyId: string): Promise<Family | undefined> {
-    const row = this.#statements.getFamily.get(familyId) as
-      { id: string; name: string; created_at: number } | undefined;
-    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : undefined;
+    const row = this.#statements.getFamily.get(familyId) as FamilyRow | undefined;
+    return row ? toFamily(row) : undefined;
   }
 
   async createMeeting({ family, meeting, documents }: NewMeeting): Promise<void> {
@@ -196,11 +312,343 @@ export class SqliteStore implements Store {
         meeting.date,
         meeting.state,
         meeting.createdAt,
+        meeting.chairStaffId ?? null,
       );
       for (const { documentName, update, origin } of documents) {
         this.#statements.insertUpdate.run(documentName, update, origin ?? null, meeting.createdAt);
       }
     });
+  }
+
+  #get<T>(sql: string, ...params: SqlValue[]): T | undefined {
+    return this.#db.prepare(sql).get(...params) as T | undefined;
+  }
+
+  #all<T>(sql: string, ...params: SqlValue[]): T[] {
+    return this.#db.prepare(sql).all(...params) as T[];
+  }
+
+  #run(sql: string, ...params: SqlValue[]): number {
+    return Number(this.#db.prepare(sql).run(...params).changes);
+  }
+
+  async countStaff(): Promise<number> {
+    return this.#get<{ n: number }>('SELECT count(*) AS n FROM staff')!.n;
+  }
+
+  async createFirstAdministrator(staff: Staff, setup?: { tokenHash: string; now: number }): Promise<boolean> {
+    return this.#transaction(() => {
+      if (this.#get<{ n: number }>('SELECT count(*) AS n FROM staff')!.n > 0) return false;
+      if (setup) {
+        const used = this.#run(
+          'DELETE FROM setup_token WHERE id = ? AND expires_at > ?',
+          setup.tokenHash,
+          setup.now,
+        );
+        if (used === 0) return false;
+      }
+      this.#insertStaff(staff);
+      this.#run('DELETE FROM setup_token');
+      return true;
+    });
+  }
+
+  async replaceSetupToken(tokenHash: string, createdAt: number, expiresAt: number): Promise<void> {
+    this.#transaction(() => {
+      this.#run('DELETE FROM setup_token');
+      this.#run(
+        'INSERT INTO setup_token (id, created_at, expires_at) VALUES (?, ?, ?)',
+        tokenHash,
+        createdAt,
+        expiresAt,
+      );
+    });
+  }
+
+  #insertStaff(staff: Staff): void {
+    this.#run(
+      'INSERT INTO staff (id, email, name, password_hash, role, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      staff.id,
+      staff.email,
+      staff.name,
+      staff.passwordHash,
+      staff.role,
+      staff.createdAt,
+      staff.disabled ? 1 : 0,
+    );
+  }
+
+  async createStaff(staff: Staff): Promise<boolean> {
+    return this.#transaction(() => {
+      if (this.#get('SELECT 1 FROM staff WHERE email = ?', staff.email)) return false;
+      this.#insertStaff(staff);
+      return true;
+    });
+  }
+
+  async getStaff(staffId: string): Promise<Staff | undefined> {
+    const row = this.#get<StaffRow>('SELECT * FROM staff WHERE id = ?', staffId);
+    return row ? toStaff(row) : undefined;
+  }
+
+  async findStaffByEmail(email: string): Promise<Staff | undefined> {
+    const row = this.#get<StaffRow>('SELECT * FROM staff WHERE email = ?', email);
+    return row ? toStaff(row) : undefined;
+  }
+
+  async listStaff(): Promise<Staff[]> {
+    return this.#all<StaffRow>('SELECT * FROM staff ORDER BY name, email').map(toStaff);
+  }
+
+  async setStaffDisabled(staffId: string, disabled: boolean): Promise<Staff | undefined> {
+    return this.#transaction(() => {
+      if (this.#run('UPDATE staff SET disabled = ? WHERE id = ?', disabled ? 1 : 0, staffId) === 0)
+        return undefined;
+      if (disabled) this.#run('DELETE FROM staff_session WHERE staff_id = ?', staffId);
+      return toStaff(this.#get<StaffRow>('SELECT * FROM staff WHERE id = ?', staffId)!);
+    });
+  }
+
+  async createStaffSession(session: StaffSession): Promise<void> {
+    this.#run(
+      'INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen) VALUES (?, ?, ?, ?, ?)',
+      session.id,
+      session.staffId,
+      session.createdAt,
+      session.expiresAt,
+      session.lastSeen,
+    );
+  }
+
+  async getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined> {
+    const session = this.#get<StaffSessionRow>('SELECT * FROM staff_session WHERE id = ?', sessionId);
+    if (!session) return undefined;
+    const staff = this.#get<StaffRow>('SELECT * FROM staff WHERE id = ?', session.staff_id);
+    return staff ? { session: toStaffSession(session), staff: toStaff(staff) } : undefined;
+  }
+
+  async touchStaffSession(sessionId: string, lastSeen: number, expiresAt: number): Promise<void> {
+    this.#run(
+      'UPDATE staff_session SET last_seen = ?, expires_at = ? WHERE id = ?',
+      lastSeen,
+      expiresAt,
+      sessionId,
+    );
+  }
+
+  async deleteStaffSession(sessionId: string): Promise<void> {
+    this.#run('DELETE FROM staff_session WHERE id = ?', sessionId);
+  }
+
+  async createFamily({ family, children, network }: FamilyDetails, creatorStaffId: string): Promise<void> {
+    this.#transaction(() => {
+      this.#run(
+        'INSERT INTO family (id, name, created_at) VALUES (?, ?, ?)',
+        family.id,
+        family.name,
+        family.createdAt,
+      );
+      children.forEach((child, position) =>
+        this.#run(
+          'INSERT INTO child (id, family_id, position, name, born_on) VALUES (?, ?, ?, ?, ?)',
+          child.id,
+          family.id,
+          position,
+          child.name,
+          child.bornOn ?? null,
+        ),
+      );
+      network.forEach((member, position) =>
+        this.#run(
+          'INSERT INTO network_member (id, family_id, position, name, relationship, contact) VALUES (?, ?, ?, ?, ?, ?)',
+          member.id,
+          family.id,
+          position,
+          member.name,
+          member.relationship,
+          member.contact ?? null,
+        ),
+      );
+      this.#run(
+        'INSERT INTO family_access (family_id, staff_id, granted_at) VALUES (?, ?, ?)',
+        family.id,
+        creatorStaffId,
+        family.createdAt,
+      );
+    });
+  }
+
+  async getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined> {
+    const family = this.#get<FamilyRow>('SELECT * FROM family WHERE id = ?', familyId);
+    if (!family) return undefined;
+    return {
+      family: toFamily(family),
+      children: this.#all<ChildRow>(
+        'SELECT * FROM child WHERE family_id = ? ORDER BY position',
+        familyId,
+      ).map(toChild),
+      network: this.#all<NetworkMemberRow>(
+        'SELECT * FROM network_member WHERE family_id = ? ORDER BY position',
+        familyId,
+      ).map(toNetworkMember),
+    };
+  }
+
+  async grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void> {
+    this.#run(
+      'INSERT INTO family_access (family_id, staff_id, granted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      familyId,
+      staffId,
+      at,
+    );
+  }
+
+  async hasFamilyAccess(staffId: string, familyId: string): Promise<boolean> {
+    return (
+      this.#get('SELECT 1 FROM family_access WHERE staff_id = ? AND family_id = ?', staffId, familyId) !==
+      undefined
+    );
+  }
+
+  async listFamiliesOf(staffId: string): Promise<Family[]> {
+    return this.#all<FamilyRow>(
+      `SELECT family.* FROM family JOIN family_access ON family_access.family_id = family.id
+       WHERE family_access.staff_id = ? ORDER BY family.name, family.id`,
+      staffId,
+    ).map(toFamily);
+  }
+
+  async listMeetingsOfFamily(familyId: string): Promise<Meeting[]> {
+    return this.#all<MeetingRow>(
+      'SELECT * FROM meeting WHERE family_id = ? ORDER BY date DESC, created_at DESC',
+      familyId,
+    ).map(toMeeting);
+  }
+
+  async openMeeting(meetingId: string, joinCode: string): Promise<OpenMeetingResult> {
+    return this.#transaction((): OpenMeetingResult => {
+      const row = this.#get<MeetingRow>('SELECT * FROM meeting WHERE id = ?', meetingId);
+      if (!row) return { outcome: 'not-found' };
+      if (row.state === 'closed') return { outcome: 'closed' };
+      if (row.join_code !== null && row.state !== 'preparing')
+        return { outcome: 'opened', meeting: toMeeting(row) };
+      if (this.#get('SELECT 1 FROM meeting WHERE join_code = ?', joinCode)) return { outcome: 'code-taken' };
+      const state = row.state === 'preparing' ? 'open' : row.state;
+      this.#run('UPDATE meeting SET state = ?, join_code = ? WHERE id = ?', state, joinCode, meetingId);
+      return { outcome: 'opened', meeting: toMeeting({ ...row, state, join_code: joinCode }) };
+    });
+  }
+
+  async closeMeeting(meetingId: string): Promise<Meeting | undefined> {
+    return this.#transaction(() => {
+      const row = this.#get<MeetingRow>('SELECT * FROM meeting WHERE id = ?', meetingId);
+      if (!row) return undefined;
+      this.#run("UPDATE meeting SET state = 'closed', join_code = NULL WHERE id = ?", meetingId);
+      this.#run(
+        "UPDATE participant SET status = 'left' WHERE meeting_id = ? AND status IN ('waiting', 'admitted')",
+        meetingId,
+      );
+      return toMeeting({ ...row, state: 'closed', join_code: null });
+    });
+  }
+
+  async findMeetingByJoinCode(joinCode: string): Promise<Meeting | undefined> {
+    const row = this.#get<MeetingRow>(
+      "SELECT * FROM meeting WHERE join_code = ? AND state IN ('open', 'agreed')",
+      joinCode,
+    );
+    return row ? toMeeting(row) : undefined;
+  }
+
+  async addParticipant(participant: Participant): Promise<void> {
+    this.#run(
+      `INSERT INTO participant (id, meeting_id, name, relationship, role, status, pass_hash, created_at, admitted_by, admitted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      participant.id,
+      participant.meetingId,
+      participant.name,
+      participant.relationship,
+      participant.role ?? null,
+      participant.status,
+      participant.passHash,
+      participant.createdAt,
+      participant.admittedBy ?? null,
+      participant.admittedAt ?? null,
+    );
+  }
+
+  async getParticipant(participantId: string): Promise<Participant | undefined> {
+    const row = this.#get<ParticipantRow>('SELECT * FROM participant WHERE id = ?', participantId);
+    return row ? toParticipant(row) : undefined;
+  }
+
+  async listParticipants(meetingId: string): Promise<Participant[]> {
+    return this.#all<ParticipantRow>(
+      'SELECT * FROM participant WHERE meeting_id = ? ORDER BY created_at, id',
+      meetingId,
+    ).map(toParticipant);
+  }
+
+  #changeParticipant(participantId: string, sql: string, ...params: SqlValue[]): Participant | undefined {
+    return this.#transaction(() => {
+      if (this.#run(sql, ...params, participantId) === 0) return undefined;
+      return toParticipant(
+        this.#get<ParticipantRow>('SELECT * FROM participant WHERE id = ?', participantId)!,
+      );
+    });
+  }
+
+  async admitParticipant(
+    participantId: string,
+    role: GuestRole,
+    by: string,
+    at: number,
+  ): Promise<Participant | undefined> {
+    return this.#changeParticipant(
+      participantId,
+      `UPDATE participant SET status = 'admitted', role = ?, admitted_by = ?, admitted_at = ?
+       WHERE id = ? AND status IN ('waiting', 'refused')`,
+      role,
+      by,
+      at,
+    );
+  }
+
+  async refuseParticipant(participantId: string, by: string, at: number): Promise<Participant | undefined> {
+    return this.#changeParticipant(
+      participantId,
+      `UPDATE participant SET status = 'refused', role = NULL, admitted_by = ?, admitted_at = ?
+       WHERE id = ? AND status IN ('waiting', 'admitted')`,
+      by,
+      at,
+    );
+  }
+
+  async changeParticipantRole(participantId: string, role: GuestRole): Promise<Participant | undefined> {
+    return this.#changeParticipant(
+      participantId,
+      "UPDATE participant SET role = ? WHERE id = ? AND status = 'admitted'",
+      role,
+    );
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    this.#run(
+      'INSERT INTO audit_log (at, actor_kind, actor_id, action, family_id, meeting_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      entry.at,
+      entry.actorKind,
+      entry.actorId ?? null,
+      entry.action,
+      entry.familyId ?? null,
+      entry.meetingId ?? null,
+      JSON.stringify(entry.detail),
+    );
+  }
+
+  async listAuditOfFamily(familyId: string): Promise<AuditEntry[]> {
+    return this.#all<AuditRow>('SELECT * FROM audit_log WHERE family_id = ? ORDER BY id', familyId).map(
+      toAuditEntry,
+    );
   }
 
   async healthy(): Promise<boolean> {

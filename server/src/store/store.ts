@@ -6,6 +6,7 @@
  * Every method resolves only once the data is durable, so "stored" means it survives a
  * killed process.
  */
+import type { GuestRole, ParticipantStatus, StaffRole } from '@kinboard/shared/access/index';
 
 export interface Family {
   id: string;
@@ -23,6 +24,10 @@ export interface Meeting {
   date: string;
   state: 'preparing' | 'open' | 'agreed' | 'closed';
   createdAt: number;
+  /** The code phones type to join; set while the meeting is open, gone once it closes. */
+  joinCode?: string | undefined;
+  /** The staff member who runs the meeting (the creator, until someone else takes it over). */
+  chairStaffId?: string | undefined;
 }
 
 /** What a document is made of in the store: a compacted snapshot and the updates after it. */
@@ -45,6 +50,89 @@ export interface NewMeeting {
   documents: DocumentUpdate[];
 }
 
+export interface Staff {
+  id: string;
+  /** Stored lower case; unique. */
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** An argon2id PHC string; never leaves the server. */
+  passwordHash: string;
+  createdAt: number;
+  disabled: boolean;
+}
+
+/** A signed-in browser. The id is the SHA-256 of the cookie's token, so a copy of the table signs nobody in. */
+export interface StaffSession {
+  id: string;
+  staffId: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeen: number;
+}
+
+export interface Child {
+  id: string;
+  familyId: string;
+  name: string;
+  bornOn?: string | undefined;
+}
+
+export interface NetworkMember {
+  id: string;
+  familyId: string;
+  name: string;
+  /** How they know the child, in the family's words. */
+  relationship: string;
+  contact?: string | undefined;
+}
+
+export interface FamilyDetails {
+  family: Family;
+  children: Child[];
+  network: NetworkMember[];
+}
+
+/** Someone who joined a meeting from a phone, by its code. */
+export interface Participant {
+  id: string;
+  meetingId: string;
+  name: string;
+  relationship: string;
+  /** Given by the chair on admission. */
+  role?: GuestRole | undefined;
+  status: ParticipantStatus;
+  /** SHA-256 of the secret half of the guest's cookie. */
+  passHash: string;
+  createdAt: number;
+  /** The staff member who admitted or refused them, and when. */
+  admittedBy?: string | undefined;
+  admittedAt?: number | undefined;
+}
+
+export type AuditActorKind = 'staff' | 'participant' | 'system';
+
+/** One line of the append-only audit log. `detail` names people and codes, never board content. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actorKind: AuditActorKind;
+  actorId?: string | undefined;
+  action: string;
+  familyId?: string | undefined;
+  meetingId?: string | undefined;
+  detail: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** What opening a meeting came to. */
+export type OpenMeetingResult =
+  | { outcome: 'opened'; meeting: Meeting }
+  | { outcome: 'code-taken' }
+  | { outcome: 'not-found' }
+  | { outcome: 'closed' };
+
 export interface Store {
   readonly kind: string;
 
@@ -65,6 +153,73 @@ export interface Store {
   getFamily(familyId: string): Promise<Family | undefined>;
   /** Creates a family (if new), a meeting and its first document content, atomically. */
   createMeeting(newMeeting: NewMeeting): Promise<void>;
+
+  // Staff accounts and the first administrator [STORE7]
+  countStaff(): Promise<number>;
+  /**
+   * Creates the first administrator, only while there is no staff account at all. With a setup
+   * token hash, only if that token is stored and unexpired, and it is used up in the same
+   * transaction. Returns false (and changes nothing) otherwise.
+   */
+  createFirstAdministrator(staff: Staff, setup?: { tokenHash: string; now: number }): Promise<boolean>;
+  /** Stores a new one-time setup token; any earlier one stops working. */
+  replaceSetupToken(tokenHash: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** False when the email is already taken. */
+  createStaff(staff: Staff): Promise<boolean>;
+  getStaff(staffId: string): Promise<Staff | undefined>;
+  findStaffByEmail(email: string): Promise<Staff | undefined>;
+  listStaff(): Promise<Staff[]>;
+  /** Disabling also ends every session of the account, in the same transaction. */
+  setStaffDisabled(staffId: string, disabled: boolean): Promise<Staff | undefined>;
+
+  // Staff sessions [STORE8]
+  createStaffSession(session: StaffSession): Promise<void>;
+  /** The session and its account; undefined when unknown (expiry is the caller's rule). */
+  getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined>;
+  touchStaffSession(sessionId: string, lastSeen: number, expiresAt: number): Promise<void>;
+  deleteStaffSession(sessionId: string): Promise<void>;
+
+  // Families and who may see them [STORE9]
+  /** Creates the family, its children and network, and gives the creator access, atomically. */
+  createFamily(details: FamilyDetails, creatorStaffId: string): Promise<void>;
+  getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
+  grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
+  hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** The families a staff member was given access to, by name. */
+  listFamiliesOf(staffId: string): Promise<Family[]>;
+  listMeetingsOfFamily(familyId: string): Promise<Meeting[]>;
+
+  // Opening and closing meetings [STORE10]
+  /**
+   * Opens a preparing meeting with the join code; an open (or agreed) meeting keeps the code it
+   * has, or takes this one if it has none. `code-taken` when another open meeting holds it.
+   */
+  openMeeting(meetingId: string, joinCode: string): Promise<OpenMeetingResult>;
+  /** Closes the meeting: the code is cleared and every waiting or admitted guest has left. */
+  closeMeeting(meetingId: string): Promise<Meeting | undefined>;
+  /** The open or agreed meeting that holds this code. */
+  findMeetingByJoinCode(joinCode: string): Promise<Meeting | undefined>;
+
+  // Guests and the lobby [STORE11]
+  addParticipant(participant: Participant): Promise<void>;
+  getParticipant(participantId: string): Promise<Participant | undefined>;
+  /** A meeting's guests in the order they joined. */
+  listParticipants(meetingId: string): Promise<Participant[]>;
+  /** Admits a waiting (or refused) guest with a role; undefined for an unknown guest or one who left. */
+  admitParticipant(
+    participantId: string,
+    role: GuestRole,
+    by: string,
+    at: number,
+  ): Promise<Participant | undefined>;
+  refuseParticipant(participantId: string, by: string, at: number): Promise<Participant | undefined>;
+  /** Changes an admitted guest's role; undefined when they are not admitted. */
+  changeParticipantRole(participantId: string, role: GuestRole): Promise<Participant | undefined>;
+
+  // The audit log: append and read, never change [STORE12]
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** A family's entries, oldest first. */
+  listAuditOfFamily(familyId: string): Promise<AuditEntry[]>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

@@ -49,7 +49,10 @@ test('the phone and projector follow the chair, see each other’s cards and rel
   await expect(projector.locator(`li[data-card-id="${id}"] .text`)).toHaveText('Nan walks them to school', {
     timeout: 1_000,
   });
+  // The room can see the card is still being written.
+  await expect(projector.locator(`li[data-card-id="${id}"]`)).toContainText('still writing');
   await card.blur();
+  await expect(projector.locator(`li[data-card-id="${id}"]`)).not.toContainText('still writing');
 
   // Wellbeing words on every screen; what people wrote is unchanged.
   await chair.getByRole('radio', { name: 'Signs of Wellbeing' }).check();
@@ -113,6 +116,10 @@ test('a phone in the middle of typing is not pulled away when the chair moves on
   await expect(cardById(phone, id)).toBeFocused();
   await phone.keyboard.type(' he is tired');
   await expect(cardById(chair, id)).toHaveValue('Dad shouts when he is tired');
+  // Everyone can see who is still writing in which card.
+  await expect(chair.locator('li', { has: cardById(chair, id) }).getByTestId('card-writers')).toHaveText(
+    'Guest writing…',
+  );
 
   await phone.getByRole('button', { name: 'Go there' }).tap();
   await expect(shownColumn(phone)).toHaveText("What's working well?");

@@ -1,6 +1,7 @@
 import { shouldRetry } from '@kinboard/shared';
 import * as decoding from 'lib0/decoding';
-import type { Awareness } from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import * as Y from 'yjs';
 /** The server's own message: [varUint 100][varUint8Array state vector] once our edits are stored. */
 const storedMessage = 100;
 const syncMessage = 0;
+const awarenessMessage = 1;
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'stopped';
 
@@ -34,7 +36,7 @@ export class MeetingConnection {
   #failures = 0;
   readonly #cleanups: (() => void)[] = [];
 
-  constructor(doc: Y.Doc, serverUrl: string, documentName: string) {
+  constructor(doc: Y.Doc, serverUrl: string, documentName: string, options: { presence?: boolean } = {}) {
     this.doc = doc;
     const provider = new WebsocketProvider(serverUrl, documentName, doc, {
       connect: false,
@@ -58,6 +60,25 @@ export class MeetingConnection {
       }
       handleSync(encoder, decoder, p, emitSynced, type);
     };
+
+    // Stock y-websocket sends every presence change back to the server, including the ones it
+    // has just received from it; the server refuses presence for anyone else's client id and
+    // closes with 4403 [SYNC17]. Send only this screen's own presence.
+    const awareness = provider.awareness;
+    awareness.off('update', provider._awarenessUpdateHandler);
+    const sendOwnPresence = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
+      const own = [...changes.added, ...changes.updated, ...changes.removed].filter(
+        (client) => client === awareness.clientID,
+      );
+      if (own.length === 0 || !provider.wsconnected || !provider.ws) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, awarenessMessage);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, own));
+      provider.ws.send(encoding.toUint8Array(encoder));
+    };
+    awareness.on('update', sendOwnPresence);
+    this.#cleanups.push(() => awareness.off('update', sendOwnPresence));
+    if (!options.presence) awareness.setLocalState(null);
 
     const onSync = (synced: boolean) => {
       if (!synced) return;
@@ -109,7 +130,7 @@ export class MeetingConnection {
   }
 
   /** Presence travels with the document's connection (y-websocket's awareness messages). */
-  get awareness(): Awareness {
+  get awareness(): awarenessProtocol.Awareness {
     return this.#provider.awareness;
   }
 

@@ -1,5 +1,6 @@
 import type { ColumnId, ScreenKind } from '@kinboard/shared';
 import type { Awareness } from 'y-protocols/awareness';
+import { throttleLatest } from './throttle.ts';
 
 /** What each screen tells the others about itself, through Yjs awareness on the map document. */
 export interface PresenceState {
@@ -31,15 +32,14 @@ export class Presence {
   peers: Peer[] = $state([]);
   readonly #awareness: Awareness;
   #local: PresenceState;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #lastSent = 0;
+  readonly #send: ReturnType<typeof throttleLatest<PresenceState>>;
   readonly #onChange = () => this.#refresh();
 
   constructor(awareness: Awareness, initial: PresenceState) {
     this.#awareness = awareness;
     this.#local = initial;
-    awareness.setLocalState(initial);
-    this.#lastSent = Date.now();
+    this.#send = throttleLatest((state) => awareness.setLocalState(state), throttleMs);
+    this.#send.push(initial);
     awareness.on('change', this.#onChange);
     this.#refresh();
   }
@@ -53,13 +53,7 @@ export class Presence {
     if (Object.entries(next).every(([key, value]) => this.#local[key as keyof PresenceState] === value))
       return;
     this.#local = next;
-    if (this.#timer !== undefined) return;
-    const wait = Math.max(0, this.#lastSent + throttleMs - Date.now());
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#lastSent = Date.now();
-      this.#awareness.setLocalState(this.#local);
-    }, wait);
+    this.#send.push(next);
   }
 
   /** Everyone else typing in this card. */
@@ -75,7 +69,7 @@ export class Presence {
   }
 
   destroy(): void {
-    clearTimeout(this.#timer);
+    this.#send.cancel();
     this.#awareness.off('change', this.#onChange);
     this.#awareness.setLocalState(null);
   }

@@ -20,4 +20,19 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('signs nobody in by default, and takes a first administrator only whole', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ trustProxy: false, requireSignIn: false, firstAdministrator: undefined });
+    expect(config.sessionIdleMs).toBe(8 * 3_600_000);
+    expect(
+      readConfig({ ADMIN_EMAIL: 'Chair@Example.org', ADMIN_PASSWORD: 'a long enough secret' })
+        .firstAdministrator,
+    ).toEqual({ email: 'chair@example.org', password: 'a long enough secret', name: 'Administrator' });
+    expect(() => readConfig({ ADMIN_EMAIL: 'chair@example.org' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => readConfig({ ADMIN_EMAIL: 'chair@example.org', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD/,
+    );
+    expect(() => readConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
 });

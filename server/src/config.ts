@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { minimumPasswordLength } from '@kinboard/shared/access/staff';
 import { z } from 'zod';
 
 /**
@@ -25,11 +26,40 @@ const environmentSchema = z.object({
   /** A document's update log is folded into one snapshot after this many stored updates. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
   /** Seed the Hollis demo family and meeting on first start. */
-  SEED_DEMO: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((value) => value === 'true' || value === '1'),
+  SEED_DEMO: flag('true'),
+  /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
+  TRUST_PROXY: flag('false'),
+  /**
+   * Temporary: while false, GET /api/meetings/:id still answers without sign-in, for the meeting
+   * screens that do not sign in yet. Every other access route is always checked.
+   */
+  REQUIRE_SIGN_IN: flag('false'),
+  /** The first administrator, instead of the printed one-time setup link. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(minimumPasswordLength).max(256).optional(),
+  ADMIN_NAME: z.string().min(1).max(120).default('Administrator'),
+  /** A staff session ends after this long without use... */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
+  /** ...and after this long in any case. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
+
+function flag(fallback: 'true' | 'false') {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((value) => value === 'true' || value === '1');
+}
 
 export interface Config {
   port: number;
@@ -42,6 +72,12 @@ export interface Config {
   maxMessageBytes: number;
   compactAfterUpdates: number;
   seedDemo: boolean;
+  trustProxy: boolean;
+  requireSignIn: boolean;
+  /** Set from ADMIN_EMAIL and ADMIN_PASSWORD; used only while there is no staff account. */
+  firstAdministrator: { email: string; password: string; name: string } | undefined;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
   dev: boolean;
 }
 
@@ -54,6 +90,10 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(`Kinboard's settings are not valid:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined))
+    throw new ConfigError(
+      "Kinboard's settings are not valid:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither",
+    );
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -67,6 +107,14 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     seedDemo: env.SEED_DEMO,
+    trustProxy: env.TRUST_PROXY,
+    requireSignIn: env.REQUIRE_SIGN_IN,
+    firstAdministrator:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME }
+        : undefined,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     dev: options.dev ?? false,
   };
 }

@@ -1,0 +1,21 @@
+import { EventEmitter } from 'node:events';
+import type { GuestRole, ParticipantStatus } from '@kinboard/shared/access/roles';
+
+/**
+ * Changes that end or change someone's rights while they may be connected. The sync and
+ * socket.io layers listen and close (4410, 4403) or re-check the connections concerned, since a
+ * right checked at connect time is not enough once the chair closes the meeting or turns
+ * someone away.
+ */
+export interface AccessEventMap {
+  /** Every guest of the meeting has lost access; staff may stay on the record. */
+  'meeting-closed': [{ meetingId: string }];
+  /** A guest was admitted, refused, or given another role. */
+  'participant-changed': [
+    { meetingId: string; participantId: string; status: ParticipantStatus; role?: GuestRole | undefined },
+  ];
+  /** The account was disabled: every session of it has ended. */
+  'staff-disabled': [{ staffId: string }];
+}
+
+export class AccessEvents extends EventEmitter<AccessEventMap> {}

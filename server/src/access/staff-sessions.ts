@@ -1,0 +1,65 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Staff, Store } from '../store/store.ts';
+import { clearCookieHeader, readCookie, setCookieHeader, staffCookieName } from './cookies.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+/** A session's last use is written at most this often, so each request is not a write. */
+const touchEveryMs = 60_000;
+
+export interface SessionTimes {
+  /** The session ends after this long without a request (sliding)... */
+  idleMs: number;
+  /** ...and after this long in any case. */
+  maxMs: number;
+}
+
+/**
+ * Staff sign-in sessions. The browser holds a random 32-byte token in an httpOnly cookie; the
+ * store holds only its SHA-256, with a sliding expiry capped by an absolute one.
+ */
+export class StaffSessions {
+  readonly #store: Store;
+  readonly #times: SessionTimes;
+
+  constructor(store: Store, times: SessionTimes) {
+    this.#store = store;
+    this.#times = times;
+  }
+
+  /** Starts a session; returns the Set-Cookie header that carries it. */
+  async start(staffId: string, now: number, secure: boolean): Promise<string> {
+    const token = newSecret();
+    await this.#store.createStaffSession({
+      id: hashSecret(token),
+      staffId,
+      createdAt: now,
+      lastSeen: now,
+      expiresAt: now + Math.min(this.#times.idleMs, this.#times.maxMs),
+    });
+    return setCookieHeader(staffCookieName, token, { maxAge: Math.floor(this.#times.maxMs / 1000), secure });
+  }
+
+  /** The signed-in staff member, if the cookie names a live session of an enabled account. */
+  async resolve(headers: IncomingHttpHeaders, now: number): Promise<Staff | undefined> {
+    const token = readCookie(headers, staffCookieName);
+    if (!token) return undefined;
+    const found = await this.#store.getStaffSession(hashSecret(token));
+    if (!found) return undefined;
+    const { session, staff } = found;
+    const hardEnd = session.createdAt + this.#times.maxMs;
+    if (now >= session.expiresAt || now >= hardEnd || staff.disabled) {
+      await this.#store.deleteStaffSession(session.id);
+      return undefined;
+    }
+    if (now - session.lastSeen >= touchEveryMs)
+      await this.#store.touchStaffSession(session.id, now, Math.min(now + this.#times.idleMs, hardEnd));
+    return staff;
+  }
+
+  /** Ends the session the cookie names (if any); returns the header that clears the cookie. */
+  async end(headers: IncomingHttpHeaders, secure: boolean): Promise<string> {
+    const token = readCookie(headers, staffCookieName);
+    if (token) await this.#store.deleteStaffSession(hashSecret(token));
+    return clearCookieHeader(staffCookieName, { secure });
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Everything the audit log records, by name. Entries say who did what to whom and when;
+ * never what anyone wrote on the board.
+ */
+export const auditActions = [
+  'setup.first-admin',
+  'staff.signed-in',
+  'staff.sign-in-failed',
+  'staff.sign-in-locked',
+  'staff.signed-out',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'family.created',
+  'family.access-granted',
+  'meeting.created',
+  'meeting.opened',
+  'meeting.closed',
+  'participant.joined',
+  'participant.rejoined',
+  'participant.admitted',
+  'participant.refused',
+  'participant.role-changed',
+  'join.guessing-limited',
+] as const;
+export type AuditAction = (typeof auditActions)[number];

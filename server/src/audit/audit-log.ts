@@ -1,0 +1,33 @@
+import type { AuditEntry, NewAuditEntry, Store } from '../store/store.ts';
+import type { AuditAction } from './audit-actions.ts';
+
+export type AuditRecord = Omit<NewAuditEntry, 'at' | 'action' | 'detail'> & {
+  action: AuditAction;
+  detail?: Record<string, string | number | boolean | null | undefined>;
+};
+
+/**
+ * The append-only record of who got in and who changed rights [ACCESS11]. An entry is written
+ * after the change it records and before the answer is sent, so an answered request is always
+ * on the record. Detail values are flat names, ids and codes: the type keeps board content out.
+ */
+export class AuditLog {
+  readonly #store: Store;
+  readonly #now: () => number;
+
+  constructor(store: Store, now: () => number = Date.now) {
+    this.#store = store;
+    this.#now = now;
+  }
+
+  record(entry: AuditRecord): Promise<void> {
+    const detail = Object.fromEntries(
+      Object.entries(entry.detail ?? {}).filter(([, value]) => value !== undefined),
+    );
+    return this.#store.appendAudit({ ...entry, at: this.#now(), detail });
+  }
+
+  ofFamily(familyId: string): Promise<AuditEntry[]> {
+    return this.#store.listAuditOfFamily(familyId);
+  }
+}

@@ -12,8 +12,7 @@ export interface PresenceEntry {
 }
 
 export type PresenceVerdict =
-  | { ok: true; entries: PresenceEntry[] }
-  | { ok: false; code: number; reason: string };
+  { ok: true; entries: PresenceEntry[] } | { ok: false; code: number; reason: string };
 
 /** More entries than any client has ids is not presence: a stock client sends one. */
 const maxEntries = 16;
@@ -27,7 +26,8 @@ export function readPresence(update: Uint8Array, maxStateBytes: number): Presenc
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    if (count > maxEntries) return { ok: false, code: closeCodes.badMessage, reason: 'too many presence entries' };
+    if (count > maxEntries)
+      return { ok: false, code: closeCodes.badMessage, reason: 'too many presence entries' };
     for (let i = 0; i < count; i++) {
       const client = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
@@ -39,21 +39,22 @@ export function readPresence(update: Uint8Array, maxStateBytes: number): Presenc
         return { ok: false, code: closeCodes.badMessage, reason: 'presence state is not an object' };
       entries.push({ client, clock, json, state: state as Record<string, unknown> | null });
     }
-    if (decoding.hasContent(decoder)) return { ok: false, code: closeCodes.badMessage, reason: 'trailing bytes' };
+    if (decoding.hasContent(decoder))
+      return { ok: false, code: closeCodes.badMessage, reason: 'trailing bytes' };
   } catch {
     return { ok: false, code: closeCodes.badMessage, reason: 'unreadable presence' };
   }
   return { ok: true, entries };
 }
 
-/** Writes entries back in the wire format, after the server has replaced what it knows better. */
+/** Writes entries back in the wire format: those kept, with what the server knows better. */
 export function encodePresence(entries: PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const entry of entries) {
     encoding.writeVarUint(encoder, entry.client);
     encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.state === null ? 'null' : JSON.stringify(entry.state));
+    encoding.writeVarString(encoder, entry.json);
   }
   return encoding.toUint8Array(encoder);
 }

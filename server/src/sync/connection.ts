@@ -228,28 +228,32 @@ export class SyncConnection implements RoomMember, PendingOwner {
   /**
    * Presence only for this connection's own ids [SYNC17]: ids it writes under, or the first one
    * it announces (a stock client announces its document's client id before its first edit).
+   * Entries for any other id are dropped, not refused: stock y-websocket clients echo every
+   * presence change they receive, other people's included.
    */
   #applyAwareness(room: Room, update: Uint8Array): void {
     const verdict = readPresence(update, this.#limits.awarenessStateBytes);
     if (!verdict.ok) return this.close(verdict.code, verdict.reason);
-    for (const { client } of verdict.entries) {
+    const own = verdict.entries.filter(({ client }) => {
       const owner = room.owners.ownerOf(client);
-      if (owner === this.#participant) continue;
-      if (owner === undefined && this.#presenceId === undefined) {
-        this.#presenceId = client;
-        room.owners.claim([client], this.#participant);
-        continue;
-      }
-      return this.close(closeCodes.forbidden, 'presence for another client');
-    }
+      if (owner === this.#participant) return true;
+      if (owner !== undefined || this.#presenceId !== undefined) return false;
+      this.#presenceId = client;
+      room.owners.claim([client], this.#participant);
+      return true;
+    });
+    if (own.length === 0) return;
     const presence = this.#presence;
-    const admitted = presence
-      ? encodePresence(
-          verdict.entries.map(
-            (entry): PresenceEntry => (entry.state ? { ...entry, state: presence(entry.state) } : entry),
-          ),
-        )
-      : update;
+    const admitted =
+      presence || own.length < verdict.entries.length
+        ? encodePresence(
+            own.map((entry): PresenceEntry => {
+              if (!presence || !entry.state) return entry;
+              const state = presence(entry.state);
+              return { ...entry, state, json: JSON.stringify(state) };
+            }),
+          )
+        : update;
     const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
       if (origin !== this) return;
       for (const id of [...added, ...updated]) this.#awarenessClients.add(id);

@@ -5,9 +5,7 @@ import type { ClientOwners } from './client-owners.ts';
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type Struct = DecodedUpdate['structs'][number];
 
-export type UpdateVerdict =
-  | { ok: true; clients: number[] }
-  | { ok: false; code: number; reason: string };
+export type UpdateVerdict = { ok: true; clients: number[] } | { ok: false; code: number; reason: string };
 
 /**
  * The deepest shared type an update may create [SYNC12]: the board's own depth plus one level, so
@@ -44,7 +42,10 @@ export function inspectUpdate(
       spans.set(client, { first: clock, end: clock + struct.length });
       clients.push(client);
     }
-    if (struct instanceof Y.Item && (struct.content instanceof Y.ContentType || struct.content instanceof Y.ContentDoc))
+    if (
+      struct instanceof Y.Item &&
+      (struct.content instanceof Y.ContentType || struct.content instanceof Y.ContentDoc)
+    )
       createsTypes = true;
   }
   if (owners.foreign(clients, participant) !== undefined)

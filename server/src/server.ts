@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
+import { Access } from './access/access.ts';
+import { prepareFirstAdministrator } from './access/first-administrator.ts';
+import { AuditLog } from './audit/audit-log.ts';
 import type { Config } from './config.ts';
-import { handleApi, sendJson } from './http/api.ts';
+import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
@@ -17,6 +20,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Who gets in: the sync and socket.io layers call access.resolveConnectionIdentity. */
+  access: Access;
   close(): Promise<void>;
 }
 
@@ -35,6 +40,20 @@ export async function startServer(
   );
   const store = new SqliteStore(config.databaseFile);
   if (config.seedDemo) await seedDemoMeeting(store, log);
+  const audit = new AuditLog(store);
+  const access = new Access({
+    store,
+    audit,
+    sessionTimes: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+  });
+  const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
+  const api: ApiDeps = {
+    store,
+    access,
+    audit,
+    trustProxy: config.trustProxy,
+    requireSignIn: config.requireSignIn,
+  };
 
   const sync = new SyncServer({
     store,
@@ -82,7 +101,7 @@ export async function startServer(
     }
     if (url.pathname.startsWith('/api/')) {
       setSecurityHeaders(response, { api: true });
-      await handleApi(request, response, url, store);
+      await handleApi(request, response, url, api);
       return;
     }
     setSecurityHeaders(response, { api: false });
@@ -122,12 +141,19 @@ export async function startServer(
   });
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  // The one-time way in when nobody can sign in yet [ACCESS2]; tests read this line.
+  if (firstAdministrator.state === 'awaiting-setup')
+    progress(`create the first administrator at ${url}/setup?token=${firstAdministrator.token}`);
+  if (firstAdministrator.state === 'created-from-environment')
+    progress(`created the first administrator (${firstAdministrator.email}) from ADMIN_EMAIL`);
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    url,
     port,
     store,
+    access,
     close() {
       closing ??= (async () => {
         httpServer.close();

@@ -1,39 +1,100 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { documentParts, formatDocumentName, meetingIdSchema } from '@kinboard/shared';
-import type { Store } from '../store/store.ts';
+import { ApiContext, type ApiDeps } from './api-context.ts';
+import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
+import { matchRoute } from './router.ts';
+import { familyRoutes } from './routes/family-routes.ts';
+import { joinRoutes } from './routes/join-routes.ts';
+import { meetingRoutes } from './routes/meeting-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
-}
+export { sendJson };
+export type { ApiDeps };
+
+const routes = [...sessionRoutes, ...staffRoutes, ...familyRoutes, ...meetingRoutes, ...joinRoutes];
+
+/** The largest JSON body the API reads. */
+const maxBodyBytes = 64 * 1024;
 
 /** The HTTP API under /api/. Returns false when the path is not an API route. */
 export async function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  store: Store,
+  deps: ApiDeps,
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
-  const meetingMatch = /^\/api\/meetings\/([^/]+)$/.exec(url.pathname);
-  if (meetingMatch && request.method === 'GET') {
-    // The id pattern has no characters that need escaping, so the raw path segment is checked as is.
-    const meetingId = meetingIdSchema.safeParse(meetingMatch[1]);
-    const meeting = meetingId.success ? await store.getMeeting(meetingId.data) : undefined;
-    if (!meeting) {
-      sendJson(response, 404, { error: 'not-found', message: 'There is no meeting with that link.' });
-      return true;
-    }
-    const family = await store.getFamily(meeting.familyId);
-    sendJson(response, 200, {
-      meeting,
-      family: family ? { id: family.id, name: family.name } : null,
-      documents: Object.fromEntries(
-        documentParts.map((part) => [part, formatDocumentName({ meetingId: meeting.id, part })]),
-      ),
-    });
+  const method = request.method ?? 'GET';
+  const match = matchRoute(routes, method, url.pathname);
+  if (!match) {
+    sendReply(response, notFound('No such API route.'));
     return true;
   }
-  sendJson(response, 404, { error: 'not-found', message: 'No such API route.' });
+  if ('allowed' in match) {
+    sendReply(
+      response,
+      new Reply(
+        405,
+        { error: 'method-not-allowed', message: 'That method is not used here.' },
+        { allow: match.allowed.join(', ') },
+      ),
+    );
+    return true;
+  }
+  const refused = refuseCrossSite(request, method);
+  if (refused) {
+    sendReply(response, refused);
+    return true;
+  }
+  const body = method === 'GET' ? undefined : await readJsonBody(request);
+  if (body instanceof Reply) {
+    sendReply(response, body);
+    return true;
+  }
+  const context = new ApiContext(deps, request, url, match.params, body);
+  sendReply(response, await match.route.handler(context));
   return true;
+}
+
+/**
+ * A change (anything but GET) must come from our own pages: a browser sends Origin on such
+ * requests, and it must name this host; a body must be JSON, which a cross-site form cannot send
+ * without a CORS preflight that we never answer. Together with SameSite=Lax cookies this closes
+ * cross-site request forgery [ACCESS10].
+ */
+function refuseCrossSite(request: IncomingMessage, method: string): Reply | undefined {
+  if (method === 'GET') return undefined;
+  const origin = request.headers.origin;
+  if (origin !== undefined) {
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host !== request.headers.host) return forbidden('Requests from other sites are refused.');
+  }
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (hasBody && type !== 'application/json')
+    return new Reply(415, { error: 'unsupported-media-type', message: 'Send the request as JSON.' });
+  return undefined;
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes)
+      return new Reply(413, { error: 'too-large', message: 'That request is too large.' });
+    chunks.push(chunk);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return badRequest('That request was not valid JSON.');
+  }
 }

@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Access } from '../access/access.ts';
+import { cameOverHttps, clientAddress } from '../access/request-origin.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Family, Meeting, Staff, Store } from '../store/store.ts';
+import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
+
+/** What the API needs from the server. */
+export interface ApiDeps {
+  store: Store;
+  access: Access;
+  audit: AuditLog;
+  trustProxy: boolean;
+  /** Temporary (REQUIRE_SIGN_IN=false): GET /api/meetings/:id answers without sign-in. */
+  requireSignIn: boolean;
+}
+
+/** One request, as the handlers see it. */
+export class ApiContext {
+  readonly deps: ApiDeps;
+  readonly request: IncomingMessage;
+  readonly url: URL;
+  readonly params: Record<string, string>;
+  readonly #body: unknown;
+  readonly now = Date.now();
+
+  constructor(
+    deps: ApiDeps,
+    request: IncomingMessage,
+    url: URL,
+    params: Record<string, string>,
+    body: unknown,
+  ) {
+    this.deps = deps;
+    this.request = request;
+    this.url = url;
+    this.params = params;
+    this.#body = body;
+  }
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  get audit(): AuditLog {
+    return this.deps.audit;
+  }
+
+  get address(): string {
+    return clientAddress(this.request, this.deps.trustProxy);
+  }
+
+  /** Cookies get Secure when the browser came over https. */
+  get secure(): boolean {
+    return cameOverHttps(this.request, this.deps.trustProxy);
+  }
+
+  /** The body, checked by its schema from shared/src/access/; a 400 naming the first bad field. */
+  body<S extends z.ZodType>(schema: S): z.infer<S> | Reply {
+    const parsed = schema.safeParse(this.#body ?? {});
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    return badRequest(
+      field ? `Check ${field}: ${issue?.message ?? 'not valid'}.` : `That request was not understood.`,
+      field,
+    );
+  }
+
+  /** The signed-in staff member, or 401. */
+  async staff(): Promise<Staff | Reply> {
+    return (await this.deps.access.staffOf(this.request.headers)) ?? signInNeeded();
+  }
+
+  async admin(): Promise<Staff | Reply> {
+    const staff = await this.staff();
+    if (staff instanceof Reply || staff.role === 'admin') return staff;
+    return forbidden('Only an administrator can do that.');
+  }
+
+  /** The family, if the signed-in staff member was given access to it: 401, 404 or 403 otherwise. */
+  async familyOfStaff(familyId: string): Promise<{ staff: Staff; family: Family } | Reply> {
+    const staff = await this.staff();
+    if (staff instanceof Reply) return staff;
+    const family = await this.store.getFamily(familyId);
+    if (!family) return notFound('There is no family with that link.');
+    if (!(await this.store.hasFamilyAccess(staff.id, family.id)))
+      return forbidden('You have not been given access to this family. Ask an administrator.');
+    return { staff, family };
+  }
+
+  /** The meeting, if the signed-in staff member has access to its family. */
+  async meetingOfStaff(meetingId: string): Promise<{ staff: Staff; meeting: Meeting } | Reply> {
+    const staff = await this.staff();
+    if (staff instanceof Reply) return staff;
+    const meeting = await this.store.getMeeting(meetingId);
+    if (!meeting) return notFound('There is no meeting with that link.');
+    if (!(await this.store.hasFamilyAccess(staff.id, meeting.familyId)))
+      return forbidden('You have not been given access to this family. Ask an administrator.');
+    return { staff, meeting };
+  }
+}

@@ -1,0 +1,110 @@
+import { newFamilyRequestSchema, newMeetingRequestSchema } from '@kinboard/shared/access/family';
+import {
+  formatDocumentName,
+  initialiseAgenda,
+  initialiseBoardSettings,
+  isMeetingTypeId,
+  type MeetingTypeId,
+} from '@kinboard/shared';
+import * as Y from 'yjs';
+import { newId } from '../../access/secrets.ts';
+import type { Meeting } from '../../store/store.ts';
+import type { ApiContext } from '../api-context.ts';
+import { badRequest, created, ok, Reply } from '../reply.ts';
+import { route } from '../router.ts';
+import { meetingView } from '../views.ts';
+
+/** GET /api/families: only the families this staff member was given [ACCESS5]. */
+async function listFamilies(context: ApiContext): Promise<Reply> {
+  const staff = await context.staff();
+  if (staff instanceof Reply) return staff;
+  return ok({ families: await context.store.listFamiliesOf(staff.id) });
+}
+
+/** POST /api/families: the creator is given access to the new family. */
+async function addFamily(context: ApiContext): Promise<Reply> {
+  const staff = await context.staff();
+  if (staff instanceof Reply) return staff;
+  const body = context.body(newFamilyRequestSchema);
+  if (body instanceof Reply) return body;
+  const familyId = newId();
+  const details = {
+    family: { id: familyId, name: body.name, createdAt: context.now },
+    children: body.children.map((child) => ({ id: newId(), familyId, ...child })),
+    network: body.network.map((member) => ({ id: newId(), familyId, ...member })),
+  };
+  await context.store.createFamily(details, staff.id);
+  await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'family.created', familyId });
+  return created(details);
+}
+
+/** GET /api/families/:id: the children, the network and every meeting. */
+async function showFamily(context: ApiContext): Promise<Reply> {
+  const allowed = await context.familyOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  const details = await context.store.getFamilyDetails(allowed.family.id);
+  const meetings = await context.store.listMeetingsOfFamily(allowed.family.id);
+  return ok({ ...details, meetings: meetings.map((meeting) => meetingView(meeting, 'staff')) });
+}
+
+/** The frame a new meeting starts from: the type's vocabulary and agenda. */
+function firstFrame(type: MeetingTypeId): Uint8Array {
+  const doc = new Y.Doc();
+  initialiseBoardSettings(doc, type);
+  initialiseAgenda(doc, type);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** POST /api/families/:id/meetings: a meeting in preparation, chaired by its creator. */
+async function addMeeting(context: ApiContext): Promise<Reply> {
+  const allowed = await context.familyOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  const body = context.body(newMeetingRequestSchema);
+  if (body instanceof Reply) return body;
+  if (!isMeetingTypeId(body.type))
+    return badRequest('Check type: not a kind of meeting Kinboard runs.', 'type');
+  const meeting: Meeting = {
+    id: newId(),
+    familyId: allowed.family.id,
+    type: body.type,
+    title: body.title,
+    date: body.date,
+    state: 'preparing',
+    createdAt: context.now,
+    chairStaffId: allowed.staff.id,
+  };
+  await context.store.createMeeting({
+    family: allowed.family,
+    meeting,
+    documents: [
+      {
+        documentName: formatDocumentName({ meetingId: meeting.id, part: 'frame' }),
+        update: firstFrame(body.type),
+      },
+    ],
+  });
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'meeting.created',
+    familyId: meeting.familyId,
+    meetingId: meeting.id,
+    detail: { type: meeting.type, date: meeting.date },
+  });
+  return created({ meeting: meetingView(meeting, 'staff') });
+}
+
+/** GET /api/families/:id/audit: the family's record of who got in and who changed what. */
+async function familyAudit(context: ApiContext): Promise<Reply> {
+  const allowed = await context.familyOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  return ok({ entries: await context.audit.ofFamily(allowed.family.id) });
+}
+
+export const familyRoutes = [
+  route('GET', '/api/families', listFamilies),
+  route('POST', '/api/families', addFamily),
+  route('GET', '/api/families/:id', showFamily),
+  route('POST', '/api/families/:id/meetings', addMeeting),
+  route('GET', '/api/families/:id/audit', familyAudit),
+];

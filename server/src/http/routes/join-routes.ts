@@ -1,0 +1,94 @@
+import { joinRequestSchema } from '@kinboard/shared/access/join';
+import { issueGuestPass } from '../../access/guest-passes.ts';
+import type { Participant } from '../../store/store.ts';
+import type { ApiContext } from '../api-context.ts';
+import { created, notFound, ok, Reply, signInNeeded, tooMany } from '../reply.ts';
+import { route } from '../router.ts';
+
+const joinAnswer = (participant: Participant) => ({
+  participantId: participant.id,
+  meetingId: participant.meetingId,
+  status: participant.status,
+  role: participant.role ?? null,
+});
+
+/**
+ * POST /api/join: a phone with the code, a name and how they know the child waits in the lobby
+ * [ACCESS6]. Wrong codes count against the address, checked before anything else, so guessing
+ * is stopped at the guesser. A phone that already holds a pass for this meeting gets its own
+ * place back, admitted or not, instead of a second place in the lobby.
+ */
+async function join(context: ApiContext): Promise<Reply> {
+  const { store, audit } = context;
+  const { joinGuessesPerAddress, joinsPerCode } = context.deps.access.limits;
+  const address = context.address;
+  const wait = await joinGuessesPerAddress.retryAfter(address, context.now);
+  if (wait > 0)
+    return tooMany(
+      wait,
+      'Too many codes that did not work. Wait a few minutes, then check the code with the chair.',
+    );
+  const body = context.body(joinRequestSchema);
+  if (body instanceof Reply) return body;
+
+  const meeting = await store.findMeetingByJoinCode(body.code);
+  if (!meeting) {
+    const blocked = await joinGuessesPerAddress.record(address, context.now);
+    if (blocked > 0)
+      await audit.record({
+        actorKind: 'system',
+        action: 'join.guessing-limited',
+        detail: { address, blockedForMs: blocked },
+      });
+    return notFound('That code does not match a meeting that is open. Check it with the chair.');
+  }
+
+  const held = await context.deps.access.guestOf(context.request.headers);
+  if (held && held.meetingId === meeting.id && held.status !== 'left') {
+    await audit.record({
+      actorKind: 'participant',
+      actorId: held.id,
+      action: 'participant.rejoined',
+      familyId: meeting.familyId,
+      meetingId: meeting.id,
+      detail: { status: held.status },
+    });
+    return ok(joinAnswer(held));
+  }
+
+  const codeWait = await joinsPerCode.retryAfter(body.code, context.now);
+  if (codeWait > 0)
+    return tooMany(codeWait, 'Too many people are joining with this code at once. Ask the chair.');
+  await joinsPerCode.record(body.code, context.now);
+  const pass = issueGuestPass(context.secure);
+  const participant: Participant = {
+    id: pass.participantId,
+    meetingId: meeting.id,
+    name: body.name,
+    relationship: body.relationship,
+    status: 'waiting',
+    passHash: pass.passHash,
+    createdAt: context.now,
+  };
+  await store.addParticipant(participant);
+  await audit.record({
+    actorKind: 'participant',
+    actorId: participant.id,
+    action: 'participant.joined',
+    familyId: meeting.familyId,
+    meetingId: meeting.id,
+    detail: { name: participant.name, relationship: participant.relationship, address },
+  });
+  return created(joinAnswer(participant)).withCookie(pass.setCookie);
+}
+
+/** GET /api/join/status: the phone polls this while it waits in the lobby. */
+async function joinStatus(context: ApiContext): Promise<Reply> {
+  const guest = await context.deps.access.guestOf(context.request.headers);
+  if (!guest) return signInNeeded('Join the meeting with its code first.');
+  const meeting = await context.store.getMeeting(guest.meetingId);
+  if (!meeting) return notFound('That meeting is gone.');
+  return ok(joinAnswer(guest));
+}
+
+export const joinRoutes = [route('POST', '/api/join', join), route('GET', '/api/join/status', joinStatus)];

@@ -28,6 +28,8 @@ export class StaffSessions {
 
   /** Starts a session; returns the Set-Cookie header that carries it. */
   async start(staffId: string, now: number, secure: boolean): Promise<string> {
+    // Sessions nobody presents again would stay forever: each sign-in sweeps the expired ones.
+    await this.#store.deleteExpiredStaffSessions(now);
     const token = newSecret();
     await this.#store.createStaffSession({
       id: hashSecret(token),

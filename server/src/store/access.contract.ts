@@ -72,7 +72,7 @@ export function runAccessStoreContract(
       expect(await store.setStaffDisabled('nobody', true)).toBeUndefined();
     });
 
-    it('[STORE8] sessions are found by id, slide, and end', async () => {
+    it('[STORE8] sessions are found by id, slide, end, and expired ones are swept', async () => {
       await store.createStaff(staff('s1'));
       await store.createStaffSession(session('sess-1', 's1'));
       await store.touchStaffSession('sess-1', 2_000, 9_000);
@@ -84,6 +84,11 @@ export function runAccessStoreContract(
       });
       await again.deleteStaffSession('sess-1');
       expect(await again.getStaffSession('sess-1')).toBeUndefined();
+      await again.createStaffSession({ ...session('old', 's1'), expiresAt: 3_000 });
+      await again.createStaffSession({ ...session('live', 's1'), expiresAt: 9_000 });
+      await again.deleteExpiredStaffSessions(3_000);
+      expect(await again.getStaffSession('old')).toBeUndefined();
+      expect(await again.getStaffSession('live')).toBeDefined();
       expect(await again.getStaffSession('never')).toBeUndefined();
     });
 

@@ -440,6 +440,10 @@ export class SqliteStore implements Store {
     this.#run('DELETE FROM staff_session WHERE id = ?', sessionId);
   }
 
+  async deleteExpiredStaffSessions(now: number): Promise<void> {
+    this.#run('DELETE FROM staff_session WHERE expires_at <= ?', now);
+  }
+
   async createFamily({ family, children, network }: FamilyDetails, creatorStaffId: string): Promise<void> {
     this.#transaction(() => {
       this.#run(

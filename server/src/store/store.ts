@@ -178,6 +178,8 @@ export interface Store {
   getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined>;
   touchStaffSession(sessionId: string, lastSeen: number, expiresAt: number): Promise<void>;
   deleteStaffSession(sessionId: string): Promise<void>;
+  /** Forgets every session that expired before `now`. */
+  deleteExpiredStaffSessions(now: number): Promise<void>;
 
   // Families and who may see them [STORE9]
   /** Creates the family, its children and network, and gives the creator access, atomically. */

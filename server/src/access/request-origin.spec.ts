@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clearCookieHeader, readCookie, setCookieHeader } from './cookies.ts';
-import { cameOverHttps, clientAddress } from './request-origin.ts';
+import { cameOverHttps, clientAddress, throttleKeyOfAddress } from './request-origin.ts';
 
 const request = (headers: Record<string, string>, remoteAddress = '10.0.0.5') =>
   ({ headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
@@ -13,6 +13,16 @@ describe('where a request came from', () => {
     // Behind our proxy, the address it appended (the rightmost) is the one it saw.
     expect(clientAddress(forged, true)).toBe('203.0.113.7');
     expect(clientAddress(request({}), true)).toBe('10.0.0.5');
+  });
+
+  it('counts an IPv6 address as its /64, and an IPv4-mapped one as IPv4', () => {
+    expect(throttleKeyOfAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleKeyOfAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleKeyOfAddress('2001:db8:0:12:a::1')).toBe('2001:db8:0:12::/64');
+    expect(throttleKeyOfAddress('2001:0db8:0000:0012:ffff:1:2:3')).toBe('2001:db8:0:12::/64');
+    expect(throttleKeyOfAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleKeyOfAddress('::1')).toBe('0:0:0:0::/64');
+    expect(throttleKeyOfAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 
   it('believes X-Forwarded-Proto only behind a trusted proxy', () => {

@@ -14,6 +14,26 @@ export function clientAddress(request: IncomingMessage, trustProxy: boolean): st
   return request.socket.remoteAddress ?? 'unknown';
 }
 
+/**
+ * The key a throttle counts an address under. One IPv6 host usually holds a whole /64, so an
+ * IPv6 address counts as its /64: otherwise each guess could come from a fresh address.
+ * IPv4-mapped IPv6 addresses count as the IPv4 address.
+ */
+export function throttleKeyOfAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = address.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 /** Whether the browser reached us over https, which decides the cookies' Secure flag. */
 export function cameOverHttps(request: IncomingMessage, trustProxy: boolean): boolean {
   if ('encrypted' in request.socket && request.socket.encrypted === true) return true;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Access } from '../access/access.ts';
-import { cameOverHttps, clientAddress } from '../access/request-origin.ts';
+import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
@@ -49,6 +49,11 @@ export class ApiContext {
 
   get address(): string {
     return clientAddress(this.request, this.deps.trustProxy);
+  }
+
+  /** What throttles count this request's address under (an IPv6 address as its /64). */
+  get addressKey(): string {
+    return throttleKeyOfAddress(this.address);
   }
 
   /** Cookies get Secure when the browser came over https. */

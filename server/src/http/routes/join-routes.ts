@@ -22,7 +22,7 @@ async function join(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
   const { joinGuessesPerAddress, joinsPerCode } = context.deps.access.limits;
   const address = context.address;
-  const wait = await joinGuessesPerAddress.retryAfter(address, context.now);
+  const wait = await joinGuessesPerAddress.retryAfter(context.addressKey, context.now);
   if (wait > 0)
     return tooMany(
       wait,
@@ -33,7 +33,7 @@ async function join(context: ApiContext): Promise<Reply> {
 
   const meeting = await store.findMeetingByJoinCode(body.code);
   if (!meeting) {
-    const blocked = await joinGuessesPerAddress.record(address, context.now);
+    const blocked = await joinGuessesPerAddress.record(context.addressKey, context.now);
     if (blocked > 0)
       await audit.record({
         actorKind: 'system',

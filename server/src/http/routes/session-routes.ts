@@ -12,7 +12,7 @@ const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 async function setUp(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
   const limiter = context.deps.access.limits.setupPerAddress;
-  const wait = await limiter.retryAfter(context.address, context.now);
+  const wait = await limiter.retryAfter(context.addressKey, context.now);
   if (wait > 0) return tooMany(wait, `Too many tries. Wait ${minutes(wait)} minutes.`);
   const body = context.body(setupRequestSchema);
   if (body instanceof Reply) return body;
@@ -30,7 +30,7 @@ async function setUp(context: ApiContext): Promise<Reply> {
   if (
     !(await store.createFirstAdministrator(staff, { tokenHash: hashSecret(body.token), now: context.now }))
   ) {
-    await limiter.record(context.address, context.now);
+    await limiter.record(context.addressKey, context.now);
     return forbidden('This setup link is not valid. Restart the server for a new one.');
   }
   await audit.record({
@@ -55,7 +55,7 @@ async function signIn(context: ApiContext): Promise<Reply> {
   const address = context.address;
   const wait = Math.max(
     await signInPerEmail.retryAfter(body.email, context.now),
-    await signInPerAddress.retryAfter(address, context.now),
+    await signInPerAddress.retryAfter(context.addressKey, context.now),
   );
   if (wait > 0)
     return tooMany(
@@ -70,7 +70,7 @@ async function signIn(context: ApiContext): Promise<Reply> {
   if (!staff || !matches || staff.disabled) {
     const locked = Math.max(
       await signInPerEmail.record(body.email, context.now),
-      await signInPerAddress.record(address, context.now),
+      await signInPerAddress.record(context.addressKey, context.now),
     );
     const actor = staff
       ? { actorKind: 'staff' as const, actorId: staff.id }

@@ -117,6 +117,10 @@ describe('staff accounts, sign-in and families', () => {
     const failed = auditRows(server).filter((row) => row.action === 'staff.sign-in-failed');
     expect(failed.map((row) => JSON.parse(row.detail).email)).toEqual(['kim@example.org', 'who@example.org']);
     expect(auditRows(server).filter((row) => row.action === 'staff.signed-in').length).toBeGreaterThan(0);
+    // Administrators read the entries about no family; staff cannot.
+    const entries = (await admin.get('/api/audit')).body.entries as { action: string }[];
+    expect(entries.map((entry) => entry.action)).toContain('staff.sign-in-failed');
+    expect((await (await signedIn('sam@example.org')).get('/api/audit')).status).toBe(403);
   });
 
   it('[ACCESS3] after five wrong passwords the email is locked out with 429, even with the right one', async () => {

@@ -14,6 +14,7 @@ import {
   type ConnectionRefusal,
 } from './connection-identity.ts';
 import { guestOfPass } from './guest-passes.ts';
+import { prepareDecoy } from './passwords.ts';
 import { StaffSessions, type SessionTimes } from './staff-sessions.ts';
 
 const minute = 60_000;
@@ -69,6 +70,7 @@ export class Access {
     this.audit = options.audit;
     this.sessions = new StaffSessions(options.store, options.sessionTimes);
     this.limits = options.limits ?? memoryLimits();
+    void prepareDecoy();
   }
 
   /** The staff member signed in on this request, if any. */

@@ -30,4 +30,9 @@ export class AuditLog {
   ofFamily(familyId: string): Promise<AuditEntry[]> {
     return this.#store.listAuditOfFamily(familyId);
   }
+
+  /** Sign-ins, staff accounts, setup and guessing: what administrators read. */
+  ofService(limit = 500): Promise<AuditEntry[]> {
+    return this.#store.listAuditOfService(limit);
+  }
 }

@@ -167,7 +167,7 @@ export function runAccessStoreContract(
       ]);
     });
 
-    it('[STORE12] the audit log is appended to and read by family, oldest first', async () => {
+    it('[STORE12] the audit log is appended to and read by family (oldest first) or for the service (newest first)', async () => {
       await store.appendAudit({ at: 1, actorKind: 'system', action: 'setup.token-issued', detail: {} });
       await store.appendAudit({
         at: 2,
@@ -196,6 +196,11 @@ export function runAccessStoreContract(
         detail: { joinCode: 'K7M4QX' },
       });
       expect(await again.listAuditOfFamily('fam-2')).toEqual([]);
+      expect((await again.listAuditOfService(10)).map((entry) => entry.action)).toEqual([
+        'setup.token-issued',
+      ]);
+      await again.appendAudit({ at: 4, actorKind: 'system', action: 'later', detail: {} });
+      expect((await again.listAuditOfService(1)).map((entry) => entry.action)).toEqual(['later']);
     });
   });
 }

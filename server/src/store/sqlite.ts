@@ -655,6 +655,13 @@ export class SqliteStore implements Store {
     );
   }
 
+  async listAuditOfService(limit: number): Promise<AuditEntry[]> {
+    return this.#all<AuditRow>(
+      'SELECT * FROM audit_log WHERE family_id IS NULL ORDER BY id DESC LIMIT ?',
+      limit,
+    ).map(toAuditEntry);
+  }
+
   async healthy(): Promise<boolean> {
     try {
       this.#db.prepare('SELECT 1').get();

@@ -222,6 +222,8 @@ export interface Store {
   appendAudit(entry: NewAuditEntry): Promise<void>;
   /** A family's entries, oldest first. */
   listAuditOfFamily(familyId: string): Promise<AuditEntry[]>;
+  /** Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most `limit`. */
+  listAuditOfService(limit: number): Promise<AuditEntry[]>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

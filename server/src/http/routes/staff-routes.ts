@@ -82,7 +82,15 @@ async function grantAccess(context: ApiContext): Promise<Reply> {
   return ok({ familyId: family.id, staffId: staff.id });
 }
 
+/** GET /api/audit (administrators): the entries about no family, newest first. */
+async function serviceAudit(context: ApiContext): Promise<Reply> {
+  const admin = await context.admin();
+  if (admin instanceof Reply) return admin;
+  return ok({ entries: await context.audit.ofService() });
+}
+
 export const staffRoutes = [
+  route('GET', '/api/audit', serviceAudit),
   route('GET', '/api/staff', listStaff),
   route('POST', '/api/staff', addStaff),
   route('PATCH', '/api/staff/:id', changeStaff),

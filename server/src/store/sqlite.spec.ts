@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from './sqlite.ts';
+import { migrations, SqliteStore } from './sqlite.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 
@@ -37,6 +37,39 @@ describe('SqliteStore audit log', () => {
       expect((await store.listAuditOfService(10)).map((entry) => entry.action)).toEqual([
         'setup.first-admin',
       ]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteStore migrations', () => {
+  it('[STORE6] a database from before access control (version 1) gains it and keeps its meetings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
+    const file = path.join(dir, 'kinboard.db');
+    const old = new DatabaseSync(file);
+    old.exec('CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    old.exec(migrations[0]!);
+    old.exec('INSERT INTO schema_migration VALUES (1, 0)');
+    old.exec("INSERT INTO family VALUES ('fam', 'Hollis', 0)");
+    old.exec(
+      "INSERT INTO meeting VALUES ('m-old', 'fam', 'family-network-meeting', 'Old', '2026-01-01', 'open', 0)",
+    );
+    old.close();
+    const store = new SqliteStore(file);
+    try {
+      expect(await store.getMeeting('m-old')).toEqual({
+        id: 'm-old',
+        familyId: 'fam',
+        type: 'family-network-meeting',
+        title: 'Old',
+        date: '2026-01-01',
+        state: 'open',
+        createdAt: 0,
+      });
+      expect(await store.openMeeting('m-old', 'K7M4QX')).toMatchObject({ meeting: { joinCode: 'K7M4QX' } });
+      expect(await store.countStaff()).toBe(0);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ import type { GuestRole } from '@kinboard/shared/access/index';
  * Versioned migrations, applied in order on open. Never edit a migration that has shipped:
  * add the next one. The PostgreSQL store keeps the same numbered list.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `CREATE TABLE family (
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL,

@@ -219,10 +219,14 @@ export class SyncConnection implements RoomMember, PendingOwner {
     });
     if (!verdict.ok) return this.close(verdict.code, verdict.reason);
     room.owners.claim(verdict.clients, this.#participant);
-    const before = room.pending.mark();
-    // The room stores it and relays it once durable; `this` marks who sent it.
-    Y.applyUpdate(room.doc, update, this);
-    room.pending.settle(this, before);
+    room.relayToSender = room.pending.waiting;
+    try {
+      // The room stores it and relays it once durable; `this` marks who sent it.
+      Y.applyUpdate(room.doc, update, this);
+    } finally {
+      room.relayToSender = false;
+    }
+    room.pending.settle(this, verdict.reaches);
   }
 
   /**

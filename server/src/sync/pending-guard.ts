@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** What Yjs holds back: structs waiting for a missing dependency, deletes of unknown items. */
 function pendingBytes(doc: Y.Doc): number {
@@ -32,17 +32,24 @@ export class PendingGuard {
     this.#maxMs = limits.maxMs;
   }
 
-  /** The pending state before an update is applied, to tell afterwards whether it added to it. */
-  mark(): unknown {
-    return [this.#doc.store.pendingStructs, this.#doc.store.pendingDs];
+  /** Whether anything is waiting: the next update may integrate it. */
+  get waiting(): boolean {
+    return this.#doc.store.pendingStructs !== null || this.#doc.store.pendingDs !== null;
   }
 
-  /** Called after each client update has been applied. */
-  settle(sender: PendingOwner, before: unknown): void {
-    const { pendingStructs, pendingDs } = this.#doc.store;
-    if (!pendingStructs && !pendingDs) return this.#clear();
-    const [structsBefore, dsBefore] = before as [unknown, unknown];
-    if (pendingStructs !== structsBefore || pendingDs !== dsBefore) this.#owners.add(sender);
+  /**
+   * Called after each client update has been applied. `reaches` is how far the update wrote per
+   * client id: a client still short of it left part of this update waiting, so its sender is
+   * closed if that is still so at the bound. (Another sender's update may integrate or re-merge
+   * waiting data; that does not make it the owner.)
+   */
+  settle(sender: PendingOwner, reaches: ReadonlyMap<number, number>): void {
+    if (!this.waiting) return this.#clear();
+    for (const [client, end] of reaches)
+      if (Y.getState(this.#doc.store, client) < end) {
+        this.#owners.add(sender);
+        break;
+      }
     if (pendingBytes(this.#doc) > this.#maxBytes) return this.expire('too much waiting for missing edits');
     this.#timer ??= setTimeout(() => this.expire('edits waited too long for missing edits'), this.#maxMs);
   }

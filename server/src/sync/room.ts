@@ -31,6 +31,12 @@ export class Room {
   readonly owners = new ClientOwners();
   /** Bounds updates waiting for a missing dependency [SYNC15]. */
   readonly pending: PendingGuard;
+  /**
+   * Set while a client update is applied with pending data waiting: Yjs may then integrate
+   * other clients' waiting structs in the sender's transaction, so the sender is sent the
+   * transaction's update as well (it holds only its own part of it).
+   */
+  relayToSender = false;
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
   state: 'open' | 'unloading' = 'open';
@@ -135,6 +141,7 @@ export class Room {
 
   #onUpdate(update: Uint8Array, origin: unknown): void {
     const sender = this.#isMember(origin) ? origin : undefined;
+    const relayToSender = this.relayToSender;
     // Batches commit in order, so once this one is durable so is everything applied before it.
     const stateVector = Y.encodeStateVector(this.doc);
     const write = this.#writer.write({ documentName: this.name, update, origin: sender?.participantId });
@@ -144,7 +151,7 @@ export class Room {
         if (this.state !== 'open') return;
         this.#durableStateVector = stateVector;
         const frame = encodeUpdate(update);
-        for (const member of this.members) if (member !== sender) member.send(frame);
+        for (const member of this.members) if (member !== sender || relayToSender) member.send(frame);
         sender?.stored(stateVector);
         this.#storedSinceCompaction++;
         if (this.needsCompaction()) void this.compact();

@@ -34,6 +34,8 @@ export function inspectUpdate(
   const spans = new Map<number, { first: number; end: number }>();
   let createsTypes = false;
   for (const struct of structs) {
+    // Yjs's own encoders throw on empty runs, mid-transaction: refuse them before they get there.
+    if (!(struct.length >= 1)) return refuse(closeCodes.badMessage, 'an empty struct');
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
     const span = spans.get(client);
@@ -56,14 +58,22 @@ export function inspectUpdate(
     const problem = checkNesting(structs, doc);
     if (problem) return refuse(closeCodes.badMessage, problem);
   }
+  /** How far the update reaches per client: once applied, a client still short of it is pending. */
+  const reaches = new Map<number, number>();
+  for (const [client, span] of spans) reaches.set(client, span.end);
   for (const [client, deletes] of ds.clients) {
+    let end = 0;
+    for (const { clock, len } of deletes) {
+      if (!(len >= 1) || !Number.isSafeInteger(clock + len))
+        return refuse(closeCodes.badMessage, 'an empty or endless delete range');
+      end = Math.max(end, clock + len);
+    }
+    reaches.set(client, Math.max(end, reaches.get(client) ?? 0));
     if (owners.ownerOf(client) === participant || spans.has(client)) continue;
-    const last = deletes[deletes.length - 1];
-    // Delete ranges are sorted by clock: the last one reaches furthest.
-    if (last && last.clock + last.len > Y.getState(doc.store, client))
+    if (end > Y.getState(doc.store, client))
       return refuse(closeCodes.forbidden, 'deletes another participant’s edits before they exist');
   }
-  return { ok: true, clients };
+  return { ok: true, clients, reaches };
 }
 
 /**

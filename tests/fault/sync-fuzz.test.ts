@@ -22,7 +22,7 @@ function mutate(gen: prng.PRNG, bytes: Uint8Array): Uint8Array {
     const at = prng.int32(gen, 0, Math.max(0, out.length - 1));
     switch (prng.int32(gen, 0, 5)) {
       case 0:
-        out[at] = prng.uint32(gen) & 0xff;
+        out[at] = prng.uint32(gen, 0, 255);
         break;
       case 1:
         out[at] = (out[at] ?? 0) ^ (1 << prng.int32(gen, 0, 7));
@@ -31,7 +31,7 @@ function mutate(gen: prng.PRNG, bytes: Uint8Array): Uint8Array {
         out.splice(at, prng.int32(gen, 1, 8));
         break;
       case 3:
-        out.splice(at, 0, ...Array.from({ length: prng.int32(gen, 1, 6) }, () => prng.uint32(gen) & 0xff));
+        out.splice(at, 0, ...Array.from({ length: prng.int32(gen, 1, 6) }, () => prng.uint32(gen, 0, 255)));
         break;
       case 4:
         out.length = at;

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { eventually } from './eventually.ts';
 import { startServer, type TestServer } from './server.ts';
 import { createMeeting, makeDataDir, storedDoc } from './store-fixtures.ts';

@@ -5,7 +5,8 @@ import type { ClientOwners } from './client-owners.ts';
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type Struct = DecodedUpdate['structs'][number];
 
-export type UpdateVerdict = { ok: true; clients: number[] } | { ok: false; code: number; reason: string };
+export type UpdateVerdict =
+  { ok: true; clients: number[]; reaches: Map<number, number> } | { ok: false; code: number; reason: string };
 
 /**
  * The deepest shared type an update may create [SYNC12]: the board's own depth plus one level, so

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   say(`listening on ${server.url}`);
   if (config.seedDemo) {
     say(`open the demo meeting's chair console: ${server.url}/chair/${demoMeetingId}`);
-    say(`  projector: ${server.url}/projector/${demoMeetingId}   phones: ${server.url}/phone/${demoMeetingId}`);
+    say(
+      `  projector: ${server.url}/projector/${demoMeetingId}   phones: ${server.url}/phone/${demoMeetingId}`,
+    );
   }
 
   let stopping = false;

@@ -133,7 +133,9 @@ function meetingId(room: number): string {
 }
 
 function documentName(room: number): string {
-  return `${meetingId(room)}.map`;
+  // The frame document: its `agenda` root is the board's one list, and the server refuses roots
+  // the board does not have [SYNC12].
+  return `${meetingId(room)}.frame`;
 }
 
 /** Kinboard on a fresh data directory with one open meeting per room, made before it starts. */
@@ -305,7 +307,7 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
     for (let room = 0; room < rooms; room++) {
       for (let index = 0; index < perRoom; index++) {
         const stock = connectStockClient(server.wsUrl, documentName(room));
-        const client: Client = { room, index, stock, array: stock.doc.getArray<number>('bench') };
+        const client: Client = { room, index, stock, array: stock.doc.getArray<number>('agenda') };
         stock.provider.on('connection-close', (event: CloseEvent | null) => {
           if (phase === 'teardown') return;
           const code = String(event?.code ?? 'local');

@@ -1,5 +1,6 @@
 import { addCard, checkBoardRoots, closeCodes, readCards } from '@kinboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { presenceFrame } from '../helpers/presence-frames.ts';
@@ -174,6 +175,26 @@ describe('the server trusts nothing it is sent', () => {
     await eventually(() => expect(texts(watcher.doc)).toContain('after reconnecting'));
     expect(client.provider.wsconnected).toBe(true);
     expect(closes.filter((code) => code >= 4000)).toEqual([]);
+  });
+
+  it('[SYNC13] a reconnect whose old socket lingers half-open takes its id over once that socket fails a ping', async () => {
+    const watcher = await connect();
+    // The old socket: it wrote under the id, then went silent without closing (no pongs).
+    const old = new WebSocket(`${server.wsUrl}/yjs/${demo}`, { autoPong: false });
+    await new Promise((resolve) => old.once('open', resolve));
+    const phone = new Y.Doc();
+    phone.getMap('cards').set('half-open', 'first socket');
+    const first = Y.encodeStateAsUpdate(phone);
+    old.send(frames.update(first));
+    await eventually(() => expect(watcher.doc.getMap('cards').get('half-open')).toBe('first socket'));
+
+    const before = Y.encodeStateVector(phone);
+    phone.getMap('cards').set('half-open', 'second socket');
+    const socket = await rawSocket();
+    socket.send(frames.update(Y.encodeStateAsUpdate(phone, before)));
+    await eventually(() => expect(watcher.doc.getMap('cards').get('half-open')).toBe('second socket'), 5_000);
+    expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+    old.terminate();
   });
 
   it('[SYNC14] deleting another participant’s edits before they exist is refused with 4403', async () => {

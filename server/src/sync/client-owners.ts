@@ -11,6 +11,15 @@
 export class ClientOwners {
   readonly #owners = new Map<number, string>();
   readonly #owned = new Map<string, Set<number>>();
+  readonly #waiting = new Map<string, Set<() => void>>();
+
+  /** Runs `then` once `participant` releases its ids; returns a function that cancels it. */
+  whenReleased(participant: string, then: () => void): () => void {
+    let waiting = this.#waiting.get(participant);
+    if (!waiting) this.#waiting.set(participant, (waiting = new Set()));
+    waiting.add(then);
+    return () => waiting.delete(then);
+  }
 
   ownerOf(client: number): string | undefined {
     return this.#owners.get(client);
@@ -40,5 +49,8 @@ export class ClientOwners {
     if (!owned) return;
     for (const client of owned) this.#owners.delete(client);
     this.#owned.delete(participant);
+    const waiting = this.#waiting.get(participant);
+    this.#waiting.delete(participant);
+    for (const then of waiting ?? []) then();
   }
 }

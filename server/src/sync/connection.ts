@@ -20,7 +20,10 @@ import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.t
 import { inspectUpdate } from './update-guard.ts';
 
 const keepAliveMs = 30_000;
+/** How long an anonymous connection's update waits for the id's previous connection to go. */
+const takeOverWithinMs = 3_000;
 let anonymousConnections = 0;
+const anonymousPrefix = 'connection:';
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document. Frames that arrive before
@@ -43,6 +46,9 @@ export class SyncConnection implements RoomMember, PendingOwner {
   #readyTimer: NodeJS.Timeout | undefined;
   /** The first presence id this connection announced, if it was not one it writes under. */
   #presenceId: number | undefined;
+  /** Frames held while an update waits for its client id's previous connection to close. */
+  #held: Uint8Array[] | undefined;
+  #probing = false;
   readonly #ws: WebSocket;
   readonly #log: Logger;
   readonly #wantsStoredAcks: boolean;
@@ -65,7 +71,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#ws = options.ws;
     this.#log = options.log;
     this.participantId = options.participantId;
-    this.#participant = options.participantId ?? `connection:${++anonymousConnections}`;
+    this.#participant = options.participantId ?? `${anonymousPrefix}${++anonymousConnections}`;
     this.#presence = options.presence;
     this.#limits = options.limits ?? defaultSyncLimits;
     this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
@@ -79,7 +85,10 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
     this.#ws.on('close', () => this.#onClosed());
     this.#ws.on('error', (error) => this.#log.debug({ err: error }, 'sync socket error'));
-    this.#ws.on('pong', () => (this.#alive = true));
+    this.#ws.on('pong', () => {
+      this.#alive = true;
+      this.#probing = false;
+    });
     // Phones drop sleeping connections without a close; a missed pong frees the seat.
     this.#keepAlive = setInterval(() => {
       if (!this.#alive) return this.#ws.terminate();
@@ -166,7 +175,51 @@ export class SyncConnection implements RoomMember, PendingOwner {
       this.#waiting.push(frame);
       return;
     }
+    if (this.#held) {
+      if (this.#held.length >= this.#limits.framesBeforeReady)
+        this.close(closeCodes.tooMany, 'too many messages');
+      else this.#held.push(frame);
+      return;
+    }
     this.#handle(frame);
+  }
+
+  /** Who this connection writes as (see `#participant`). */
+  get participant(): string {
+    return this.#participant;
+  }
+
+  /** Asks the client to answer a ping soon; a connection that does not is dropped (half-open). */
+  probe(): void {
+    if (this.#probing || this.#closed) return;
+    this.#probing = true;
+    this.#ws.ping();
+    setTimeout(() => {
+      if (this.#probing && !this.#closed) this.#ws.terminate();
+    }, takeOverWithinMs / 2).unref();
+  }
+
+  /**
+   * A connection without an identity writing under an id still held by another such connection:
+   * most likely the same client reconnecting before its old socket is seen to close (a phone's
+   * old socket can linger half-open). Hold this connection's frames until the old one goes
+   * (probed with a ping, dropped if it does not answer), or refuse after `takeOverWithinMs`.
+   */
+  #holdFor(room: Room, owner: string, frame: Uint8Array, reason: string): void {
+    this.#held = [frame];
+    const timer = setTimeout(() => {
+      cancel();
+      this.close(closeCodes.forbidden, reason);
+    }, takeOverWithinMs);
+    const cancel = room.owners.whenReleased(owner, () => {
+      clearTimeout(timer);
+      const frames = this.#held ?? [];
+      this.#held = undefined;
+      // Handling one may hold again (another id, another owner): the rest then wait behind it.
+      frames.forEach((held) => (this.#held ? this.#held.push(held) : this.#handle(held)));
+    });
+    for (const member of room.members)
+      if (member instanceof SyncConnection && member.participant === owner) member.probe();
   }
 
   #handle(frame: Uint8Array): void {
@@ -188,7 +241,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
           this.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
         case 'update':
-          this.#applyUpdate(room, message.update);
+          this.#applyUpdate(room, message.update, frame);
           break;
         case 'awareness':
           this.#applyAwareness(room, message.update);
@@ -205,7 +258,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     }
   }
 
-  #applyUpdate(room: Room, update: Uint8Array): void {
+  #applyUpdate(room: Room, update: Uint8Array, frame: Uint8Array): void {
     // Read the whole update first, once (v1 only: never a v2 decoder on client bytes [SYNC12]).
     // Yjs integrates an update's structs before it reads the delete set, so a truncated delete
     // set would throw only after the document changed, and the half-applied edit would be
@@ -217,7 +270,12 @@ export class SyncConnection implements RoomMember, PendingOwner {
       owners: room.owners,
       participant: this.#participant,
     });
-    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    if (!verdict.ok) {
+      const { owner } = verdict;
+      if (owner?.startsWith(anonymousPrefix) && this.participantId === undefined)
+        return this.#holdFor(room, owner, frame, verdict.reason);
+      return this.close(verdict.code, verdict.reason);
+    }
     room.owners.claim(verdict.clients, this.#participant);
     room.relayToSender = room.pending.waiting;
     try {
@@ -276,6 +334,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     clearInterval(this.#keepAlive);
     clearTimeout(this.#readyTimer);
     this.#waiting = [];
+    this.#held = undefined;
     this.#leave();
   }
 }

@@ -6,7 +6,8 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type Struct = DecodedUpdate['structs'][number];
 
 export type UpdateVerdict =
-  { ok: true; clients: number[]; reaches: Map<number, number> } | { ok: false; code: number; reason: string };
+  | { ok: true; clients: number[]; reaches: Map<number, number> }
+  | { ok: false; code: number; reason: string; owner?: string };
 
 /**
  * The deepest shared type an update may create [SYNC12]: the board's own depth plus one level, so
@@ -51,8 +52,14 @@ export function inspectUpdate(
     )
       createsTypes = true;
   }
-  if (owners.foreign(clients, participant) !== undefined)
-    return refuse(closeCodes.forbidden, 'edits under another participant’s client id');
+  const foreign = owners.foreign(clients, participant);
+  if (foreign !== undefined)
+    return {
+      ok: false,
+      code: closeCodes.forbidden,
+      reason: 'edits under another participant’s client id',
+      owner: owners.ownerOf(foreign),
+    };
   if (checkStructRoots(structs, context.part).length > 0)
     return refuse(closeCodes.badMessage, 'a root the board does not have');
   if (createsTypes) {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { clientEventSchemas } from './protocol/events.ts';
-import { eventPermissions, mayEmit, mayWriteBoard, participantRoles } from './permissions.ts';
+import {
+  eventPermissions,
+  mayEditOthersCards,
+  mayEmit,
+  mayWriteBoard,
+  mayWriteDocument,
+  participantRoles,
+} from './permissions.ts';
 
 describe('permissions', () => {
   it('name a rule for every event', () => {
@@ -24,5 +31,17 @@ describe('permissions', () => {
     expect(mayWriteBoard('observer')).toBe(false);
     expect(mayWriteBoard('family')).toBe(true);
     expect(mayWriteBoard('staff')).toBe(true);
+  });
+
+  it.each(participantRoles)(
+    '[ACCESS14] let only staff write the frame, and every writer the map (%s)',
+    (role) => {
+      expect(mayWriteDocument(role, 'frame')).toBe(role === 'staff');
+      expect(mayWriteDocument(role, 'map')).toBe(role !== 'observer' && role !== 'projector');
+    },
+  );
+
+  it.each(participantRoles)('[ACCESS15] let only staff change cards others wrote (%s)', (role) => {
+    expect(mayEditOthersCards(role)).toBe(role === 'staff');
   });
 });

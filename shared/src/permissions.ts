@@ -1,3 +1,4 @@
+import type { DocumentPart } from './protocol/document-name.ts';
 import type { ClientEventName } from './protocol/events.ts';
 
 /**
@@ -34,4 +35,22 @@ export function mayEmit(role: ParticipantRole, event: ClientEventName): boolean 
 /** Whether a role may change the shared board at all (the projector and observers only watch). */
 export function mayWriteBoard(role: ParticipantRole): boolean {
   return role !== 'observer' && role !== 'projector';
+}
+
+/**
+ * Whether a role may write to one of a meeting's documents at all [ACCESS14]: the `map` (cards)
+ * to everyone who may write, the `frame` (statements and goals, bottom lines, agenda, settings)
+ * to staff only; others comment on the frame elsewhere.
+ */
+export function mayWriteDocument(role: ParticipantRole, part: DocumentPart): boolean {
+  if (!mayWriteBoard(role)) return false;
+  return part === 'map' || role === 'staff';
+}
+
+/**
+ * Whether a role may change cards someone else wrote [ACCESS15]. Family, network and
+ * professional participants add cards and change only their own; staff change any.
+ */
+export function mayEditOthersCards(role: ParticipantRole): boolean {
+  return role === 'staff';
 }

@@ -3,3 +3,4 @@ export * from './roles.ts';
 export * from './staff.ts';
 export * from './family.ts';
 export * from './join.ts';
+export * from './participant-key.ts';

@@ -6,11 +6,16 @@ import { domainIds, isDomainId, type DomainId } from '../vocabulary/domains.ts';
 /**
  * A card on the map: what someone said, in their words, in one domain. Stored in the map
  * document's root `cards` map as cardId -> Y.Map { domain, text (Y.Text, so two people typing in
- * one card both keep their words), author, perspective, createdAt, position }.
+ * one card both keep their words), author, authorId, perspective, createdAt, position }.
+ * `author` is the name shown; `authorId` is who wrote it (`guest:<participantId>` or
+ * `staff:<staffId>`, see participantKey), set once when the card is made: guests change only the
+ * cards whose `authorId` is theirs, and the server checks it [ACCESS15].
  * `position` is a fractional index, so moving or reordering a card is one field change that
  * merges cleanly with other people's moves.
  */
 export const cardsRoot = 'cards';
+/** The card field naming who wrote it; set once, when the card is made. */
+export const cardAuthorIdField = 'authorId';
 
 export const perspectives = ['family', 'network', 'professional', 'child'] as const;
 export type Perspective = (typeof perspectives)[number];
@@ -21,6 +26,8 @@ export const cardInputSchema = z.object({
   domain: z.enum(domainIds),
   text: z.string().max(maxCardTextLength),
   author: z.string().min(1).max(120),
+  /** Who wrote it, as the server knows them; cards made before sign-in have none. */
+  authorId: z.string().min(1).max(120).optional(),
   perspective: z.enum(perspectives),
 });
 export type CardInput = z.infer<typeof cardInputSchema>;
@@ -30,6 +37,7 @@ export interface Card {
   domain: DomainId;
   text: string;
   author: string;
+  authorId?: string | undefined;
   perspective: Perspective;
   createdAt: number;
   position: string;
@@ -39,6 +47,7 @@ type CardFields = {
   domain: string;
   text: Y.Text;
   author: string;
+  authorId: string;
   perspective: string;
   createdAt: number;
   position: string;
@@ -67,6 +76,7 @@ export function addCard(doc: Y.Doc, input: CardInput, options: { id?: string; no
     card.set('domain', valid.domain);
     card.set('text', new Y.Text(valid.text));
     card.set('author', valid.author);
+    if (valid.authorId !== undefined) card.set(cardAuthorIdField, valid.authorId);
     card.set('perspective', valid.perspective);
     card.set('createdAt', options.now ?? Date.now());
     card.set('position', generateKeyBetween(lastPosition(doc, valid.domain), null));
@@ -134,6 +144,9 @@ function readCard(id: string, card: CardMap): Card | undefined {
     domain,
     text: text.toString(),
     author: String(card.get('author') ?? ''),
+    ...(typeof card.get(cardAuthorIdField) === 'string'
+      ? { authorId: card.get(cardAuthorIdField) as string }
+      : {}),
     perspective: (perspectives as readonly unknown[]).includes(perspective)
       ? (perspective as Perspective)
       : 'professional',

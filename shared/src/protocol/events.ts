@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { chairFocusSchema, chairUndoFocusSchema } from './chair-focus.ts';
 import { chairFollowSchema } from './chair-follow.ts';
+import type { LobbyChanged } from './lobby-changed.ts';
+import type { MeetingClosed } from './meeting-closed.ts';
 import { meetingEnterSchema } from './meeting-enter.ts';
 import type { MeetingLiveState } from './meeting-live-state.ts';
 import { meetingTimerCommandSchema } from './meeting-timer.ts';
+import type { ParticipantRoleChanged } from './participant-role.ts';
 import type { Result } from './result.ts';
 import { sectionLockSchema } from './section-lock.ts';
 
@@ -43,4 +46,10 @@ export interface ServerToClientEvents {
   'server:hello': (hello: { protocolVersion: number }) => void;
   /** Sent to every screen in the meeting whenever the chair changes something. */
   'meeting:state': (state: MeetingLiveState) => void;
+  /** To the meeting's staff screens: the lobby changed (someone joined, was let in or turned away). */
+  'lobby:changed': (change: LobbyChanged) => void;
+  /** To one guest's screens: the chair changed their role; the server already judges by it. */
+  'participant:role': (change: ParticipantRoleChanged) => void;
+  /** To every screen of the meeting, just before the server disconnects them: it has closed. */
+  'meeting:closed': (notice: MeetingClosed) => void;
 }

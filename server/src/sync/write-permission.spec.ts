@@ -1,0 +1,158 @@
+import {
+  addCard,
+  cardsOf,
+  cardText,
+  closeCodes,
+  deleteCard,
+  editCardText,
+  moveCard,
+  statementPairsRoot,
+  type ParticipantRole,
+} from '@kinboard/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { judgeWrite } from './write-permission.ts';
+
+const ann = 'guest:ann';
+const ben = 'guest:ben';
+
+/** The server's document with Ann's card and a staff card, and a screen holding the same. */
+function board() {
+  const server = new Y.Doc();
+  const annCard = addCard(server, {
+    domain: 'pastHarm',
+    text: 'Ann wrote this',
+    author: 'Ann',
+    authorId: ann,
+    perspective: 'family',
+  });
+  const staffCard = addCard(server, {
+    domain: 'pastHarm',
+    text: 'Staff wrote this',
+    author: 'Sam',
+    authorId: 'staff:sam',
+    perspective: 'professional',
+  });
+  const screen = new Y.Doc();
+  Y.applyUpdate(screen, Y.encodeStateAsUpdate(server));
+  return { server, screen, annCard, staffCard };
+}
+
+/** What `change` sends from the screen, judged for the writer; applied to the server when let through. */
+function send(
+  server: Y.Doc,
+  screen: Y.Doc,
+  change: (doc: Y.Doc) => void,
+  participant: string,
+  role: ParticipantRole = 'family',
+  part: 'map' | 'frame' = 'map',
+) {
+  const before = Y.encodeStateVector(server);
+  change(screen);
+  const update = Y.encodeStateAsUpdate(screen, before);
+  const verdict = judgeWrite(Y.decodeUpdate(update), server, part, { participant, role });
+  if (!verdict) Y.applyUpdate(server, update);
+  return verdict;
+}
+
+const refused = { code: closeCodes.forbidden, reason: expect.any(String) };
+
+describe('judgeWrite', () => {
+  it('[ACCESS15] lets a family member add a card as themselves and edit, move and delete it', () => {
+    const { server, screen } = board();
+    let id = '';
+    const add = (doc: Y.Doc) =>
+      (id = addCard(doc, {
+        domain: 'goals',
+        text: 'Mine',
+        author: 'Ben',
+        authorId: ben,
+        perspective: 'family',
+      }));
+    expect(send(server, screen, add, ben)).toBeUndefined();
+    expect(send(server, screen, (doc) => editCardText(doc, id, 'Mine, changed'), ben)).toBeUndefined();
+    // Typing in the middle: items placed by their neighbours only, no parent written.
+    expect(send(server, screen, (doc) => cardText(doc, id)!.insert(3, ' own'), ben)).toBeUndefined();
+    expect(send(server, screen, (doc) => moveCard(doc, id, 'pastHarm'), ben)).toBeUndefined();
+    expect(cardText(server, id)!.toString()).toBe('Min owne, changed');
+    expect(send(server, screen, (doc) => deleteCard(doc, id), ben)).toBeUndefined();
+    expect(cardsOf(server).has(id)).toBe(false);
+  });
+
+  it('[ACCESS15] refuses a new card without its writer as author, or with someone else', () => {
+    const { server, screen } = board();
+    const input = { domain: 'goals', text: 'x', author: 'Ben', perspective: 'family' } as const;
+    expect(send(server, screen, (doc) => addCard(doc, input), ben)).toEqual(refused);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    expect(send(server, other, (doc) => addCard(doc, { ...input, authorId: ann }), ben)).toEqual(refused);
+  });
+
+  it('[ACCESS15] refuses a family member changing another person’s card in any way', () => {
+    const changes: ((doc: Y.Doc, card: string) => void)[] = [
+      (doc, card) => editCardText(doc, card, 'Ben rewrote this'),
+      (doc, card) => cardText(doc, card)!.insert(4, 'x'),
+      (doc, card) => cardText(doc, card)!.delete(0, 3),
+      (doc, card) => moveCard(doc, card, 'goals'),
+      (doc, card) => deleteCard(doc, card),
+      (doc, card) => cardsOf(doc).get(card)!.set('authorId', ben),
+      (doc, card) => {
+        cardsOf(doc).delete(card);
+        addCard(
+          doc,
+          { domain: 'goals', text: 'x', author: 'Ben', authorId: ben, perspective: 'family' },
+          { id: card },
+        );
+      },
+    ];
+    for (const change of changes) {
+      const { server, screen, annCard, staffCard } = board();
+      const before = Y.encodeStateAsUpdate(server);
+      expect(send(server, screen, (doc) => change(doc, annCard), ben)).toEqual(refused);
+      const again = new Y.Doc();
+      Y.applyUpdate(again, before);
+      expect(send(server, again, (doc) => change(doc, staffCard), ben)).toEqual(refused);
+      expect(Y.encodeStateAsUpdate(server)).toEqual(before);
+    }
+  });
+
+  it('[ACCESS15] refuses the author changing who wrote their own card', () => {
+    const { server, screen, annCard } = board();
+    expect(send(server, screen, (doc) => cardsOf(doc).get(annCard)!.set('authorId', ben), ann)).toEqual(
+      refused,
+    );
+    expect(send(server, screen, (doc) => cardsOf(doc).get(annCard)!.delete('authorId'), ann)).toEqual(
+      refused,
+    );
+  });
+
+  it('[ACCESS15] lets staff change any card', () => {
+    const { server, screen, annCard } = board();
+    expect(
+      send(server, screen, (doc) => editCardText(doc, annCard, 'Chair tidied'), 'staff:sam', 'staff'),
+    ).toBe(undefined);
+    expect(send(server, screen, (doc) => deleteCard(doc, annCard), 'staff:sam', 'staff')).toBeUndefined();
+  });
+
+  it('[ACCESS14] lets read-only roles sync but write nothing', () => {
+    for (const role of ['observer', 'projector'] as const) {
+      const { server, screen, annCard } = board();
+      // A screen's sync step 2: nothing new, or only deletes the server already holds.
+      expect(send(server, screen, () => {}, ben, role)).toBeUndefined();
+      deleteCard(server, annCard);
+      Y.applyUpdate(screen, Y.encodeStateAsUpdate(server));
+      expect(send(server, screen, () => {}, ben, role)).toBeUndefined();
+      const own = (doc: Y.Doc) =>
+        addCard(doc, { domain: 'goals', text: 'x', author: 'Ben', authorId: ben, perspective: 'family' });
+      expect(send(server, screen, own, ben, role)).toEqual(refused);
+    }
+  });
+
+  it('[ACCESS14] lets only staff write the frame', () => {
+    const server = new Y.Doc();
+    const screen = new Y.Doc();
+    const draft = (doc: Y.Doc) => doc.getMap(statementPairsRoot).set('danger-1', new Y.Map());
+    expect(send(server, screen, draft, ben, 'family', 'frame')).toEqual(refused);
+    expect(send(server, screen, draft, 'staff:sam', 'staff', 'frame')).toBeUndefined();
+  });
+});

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { participantRoles } from '../permissions.ts';
+import { meetingIdSchema } from './document-name.ts';
+
+/**
+ * Server -> one guest's screens: the chair gave them another role. From now on the server
+ * judges their events and board edits by it (an observer's edits are refused), so the screen
+ * shows or hides its editing controls to match.
+ */
+export const participantRoleSchema = z
+  .object({ meetingId: meetingIdSchema, role: z.enum(participantRoles) })
+  .strict();
+export type ParticipantRoleChanged = z.infer<typeof participantRoleSchema>;

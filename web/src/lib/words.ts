@@ -174,6 +174,173 @@ export const projectorWords = {
   joinTitle: 'Join on your phone',
   joinHint: 'Scan the code with your phone camera, or type this link:',
   qrLabel: 'QR code for the link to join this meeting',
+  codeHint: (place: string) =>
+    `Scan the QR code with your phone camera, or go to ${place} and type this code:`,
   stillWriting: 'still writing',
   view: 'Projector view',
+} as const;
+
+/** Sign-in, setup and the staff header. */
+export const accessWords = {
+  noConnection: 'There is no connection to Kinboard. Check your signal or Wi-Fi, then try again.',
+  somethingWrong: 'Something went wrong. Try again in a moment.',
+  staffArea: 'Staff',
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  signOut: 'Sign out',
+  signIn: 'Sign in',
+  signInTitle: 'Staff sign-in',
+  signInLead:
+    'For social workers, chairs and other staff. Family and network members join with a code instead.',
+  joinInstead: 'Joining a meeting from your phone? Enter the code here',
+  email: 'Email',
+  password: 'Password',
+  signingIn: 'Signing in…',
+  signedOut: 'You have signed out.',
+  setupTitle: 'Set up Kinboard',
+  setupLead:
+    'Create the first administrator. This person can add staff accounts and decide who sees which family.',
+  yourName: 'Your name',
+  newPassword: 'Password (at least 12 characters)',
+  passwordHint: 'A few ordinary words together make a good password.',
+  passwordTooShort: 'The password needs at least 12 characters.',
+  create: 'Create the administrator',
+  creating: 'Creating…',
+  noToken: 'This setup link is not complete. Use the whole link the server printed when it started.',
+  fieldMissing: (what: string) => `Enter ${what}.`,
+  families: 'Families',
+  staffAccounts: 'Staff accounts',
+  skipToContent: 'Skip to the main content',
+} as const;
+
+export const meetingStateNames: Record<string, string> = {
+  preparing: 'Being prepared',
+  open: 'Open',
+  agreed: 'Agreed',
+  closed: 'Closed',
+};
+
+/** The roles the chair gives someone in the lobby, in plain words. */
+export const roleNames: Record<string, string> = {
+  family: 'Family member',
+  network: 'Network member',
+  professional: 'Professional',
+  child: 'Child or young person',
+  observer: 'Observer (can only look)',
+};
+
+export const staffWords = {
+  homeTitle: 'Your families',
+  homeLead: 'These are the families you have been given access to.',
+  noFamilies: 'You have no families yet. Create one below, or ask an administrator for access.',
+  newFamily: 'Create a family',
+  familyName: 'Family name (for example: Hollis family)',
+  familyNameMissing: 'Please write the family’s name.',
+  childrenNames: 'Children’s first names (one per line)',
+  createFamily: 'Create the family',
+  familyCreated: (name: string) => `${name} created.`,
+  children: 'Children',
+  noChildren: 'No children recorded yet.',
+  network: 'Network',
+  noNetwork: 'Nobody in the network recorded yet.',
+  meetings: 'Meetings',
+  noMeetings: 'No meetings yet.',
+  newMeeting: 'New meeting',
+  meetingType: 'Kind of meeting',
+  meetingDate: 'Date',
+  meetingTitle: 'Title (optional)',
+  createMeeting: 'Create the meeting',
+  meetingCreated: 'Meeting created.',
+  open: 'Open the meeting',
+  openHint: 'Opening gives the meeting a join code for phones.',
+  opened: (code: string) => `The meeting is open. Join code: ${code}`,
+  joinCode: 'Join code',
+  chairConsole: 'Go to the chair console',
+  close: 'Close the meeting',
+  confirmClose:
+    'Close this meeting? Everyone on a phone loses access at once and the join code stops working. It cannot be opened again.',
+  confirmCloseYes: 'Yes, close it',
+  confirmCloseNo: 'Keep it open',
+  closed: 'The meeting is closed.',
+  backToFamilies: 'Back to your families',
+  grantTitle: 'Give a colleague access to this family',
+  grantWho: 'Staff member',
+  grant: 'Give access',
+  granted: (name: string) => `${name} can now see this family.`,
+  chooseSomeone: 'Choose someone.',
+  loadFailed: 'This page could not be loaded. Check your connection, then reload the page.',
+  notFound: 'There is no family with that link.',
+  noAccess: 'You have not been given access to this family. Ask an administrator.',
+  staffTitle: 'Staff accounts',
+  addStaff: 'Add a staff account',
+  staffName: 'Name',
+  staffRole: 'Kind of account',
+  staffRoleNames: { staff: 'Staff', admin: 'Administrator' } as Record<string, string>,
+  addStaffButton: 'Add the account',
+  staffAdded: (name: string) => `${name} added. Give them their password in person or by phone.`,
+  disabled: 'Disabled',
+  disable: (name: string) => `Disable ${name}`,
+  enable: (name: string) => `Enable ${name}`,
+  onlyAdmins: 'Only an administrator can manage staff accounts.',
+} as const;
+
+/** Joining from a phone: plain words for people who have never seen Kinboard. */
+export const joinWords = {
+  title: 'Join a meeting',
+  codeLead: 'Type the code shown on the screen in the room, or the code the chair read out.',
+  code: 'Meeting code (6 letters and numbers)',
+  codeBad: 'A meeting code has 6 letters and numbers, like K7M 4QX. Check it and try again.',
+  next: 'Next',
+  aboutYouLead: 'Tell the chair who you are. They will let you in.',
+  yourName: 'Your name',
+  relationship: 'How do you know the child or children?',
+  relationshipHint: 'For example: mum, grandad, neighbour, teacher, family friend.',
+  nameMissing: 'Please write your name, so the chair knows who you are.',
+  relationshipMissing: 'Please tell the chair how you know the child or children.',
+  ask: 'Ask to join',
+  asking: 'Sending…',
+  waitingTitle: 'Waiting for the chair to let you in',
+  waitingLead: 'You do not need to do anything. This page changes by itself when the chair lets you in.',
+  waitingAs: (name: string) => `You asked to join as ${name}.`,
+  checking: 'Still waiting…',
+  notReachable: 'We cannot reach Kinboard just now. We will keep trying.',
+  admitted: 'The chair has let you in. Opening the meeting…',
+  refusedTitle: 'The chair has not let you in',
+  refused:
+    'The chair has not let you into this meeting on this phone. If you think this is a mistake, please speak to the chair or the social worker.',
+  finishedTitle: 'This meeting has finished',
+  finished:
+    'This meeting has finished, so its code no longer works and the board is no longer shared. Thank you for taking part.',
+  codeNotFound: 'That code does not match a meeting that is open. Check it with the chair.',
+  enterAnother: 'Enter a different code',
+  privacy: 'Nothing from the meeting is kept on your phone.',
+  goToMeeting: 'Go to the meeting',
+} as const;
+
+/** The chair's lobby panel. */
+export const lobbyWords = {
+  title: 'Waiting to join',
+  codeTitle: 'Join code',
+  codeHint: (link: string) => `People join at ${link}`,
+  notOpen: 'The meeting is not open yet, so nobody can join.',
+  nobody: 'Nobody is waiting.',
+  knows: (relationship: string) => `Knows the child as: ${relationship}`,
+  roleFor: (name: string) => `Role for ${name}`,
+  admit: (name: string) => `Let ${name} in`,
+  turnAway: (name: string) => `Turn ${name} away`,
+  admittedTitle: 'In the meeting',
+  admittedAs: (name: string, role: string) => `${name}: ${role}`,
+  admittedNote: (name: string, role: string) => `${name} is in the meeting as ${role}.`,
+  refusedNote: (name: string) => `${name} was turned away.`,
+  failed: 'The lobby could not be updated. Check your connection.',
+} as const;
+
+/** What a meeting screen says when the server does not let it open the board. */
+export const meetingAccessWords = {
+  signInNeeded: 'Sign in to open this meeting.',
+  guestNotIn: 'You need to join this meeting with its code before you can see the board.',
+  noAccess: 'You have not been given access to this meeting.',
+  stillWaiting: 'The chair has not let you in yet.',
+  backToLobby: 'Back to the waiting screen',
+  signIn: 'Staff: sign in',
+  join: 'Join with a code',
 } as const;

@@ -100,6 +100,23 @@ export class LiveMeeting {
     return this.#chair('chair:timer', command);
   }
 
+  /**
+   * Listens for a server event by name, returning the way to stop. Loosely typed on purpose: a
+   * screen may listen for an event a server of this version does not send yet (the lobby's
+   * `lobby:changed`, `meeting:closed`), and simply never hears it.
+   */
+  onServerEvent(name: string, handler: (payload: unknown) => void): () => void {
+    const socket = this.#socket as unknown as Socket;
+    socket.on(name, handler);
+    return () => void socket.off(name, handler);
+  }
+
+  /** Runs after every (re)connection, so a screen can catch up on what it may have missed. */
+  onConnect(handler: () => void): () => void {
+    this.#socket.on('connect', handler);
+    return () => void this.#socket.off('connect', handler);
+  }
+
   isLocked(column: ColumnId): boolean {
     return this.state.lockedColumns.includes(column);
   }

@@ -36,11 +36,17 @@ export class MeetingConnection {
   #failures = 0;
   readonly #cleanups: (() => void)[] = [];
 
-  constructor(doc: Y.Doc, serverUrl: string, documentName: string, options: { presence?: boolean } = {}) {
+  constructor(
+    doc: Y.Doc,
+    serverUrl: string,
+    documentName: string,
+    options: { presence?: boolean; screen?: string } = {},
+  ) {
     this.doc = doc;
     const provider = new WebsocketProvider(serverUrl, documentName, doc, {
       connect: false,
-      params: { stored: '1' },
+      // `screen` tells the server which screen this is: a staff projector is read-only.
+      params: options.screen ? { stored: '1', screen: options.screen } : { stored: '1' },
       // One tab, one connection: "saved" then means the server has it, not a sibling tab.
       disableBc: true,
       shouldReconnect: (event) => shouldRetry(event.code),

@@ -28,8 +28,8 @@ export class MeetingSession {
     this.#docs = [mapDoc, frameDoc];
     const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${protocol}://${location.host}/yjs`;
-    this.mapConnection = new MeetingConnection(mapDoc, url, info.documents.map, { presence: true });
-    this.frameConnection = new MeetingConnection(frameDoc, url, info.documents.frame);
+    this.mapConnection = new MeetingConnection(mapDoc, url, info.documents.map, { presence: true, screen });
+    this.frameConnection = new MeetingConnection(frameDoc, url, info.documents.frame, { screen });
     this.map = new MapBoard(mapDoc);
     this.frame = new FrameBoard(frameDoc);
     this.live = new LiveMeeting(info.meeting.id, screen);

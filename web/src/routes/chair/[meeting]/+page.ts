@@ -4,4 +4,5 @@ import type { PageLoad } from './$types';
 // The board lives in the browser: it needs live sockets, and nothing of it is rendered on the server.
 export const ssr = false;
 
-export const load: PageLoad = ({ params, fetch }): Promise<MeetingLoad> => loadMeeting(params.meeting, fetch);
+export const load: PageLoad = ({ params, fetch }): Promise<MeetingLoad> =>
+  loadMeeting(params.meeting, fetch, 'chair');

@@ -1,0 +1,138 @@
+import { api, type JoinStatus } from './api.ts';
+
+export type JoinStep = 'checking' | 'code' | 'details' | 'waiting' | 'admitted' | 'refused' | 'finished';
+
+/** What people type, as the server reads it: upper case, without spaces or dashes. */
+export function normaliseCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** Every ~2 s while waiting: one small request, fine on one bar of signal. */
+const pollEveryMs = 2000;
+/** A request that has not answered by then is given up, and the next one tried. */
+const requestTimeoutMs = 8000;
+
+/**
+ * A phone's way into a meeting: the code, a name and how the person knows the child, then the
+ * lobby until the chair decides. Only the server's httpOnly guest cookie remembers the phone;
+ * nothing is written to the phone's storage.
+ */
+export class JoinFlow {
+  step: JoinStep = $state('checking');
+  code = $state('');
+  name = $state('');
+  relationship = $state('');
+  problem = $state('');
+  problemField: string | undefined = $state();
+  /** True while the last status check got no answer: shown as a gentle note, polling goes on. */
+  unreachable = $state(false);
+  busy = $state(false);
+  meetingId = $state('');
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #stopped = false;
+  readonly #onVisible = () => {
+    if (document.visibilityState === 'visible' && this.step === 'waiting') this.#pollNow();
+  };
+
+  constructor(code: string | undefined) {
+    this.code = code ? normaliseCode(code) : '';
+    document.addEventListener('visibilitychange', this.#onVisible);
+    void this.#resume();
+  }
+
+  /** A phone that already asked (a reload, a dropped signal) carries on where it was. */
+  async #resume(): Promise<void> {
+    const answer = await this.#status();
+    if (answer && answer !== 'gone' && (answer.status === 'waiting' || answer.status === 'admitted')) {
+      this.#accept(answer);
+      return;
+    }
+    this.step = this.code ? 'details' : 'code';
+  }
+
+  submitCode(): void {
+    this.problem = '';
+    this.problemField = undefined;
+    const code = normaliseCode(this.code);
+    if (code.length !== 6) return this.#fail('codeBad', 'code');
+    this.code = code;
+    this.step = 'details';
+  }
+
+  async ask(): Promise<void> {
+    this.problem = '';
+    this.problemField = undefined;
+    if (!this.name.trim()) return this.#fail('nameMissing', 'name');
+    if (!this.relationship.trim()) return this.#fail('relationshipMissing', 'relationship');
+    this.busy = true;
+    const answer = await api<JoinStatus>('POST', '/api/join', {
+      code: this.code,
+      name: this.name.trim(),
+      relationship: this.relationship.trim(),
+    });
+    this.busy = false;
+    if (answer.ok) return this.#accept(answer.body);
+    if (answer.status === 404 || answer.field === 'code') {
+      this.step = 'code';
+      return this.#fail(answer.status === 404 ? 'codeNotFound' : 'codeBad', 'code');
+    }
+    this.problem = answer.message;
+    this.problemField = answer.field;
+  }
+
+  /** The problem as a key the page turns into words, or the server's own sentence. */
+  #fail(key: string, field: string): void {
+    this.problem = key;
+    this.problemField = field;
+  }
+
+  #accept(status: JoinStatus): void {
+    this.meetingId = status.meetingId;
+    if (status.status === 'admitted') this.step = 'admitted';
+    else if (status.status === 'refused') this.step = 'refused';
+    else if (status.status === 'left') this.step = 'finished';
+    else {
+      this.step = 'waiting';
+      this.#schedule();
+    }
+  }
+
+  /** The phone's place in the lobby; 'gone' when the server knows no pass; undefined for no answer. */
+  async #status(): Promise<JoinStatus | 'gone' | undefined> {
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), requestTimeoutMs);
+    const answer = await api<JoinStatus>('GET', '/api/join/status', undefined, (input, init) =>
+      fetch(input, { ...init, signal: abort.signal }),
+    );
+    clearTimeout(timeout);
+    if (answer.ok) {
+      this.unreachable = false;
+      return answer.body;
+    }
+    this.unreachable = answer.status === 0 || answer.status >= 500;
+    return answer.status === 401 || answer.status === 404 ? 'gone' : undefined;
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => this.#pollNow(), pollEveryMs);
+  }
+
+  #pollNow(): void {
+    clearTimeout(this.#timer);
+    void this.#status().then((answer) => {
+      if (this.#stopped || this.step !== 'waiting') return;
+      if (answer === 'gone') this.step = this.code ? 'details' : 'code';
+      else if (answer) this.#accept(answer);
+      else this.#schedule();
+    });
+  }
+
+  destroy(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    document.removeEventListener('visibilitychange', this.#onVisible);
+  }
+}

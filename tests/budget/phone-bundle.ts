@@ -5,22 +5,14 @@
  * Exits non-zero when the total passes the budget, so CI can hold the line.
  */
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { startServer } from '../helpers/server.ts';
 
 const budgetBytes = 200 * 1024;
 const route = process.argv[2] ?? '/phone/demo-hollis';
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },

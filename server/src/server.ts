@@ -61,8 +61,17 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     unloadDelayMs: config.documentUnloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    // Temporary: with REQUIRE_SIGN_IN=false the board is served to anyone, until the meeting
+    // screens sign in; then this becomes unconditional [ACCESS13].
+    access: config.requireSignIn ? access : undefined,
   });
-  const realtime = new RealtimeServer({ log, store, maxMessageBytes: config.maxMessageBytes });
+  const realtime = new RealtimeServer({
+    log,
+    store,
+    maxMessageBytes: config.maxMessageBytes,
+    access,
+    requireSignIn: config.requireSignIn,
+  });
   const httpServer = createServer();
 
   let webApp: RequestHandler;

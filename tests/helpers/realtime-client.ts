@@ -3,13 +3,17 @@ import { io, type Socket } from 'socket.io-client';
 
 export type RealtimeClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket.io client as the web app connects: WebSocket only, with the protocol version. */
-export function connectRealtime(url: string, protocolVersion = 1): RealtimeClient {
+/**
+ * A socket.io client as the web app connects: WebSocket only, with the protocol version, and the
+ * browser's cookies (`cookie`) when given.
+ */
+export function connectRealtime(url: string, protocolVersion = 1, cookie?: string): RealtimeClient {
   return io(url, {
     transports: ['websocket'],
     auth: { protocolVersion },
     reconnection: false,
     forceNew: true,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
   });
 }
 

@@ -9,17 +9,32 @@ export interface StockClient {
   destroy(): void;
 }
 
-/** A stock, unmodified y-websocket client in Node, as any third-party tool would connect. */
+/** A `ws` WebSocket that sends the cookies a browser would hold for the server. */
+function withCookie(cookie: string): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  } as typeof WebSocket;
+}
+
+/**
+ * A stock, unmodified y-websocket client in Node, as any third-party tool would connect;
+ * `cookie` is sent with the upgrade as a browser sends its session or guest pass, `params` are
+ * added to the URL (`{ screen: 'projector' }`).
+ */
 export function connectStockClient(
   wsUrl: string,
   documentName: string,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; cookie?: string; params?: Record<string, string> } = {},
 ): StockClient {
   const doc = new Y.Doc();
+  const polyfill = options.cookie ? withCookie(options.cookie) : WebSocket;
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, documentName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
+    params: options.params ?? {},
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();

@@ -10,7 +10,7 @@ import type { GuestRole, ParticipantStatus } from '@kinboard/shared/access/roles
 export interface AccessEventMap {
   /** Every guest of the meeting has lost access; staff may stay on the record. */
   'meeting-closed': [{ meetingId: string }];
-  /** A guest was admitted, refused, or given another role. */
+  /** A guest joined the lobby (`waiting`), or was admitted, refused, or given another role. */
   'participant-changed': [
     { meetingId: string; participantId: string; status: ParticipantStatus; role?: GuestRole | undefined },
   ];

@@ -8,3 +8,4 @@ export {
   type ConnectionIdentity,
   type ConnectionRefusal,
 } from './connection-identity.ts';
+export { participantKeyOf, roleOnScreen } from './screen-role.ts';

@@ -22,5 +22,7 @@ export const auditActions = [
   'participant.refused',
   'participant.role-changed',
   'join.guessing-limited',
+  'connection.opened',
+  'board.write-refused',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -10,37 +10,19 @@ import {
   protocolVersion,
   type ClientEventName,
   type ClientEventPayload,
-  type ClientToServerEvents,
   type MeetingLiveState,
-  type ParticipantRole,
   type Result,
-  type ScreenKind,
-  type ServerToClientEvents,
 } from '@kinboard/shared';
 import { Server as EngineServer } from 'engine.io';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
+import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
+import { RealtimeAccess } from './realtime-access.ts';
+import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
 
 export const socketIoPath = '/socket.io/';
-
-interface SocketData {
-  meetingId?: string;
-  role?: ParticipantRole;
-}
-type KinboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type KinboardServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-// Until staff sign-in and the lobby exist, a screen's kind stands in for its role.
-// The access work replaces this with the admitted participant's role.
-const provisionalRoleOfScreen: Record<ScreenKind, ParticipantRole> = {
-  chair: 'staff',
-  projector: 'projector',
-  phone: 'family',
-};
-
-const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
 /**
  * socket.io carries what the server must decide (lobby, roles, scaling rounds, the chair's
@@ -53,8 +35,16 @@ export class RealtimeServer {
   readonly #store: Store;
   readonly #log: Logger;
   readonly #live = new MeetingLiveStates();
+  readonly #access: RealtimeAccess;
 
-  constructor(options: { log: Logger; store: Store; maxMessageBytes: number }) {
+  constructor(options: {
+    log: Logger;
+    store: Store;
+    maxMessageBytes: number;
+    access: Access;
+    /** REQUIRE_SIGN_IN: roles come from sign-in and admission, and nobody else enters. */
+    requireSignIn: boolean;
+  }) {
     this.#store = options.store;
     this.#log = options.log;
     this.#engine = new EngineServer({
@@ -63,6 +53,13 @@ export class RealtimeServer {
     });
     this.io = new Server({ path: socketIoPath, transports: ['websocket'], serveClient: false });
     this.io.bind(this.#engine);
+    this.#access = new RealtimeAccess({
+      io: this.io,
+      access: options.access,
+      store: options.store,
+      log: options.log,
+      requireSignIn: options.requireSignIn,
+    });
     this.io.use((socket, next) => {
       const version = Number(socket.handshake.auth['protocolVersion']);
       if (!Number.isInteger(version) || version < oldestSupportedProtocolVersion) {
@@ -71,6 +68,13 @@ export class RealtimeServer {
       }
       next();
     });
+    // Nobody without a session or a guest pass holds a socket open [ACCESS17].
+    this.io.use((socket, next) => {
+      this.#access.mayConnect(socket.handshake.headers).then(
+        (allowed) => next(allowed ? undefined : new Error('not-admitted')),
+        (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
+      );
+    });
     this.io.on('connection', (socket) => this.#onConnection(socket));
   }
 
@@ -78,14 +82,29 @@ export class RealtimeServer {
     socket.emit('server:hello', { protocolVersion });
     const live = this.#live;
     this.#handle(socket, 'meeting:enter', async ({ meetingId, screen }) => {
+      // Decided before the meeting is looked up, so ids cannot be probed [ACCESS9].
+      let decidedAt = this.#access.changes;
+      let entry = await this.#access.identify(socket, meetingId, screen);
+      if (entry.kind === 'refused') return entry.result;
       const meeting = await this.#store.getMeeting(meetingId);
       if (!meeting) return fail('not-found', 'There is no meeting with that link.');
       if (meeting.state === 'closed') return fail('not-found', 'This meeting has finished.');
-      if (socket.data.meetingId && socket.data.meetingId !== meetingId)
-        await socket.leave(meetingRoom(socket.data.meetingId));
-      socket.data.meetingId = meetingId;
-      socket.data.role = provisionalRoleOfScreen[screen];
+      for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+      socket.data = { meetingId, ...entry.data };
+      // Access changed while this was decided (the chair turned them away in that instant):
+      // decide again. From here on the socket carries who it is, so later changes reach it.
+      while (decidedAt !== this.#access.changes) {
+        decidedAt = this.#access.changes;
+        entry = await this.#access.identify(socket, meetingId, screen);
+        if (entry.kind === 'refused') {
+          socket.data = {};
+          return entry.result;
+        }
+        socket.data = { meetingId, ...entry.data };
+      }
+      await this.#access.recordEntry(socket, meeting.familyId);
       await socket.join(meetingRoom(meetingId));
+      if (entry.data.staffId && entry.data.role === 'staff') await socket.join(staffRoom(meetingId));
       return ok(live.get(meetingId));
     });
     this.#handleChair(socket, 'chair:focus', (meetingId, { focus }) => live.focus(meetingId, focus));

@@ -17,7 +17,9 @@ import type { PendingOwner } from './pending-guard.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room, RoomMember } from './room.ts';
 import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.ts';
-import { inspectUpdate } from './update-guard.ts';
+import { inspectUpdate, type DecodedUpdate } from './update-guard.ts';
+
+type Authorise = (decoded: DecodedUpdate, room: Room) => { code: number; reason: string } | undefined;
 
 const keepAliveMs = 30_000;
 /** How long an anonymous connection's update waits for the id's previous connection to go. */
@@ -41,6 +43,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
    * others see (its name and role replaced by the admission record). None: passed on as sent.
    */
   readonly #presence: ((state: Record<string, unknown>) => Record<string, unknown>) | undefined;
+  /**
+   * The access work's seam for writing [ACCESS14] [ACCESS15]: judges each well-formed update
+   * against who sent it, before any of it is applied. None: every well-formed update is applied.
+   */
+  readonly #authorise: Authorise | undefined;
   readonly #limits: SyncLimits;
   readonly #bucket: TokenBucket;
   #readyTimer: NodeJS.Timeout | undefined;
@@ -67,12 +74,14 @@ export class SyncConnection implements RoomMember, PendingOwner {
     wantsStoredAcks: boolean;
     limits?: SyncLimits;
     presence?: (state: Record<string, unknown>) => Record<string, unknown>;
+    authorise?: Authorise | undefined;
   }) {
     this.#ws = options.ws;
     this.#log = options.log;
     this.participantId = options.participantId;
     this.#participant = options.participantId ?? `${anonymousPrefix}${++anonymousConnections}`;
     this.#presence = options.presence;
+    this.#authorise = options.authorise;
     this.#limits = options.limits ?? defaultSyncLimits;
     this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
     // A connection whose document never loads is not kept waiting with its queue [SYNC1].
@@ -276,6 +285,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
         return this.#holdFor(room, owner, frame, verdict.reason);
       return this.close(verdict.code, verdict.reason);
     }
+    const refusal = this.#authorise?.(decoded, room);
+    if (refusal) return this.close(refusal.code, refusal.reason);
     room.owners.claim(verdict.clients, this.#participant);
     room.relayToSender = room.pending.waiting;
     try {

@@ -2,10 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { closeCodes, parseDocumentName } from '@kinboard/shared';
 import { WebSocketServer } from 'ws';
+import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
 import { RoomRegistry } from './room-registry.ts';
+import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
 import { UpdateWriter } from './update-writer.ts';
 
@@ -17,6 +19,11 @@ export interface SyncServerOptions {
   compactAfterUpdates: number;
   /** Overrides of the per-connection limits (tests); the defaults are in sync-limits.ts. */
   limits?: SyncLimits;
+  /**
+   * Who gets in [ACCESS13]. Without it (REQUIRE_SIGN_IN=false, until the meeting screens sign
+   * in) every well-named document of a running meeting is served to anyone, as before.
+   */
+  access?: Access | undefined;
 }
 
 /**
@@ -31,12 +38,14 @@ export class SyncServer {
   readonly #registry: RoomRegistry;
   readonly #connections = new Set<SyncConnection>();
   readonly #limits: SyncLimits | undefined;
+  readonly #access: SyncAccess | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
     this.#store = options.store;
     this.#log = options.log;
     this.#limits = options.limits;
+    this.#access = options.access && new SyncAccess(options.access, options.log);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.#writer = new UpdateWriter(options.store);
@@ -60,28 +69,64 @@ export class SyncServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+    void this.#upgrade(request, socket, head, url);
+  }
+
+  /**
+   * Who is asking is decided from the upgrade request's cookies before the connection is made,
+   * because the participant a connection writes as is fixed when it is made [ACCESS13]. A refusal
+   * still completes the upgrade, so the client learns the close code.
+   */
+  async #upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const rawName = decodeName(url.pathname.slice('/yjs/'.length));
+    const name = parseDocumentName(rawName);
+    let admission: Admission | undefined;
+    if (this.#access && name) {
+      // Node leaves an upgraded socket without an error listener; one reset while we wait must
+      // not take the process down.
+      const onError = () => socket.destroy();
+      socket.on('error', onError);
+      admission = await this.#access.admit(request.headers, name, url.searchParams.get('screen'));
+      socket.off('error', onError);
+    }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      const admitted = admission?.kind === 'admitted' ? admission : undefined;
       const connection = new SyncConnection({
         ws,
         log: this.#log,
         wantsStoredAcks: url.searchParams.get('stored') === '1',
         limits: this.#limits,
+        participantId: admitted?.writer.participant,
+        authorise: admitted?.authorise,
       });
       this.#connections.add(connection);
-      ws.once('close', () => this.#connections.delete(connection));
-      void this.#open(connection, decodeName(url.pathname.slice('/yjs/'.length)));
+      if (admitted) this.#access?.track(connection, admitted);
+      ws.once('close', () => {
+        this.#connections.delete(connection);
+        this.#access?.closed(connection);
+      });
+      void this.#open(connection, rawName, admission);
     });
   }
 
-  async #open(connection: SyncConnection, rawName: string): Promise<void> {
+  async #open(connection: SyncConnection, rawName: string, admission: Admission | undefined): Promise<void> {
     if (this.#closing) return connection.close(closeCodes.unavailable, 'the server is restarting');
     const name = parseDocumentName(rawName);
     if (!name) return connection.close(closeCodes.unknownDocument, 'no such document');
+    // With access on, nobody gets further without being let in to this meeting [ACCESS13].
+    if (this.#access && admission?.kind !== 'admitted') {
+      if (admission?.kind === 'refused') return connection.close(admission.closeCode, admission.reason);
+      return connection.close(closeCodes.unavailable, 'could not check who you are');
+    }
     try {
       const meeting = await this.#store.getMeeting(name.meetingId);
       if (!meeting) return connection.close(closeCodes.unknownDocument, 'no such document');
       if (meeting.state === 'closed')
         return connection.close(closeCodes.meetingClosed, 'the meeting has closed');
+      if (admission?.kind === 'admitted') {
+        const refusal = await this.#access!.opened(admission, meeting);
+        if (refusal) return connection.close(refusal.closeCode, refusal.reason);
+      }
       await connection.join(this.#registry, rawName);
     } catch (error) {
       this.#log.error({ err: error, document: rawName }, 'could not open a document');

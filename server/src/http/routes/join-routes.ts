@@ -79,6 +79,12 @@ async function join(context: ApiContext): Promise<Reply> {
     meetingId: meeting.id,
     detail: { name: participant.name, relationship: participant.relationship, address },
   });
+  // The chair's lobby hears of them at once (lobby:changed).
+  context.deps.access.events.emit('participant-changed', {
+    meetingId: meeting.id,
+    participantId: participant.id,
+    status: 'waiting',
+  });
   return created(joinAnswer(participant)).withCookie(pass.setCookie);
 }
 

@@ -1,0 +1,28 @@
+import type { ClientToServerEvents, ParticipantRole, ServerToClientEvents } from '@kinboard/shared';
+import type { Server, Socket } from 'socket.io';
+
+export interface SocketData {
+  meetingId?: string;
+  role?: ParticipantRole;
+  /** Who the socket is, once it entered a meeting and access knew it [ACCESS17]. */
+  staffId?: string;
+  participantId?: string;
+  /** The screen declared itself the projector: its role stays read-only whatever happens. */
+  lowered?: boolean;
+}
+export type KinboardSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type KinboardServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** The meeting's staff screens: they hear the lobby. */
+export const staffRoom = (meetingId: string) => `meeting:${meetingId}:staff`;

@@ -1,0 +1,164 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { closeCodes, type DocumentName } from '@kinboard/shared';
+import type { Access } from '../access/access.ts';
+import type { ConnectionRefusal } from '../access/connection-identity.ts';
+import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
+import type { Logger } from '../log.ts';
+import type { Meeting } from '../store/store.ts';
+import type { SyncConnection } from './connection.ts';
+import type { Room } from './room.ts';
+import type { DecodedUpdate } from './update-guard.ts';
+import { judgeWrite, type WriteRefusal, type Writer } from './write-permission.ts';
+
+/** A connection that access let in: who it is, for which meeting, and what it may write. */
+export interface Admitted {
+  kind: 'admitted';
+  meetingId: string;
+  part: DocumentName['part'];
+  staffId: string | undefined;
+  guestId: string | undefined;
+  writer: Writer;
+  /** The upgrade request's headers, to decide again if access changed meanwhile. */
+  headers: IncomingHttpHeaders;
+  /** The screen declared its role lower (`?screen=projector`); a role change keeps it lowered. */
+  lowered: boolean;
+  familyId?: string;
+  /** How many access events had happened when the identity was decided. */
+  decidedAt: number;
+  /** Judges each update before it is applied (the connection's `authorise` seam). */
+  authorise(decoded: DecodedUpdate, room: Room): WriteRefusal | undefined;
+}
+
+export type Admission = Admitted | ConnectionRefusal | { kind: 'failed' };
+
+/**
+ * Access for the sync endpoint [ACCESS13]-[ACCESS16]: who a connection is (decided from the
+ * upgrade request's cookies before the connection exists, because the participant it writes as
+ * is fixed when it is made), what it may write, the audit of each connection, and closing
+ * connections whose access ends while they are open.
+ */
+export class SyncAccess {
+  readonly #access: Access;
+  readonly #log: Logger;
+  readonly #open = new Map<SyncConnection, Admitted>();
+  /** Counts access events, so an admission decided while one happened is decided again. */
+  #changes = 0;
+
+  constructor(access: Access, log: Logger) {
+    this.#access = access;
+    this.#log = log;
+    for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
+      access.events.on(event, () => this.#changes++);
+    access.events.on('meeting-closed', ({ meetingId }) =>
+      this.#closeWhere(
+        (admitted) => admitted.meetingId === meetingId,
+        closeCodes.meetingClosed,
+        'the meeting has closed',
+      ),
+    );
+    access.events.on('participant-changed', ({ participantId, status, role }) => {
+      if (status === 'refused' || status === 'left')
+        return this.#closeWhere(
+          (admitted) => admitted.guestId === participantId,
+          closeCodes.notAdmitted,
+          'no longer let in',
+        );
+      if (status !== 'admitted' || !role) return;
+      for (const admitted of this.#open.values())
+        if (admitted.guestId === participantId && !admitted.lowered) admitted.writer.role = role;
+    });
+    access.events.on('staff-disabled', ({ staffId }) =>
+      this.#closeWhere((admitted) => admitted.staffId === staffId, closeCodes.notAdmitted, 'signed out'),
+    );
+  }
+
+  /** Who the upgrade request is for this document; `screen` is the `?screen=` the client declared. */
+  async admit(headers: IncomingHttpHeaders, name: DocumentName, screen: string | null): Promise<Admission> {
+    const decidedAt = this.#changes;
+    let identity;
+    try {
+      identity = await this.#access.resolveConnectionIdentity(headers, name.meetingId);
+    } catch (error) {
+      this.#log.error({ err: error }, 'could not decide who a sync connection is');
+      return { kind: 'failed' };
+    }
+    if (identity.kind === 'refused') return identity;
+    const writer: Writer = {
+      participant: participantKeyOf(identity),
+      role: roleOnScreen(identity.role, screen),
+    };
+    const admitted: Admitted = {
+      kind: 'admitted',
+      meetingId: name.meetingId,
+      part: name.part,
+      staffId: identity.kind === 'staff' ? identity.staffId : undefined,
+      guestId: identity.kind === 'guest' ? identity.participantId : undefined,
+      writer,
+      headers,
+      lowered: writer.role !== identity.role,
+      decidedAt,
+      authorise: (decoded, room) => {
+        const refusal = judgeWrite(decoded, room.doc, room.part, writer);
+        if (refusal) this.#record(admitted, 'board.write-refused', { reason: refusal.reason });
+        return refusal;
+      },
+    };
+    return admitted;
+  }
+
+  /** From the moment the connection exists, it is closed when its access ends. */
+  track(connection: SyncConnection, admitted: Admitted): void {
+    this.#open.set(connection, admitted);
+  }
+
+  /**
+   * Just before the connection joins its document: decided again if access changed while it
+   * was being decided (the chair closed the meeting or turned the guest away in that instant),
+   * then put on the record before anything of the document is sent [ACCESS16]. A connection
+   * that cannot be recorded is not served (throws).
+   */
+  async opened(admitted: Admitted, meeting: Meeting): Promise<ConnectionRefusal | undefined> {
+    admitted.familyId = meeting.familyId;
+    if (admitted.decidedAt !== this.#changes) {
+      const headers = admitted.headers;
+      const again = await this.#access.resolveConnectionIdentity(headers, admitted.meetingId);
+      if (again.kind === 'refused') return again;
+      if (!admitted.lowered) admitted.writer.role = again.role;
+    }
+    await this.#entry(admitted, 'connection.opened', {});
+    return undefined;
+  }
+
+  closed(connection: SyncConnection): void {
+    this.#open.delete(connection);
+  }
+
+  #record(admitted: Admitted, action: 'board.write-refused', detail: { reason: string }): void {
+    this.#entry(admitted, action, detail).catch((error: unknown) =>
+      this.#log.error({ err: error, action }, 'could not write an audit entry'),
+    );
+  }
+
+  #entry(
+    admitted: Admitted,
+    action: 'connection.opened' | 'board.write-refused',
+    detail: { reason?: string },
+  ): Promise<void> {
+    return this.#access.audit.record({
+      actorKind: admitted.staffId ? 'staff' : 'participant',
+      actorId: admitted.staffId ?? admitted.guestId,
+      action,
+      familyId: admitted.familyId,
+      meetingId: admitted.meetingId,
+      detail: { channel: 'sync', document: admitted.part, role: admitted.writer.role, ...detail },
+    });
+  }
+
+  #closeWhere(matches: (admitted: Admitted) => boolean, code: number, reason: string): void {
+    for (const [connection, admitted] of [...this.#open])
+      if (matches(admitted)) {
+        this.#open.delete(connection);
+        connection.close(code, reason);
+      }
+  }
+}

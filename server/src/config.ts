@@ -30,8 +30,10 @@ const environmentSchema = z.object({
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
   TRUST_PROXY: flag('false'),
   /**
-   * Temporary: while false, GET /api/meetings/:id still answers without sign-in, for the meeting
-   * screens that do not sign in yet. Every other access route is always checked.
+   * Temporary: while false, the board and socket.io serve anyone (roles from the screen's kind)
+   * and GET /api/meetings/:id answers without sign-in, for the meeting screens that do not sign
+   * in yet. True turns on all connection enforcement [ACCESS13]-[ACCESS17]. The default flips to
+   * true once the sign-in, join and lobby pages land. Every other access route is always checked.
    */
   REQUIRE_SIGN_IN: flag('false'),
   /** The first administrator, instead of the printed one-time setup link. */

@@ -391,6 +391,40 @@ describe('the server lets in only who the chair let in, and judges every write',
     ).toBe(404);
   });
 
+  it('[ACCESS13] [ACCESS17] disabling a staff account ends its board and socket.io connections at once', async () => {
+    const meeting = await openMeeting('Disabled');
+    const made = await chair.post('/api/staff', {
+      email: 'worker@example.org',
+      name: 'Sam Worker',
+      password: 'a worker password of some length',
+      role: 'staff',
+    });
+    const workerId: string = made.body.staff.id;
+    expect((await chair.post(`/api/families/${familyId}/access`, { staffId: workerId })).status).toBeLessThan(
+      300,
+    );
+    const worker = new Browser(server, '10.4.0.1');
+    await worker.post('/api/session', {
+      email: 'worker@example.org',
+      password: 'a worker password of some length',
+    });
+    const board = await stock(`${meeting.meetingId}.map`, cookieOf(worker));
+    await board.synced;
+    const closed = closeCode(board);
+    const screen = await socket(cookieOf(worker));
+    expect(
+      await request(screen, 'meeting:enter', { meetingId: meeting.meetingId, screen: 'chair' }),
+    ).toMatchObject({ ok: true });
+    const gone = new Promise<void>((resolve) => screen.once('disconnect', () => resolve()));
+    expect((await chair.request('PATCH', `/api/staff/${workerId}`, { disabled: true })).status).toBe(200);
+    expect(await closed).toBe(closeCodes.notAdmitted);
+    await gone;
+    expect(await rawConnect(`${server.wsUrl}/yjs/${meeting.meetingId}.map`, cookieOf(worker))).toEqual({
+      code: closeCodes.notAdmitted,
+      frames: 0,
+    });
+  });
+
   it('[ACCESS16] every connection is on the record with who, which meeting and which channel; refused writes too', async () => {
     const meeting = await openMeeting('Record');
     const family = await guest(meeting, 'observer');

@@ -247,7 +247,9 @@ export class SyncConnection implements RoomMember, PendingOwner {
     try {
       switch (message.kind) {
         case 'syncStep1':
-          this.send(encodeSyncStep2(room.doc, message.stateVector));
+          // Read now, so a malformed state vector closes with 4400 like any bad frame.
+          Y.decodeStateVector(message.stateVector);
+          void this.#answerSyncStep1(room, message.stateVector);
           break;
         case 'update':
           this.#applyUpdate(room, message.update, frame);
@@ -304,6 +306,16 @@ export class SyncConnection implements RoomMember, PendingOwner {
    * Entries for any other id are dropped, not refused: stock y-websocket clients echo every
    * presence change they receive, other people's included.
    */
+  async #answerSyncStep1(room: Room, stateVector: Uint8Array): Promise<void> {
+    if (!(await room.settled()) || this.#closed) return;
+    try {
+      this.send(encodeSyncStep2(room.doc, stateVector));
+    } catch (error) {
+      this.#log.warn({ err: error }, 'a sync step 1 could not be answered');
+      this.close(closeCodes.badMessage, 'message could not be applied');
+    }
+  }
+
   #applyAwareness(room: Room, update: Uint8Array): void {
     const verdict = readPresence(update, this.#limits.awarenessStateBytes);
     if (!verdict.ok) return this.close(verdict.code, verdict.reason);

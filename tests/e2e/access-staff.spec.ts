@@ -104,7 +104,8 @@ test('an administrator adds a colleague and gives them a family; the colleague s
   await signIn(page, server.url);
 
   await page.getByRole('link', { name: 'Staff accounts' }).click();
-  await page.getByLabel('Name').fill('Sam Worker');
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Sam Worker');
   await page.getByLabel('Email').fill('sam@kinboard.example');
   await page.getByLabel(/^Password/).fill('sam has a long password');
   await page.getByRole('button', { name: 'Add the account' }).click();
@@ -112,6 +113,7 @@ test('an administrator adds a colleague and gives them a family; the colleague s
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('link', { name: 'Families' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your families' })).toBeVisible();
   for (const name of ['Ashby family', 'Brook family']) {
     await page.getByLabel(/^Family name/).fill(name);
     await page.getByRole('button', { name: 'Create the family' }).click();

@@ -12,6 +12,18 @@ export interface MeetingInfo {
   };
   family: { id: string; name: string } | null;
   documents: { map: string; frame: string };
+  /**
+   * Who this screen writes as, when it is signed in or let in: the key a card's `authorId`
+   * carries (`staff:<id>` or `guest:<participantId>`) and the role the chair gave a guest.
+   * Absent on a board anyone may open (REQUIRE_SIGN_IN=false without a sign-in).
+   */
+  writer?: Writer;
+}
+
+export interface Writer {
+  key: string;
+  kind: 'staff' | 'guest';
+  role: string;
 }
 
 /**
@@ -55,6 +67,28 @@ async function guestProblem(
   }
 }
 
+/** Staff get the meeting with its join code field; a guest's own place says who they are. */
+async function writerOf(info: MeetingInfo, fetch: typeof globalThis.fetch): Promise<Writer | undefined> {
+  try {
+    if (info.meeting.joinCode !== undefined) {
+      const response = await fetch('/api/session');
+      if (!response.ok) return undefined;
+      const { staff } = (await response.json()) as { staff?: { id?: unknown } };
+      return typeof staff?.id === 'string'
+        ? { key: `staff:${staff.id}`, kind: 'staff', role: 'staff' }
+        : undefined;
+    }
+    const response = await fetch('/api/join/status');
+    if (!response.ok) return undefined;
+    const status = (await response.json()) as Partial<JoinStatus>;
+    if (status.meetingId !== info.meeting.id || status.status !== 'admitted' || !status.participantId)
+      return undefined;
+    return { key: `guest:${status.participantId}`, kind: 'guest', role: status.role ?? 'observer' };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadMeeting(
   id: string,
   fetch: typeof globalThis.fetch,
@@ -68,7 +102,9 @@ export async function loadMeeting(
       return { state: screen === 'phone' ? await guestProblem(id, fetch, fallback) : fallback };
     }
     const body: unknown = await response.json();
-    return response.ok && isMeetingInfo(body) ? { state: 'ready', info: body } : { state: 'failed' };
+    if (!response.ok || !isMeetingInfo(body)) return { state: 'failed' };
+    const writer = await writerOf(body, fetch);
+    return { state: 'ready', info: writer ? { ...body, writer } : body };
   } catch {
     return { state: 'failed' };
   }

@@ -38,10 +38,20 @@ export class MapBoard {
     return this.cards.filter((card) => card.domain === domain);
   }
 
+  /** Who this screen writes as (`staff:<id>` / `guest:<id>`), stamped on the cards it adds. */
+  authorId: string | undefined;
+
   add(domain: DomainId, author: string, perspective: Perspective = 'network'): string {
     let id = '';
+    const authorId = this.authorId;
     this.doc.transact(() => {
-      id = addCard(this.doc, { domain, text: '', author: author.trim() || 'Guest', perspective });
+      id = addCard(this.doc, {
+        domain,
+        text: '',
+        author: author.trim() || 'Guest',
+        perspective,
+        ...(authorId ? { authorId } : {}),
+      });
     }, ownEdit);
     return id;
   }

@@ -1,12 +1,15 @@
-import { rootsOfPart, type ScreenKind } from '@kinboard/shared';
+import { perspectives, rootsOfPart, type Perspective, type ScreenKind } from '@kinboard/shared';
 import * as Y from 'yjs';
-import type { MeetingInfo } from '../meeting-info.ts';
+import type { MeetingInfo, Writer } from '../meeting-info.ts';
 import { FrameBoard } from './frame-board.svelte.ts';
 import { LiveMeeting } from './live-meeting.svelte.ts';
 import { MapBoard } from './map-board.svelte.ts';
 import { MeetingConnection } from './meeting-connection.svelte.ts';
 import { OwnUndo } from './own-undo.svelte.ts';
 import { Presence } from './presence.svelte.ts';
+
+/** Roles that only read the board. */
+const readOnlyRoles = ['observer', 'projector'];
 
 /**
  * Everything one screen holds for a meeting: the map and frame documents with their
@@ -20,7 +23,11 @@ export class MeetingSession {
   readonly live: LiveMeeting;
   readonly presence: Presence;
   readonly undo: OwnUndo;
+  /** Who this screen writes as; the chair may change a guest's role during the meeting. */
+  writer: Writer | undefined = $state();
+  readonly #screen: ScreenKind;
   readonly #docs: Y.Doc[];
+  #offRole: () => void = () => {};
 
   constructor(info: MeetingInfo, screen: ScreenKind, name: string) {
     const mapDoc = new Y.Doc();
@@ -36,9 +43,35 @@ export class MeetingSession {
     this.presence = new Presence(this.mapConnection.awareness, { name, screen, column: null, typing: null });
     // Every root of the map document (today only the cards).
     this.undo = new OwnUndo(rootsOfPart.map.map((root) => mapDoc.getMap(root)));
+    this.#screen = screen;
+    this.writer = info.writer;
+    this.map.authorId = info.writer?.key;
+    this.#offRole = this.live.onServerEvent('participant:role', (change) => {
+      const role = (change as { role?: unknown } | null)?.role;
+      if (this.writer?.kind === 'guest' && typeof role === 'string') this.writer = { ...this.writer, role };
+    });
+  }
+
+  /** Whether this screen may add cards: not the projector, not an observer. The server decides too. */
+  get mayAdd(): boolean {
+    if (this.#screen === 'projector') return false;
+    return this.writer?.kind !== 'guest' || !readOnlyRoles.includes(this.writer.role);
+  }
+
+  /** Whether this screen may change a card: staff and open boards any, a guest only their own. */
+  mayChange(card: { authorId?: string | undefined }): boolean {
+    if (!this.mayAdd) return false;
+    return this.writer?.kind !== 'guest' || card.authorId === this.writer.key;
+  }
+
+  /** The perspective a guest's cards are written from, by the role the chair gave them. */
+  get perspective(): Perspective | undefined {
+    const role = this.writer?.kind === 'guest' ? this.writer.role : undefined;
+    return (perspectives as readonly string[]).includes(role ?? '') ? (role as Perspective) : undefined;
   }
 
   destroy(): void {
+    this.#offRole();
     this.undo.destroy();
     this.presence.destroy();
     this.live.destroy();

@@ -140,3 +140,24 @@ test('an administrator adds a colleague and gives them a family; the colleague s
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test.describe('at 360x740', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('sign-in, the families and a family page fit a phone and have no serious accessibility problems', async ({
+    page,
+  }) => {
+    for (const path of ['/signin', '/join', '/setup']) {
+      await page.goto(`${server.url}${path}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+      expect(await overflow(page), path).toBeLessThanOrEqual(0);
+    }
+    await signIn(page, server.url);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'Ashby family', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ashby family' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+});

@@ -55,8 +55,8 @@ async function guestProblem(
 ): Promise<MeetingProblemState> {
   try {
     const response = await fetch('/api/join/status');
-    if (!response.ok) return fallback;
     const status = (await response.json()) as Partial<JoinStatus>;
+    if (!response.ok) return fallback;
     if (status.meetingId !== meetingId) return fallback;
     if (status.status === 'left') return 'finished';
     if (status.status === 'refused') return 'refused';
@@ -72,15 +72,16 @@ async function writerOf(info: MeetingInfo, fetch: typeof globalThis.fetch): Prom
   try {
     if (info.meeting.joinCode !== undefined) {
       const response = await fetch('/api/session');
-      if (!response.ok) return undefined;
+      // Read every body, answered or refused: an unread one stays open in the browser.
       const { staff } = (await response.json()) as { staff?: { id?: unknown } };
+      if (!response.ok) return undefined;
       return typeof staff?.id === 'string'
         ? { key: `staff:${staff.id}`, kind: 'staff', role: 'staff' }
         : undefined;
     }
     const response = await fetch('/api/join/status');
-    if (!response.ok) return undefined;
     const status = (await response.json()) as Partial<JoinStatus>;
+    if (!response.ok) return undefined;
     if (status.meetingId !== info.meeting.id || status.status !== 'admitted' || !status.participantId)
       return undefined;
     return { key: `guest:${status.participantId}`, kind: 'guest', role: status.role ?? 'observer' };
@@ -96,6 +97,8 @@ export async function loadMeeting(
 ): Promise<MeetingLoad> {
   try {
     const response = await fetch(`/api/meetings/${encodeURIComponent(id)}`);
+    if (response.status === 404 || response.status === 401 || response.status === 403)
+      await response.body?.cancel();
     if (response.status === 404) return { state: 'notFound' };
     if (response.status === 401 || response.status === 403) {
       const fallback = response.status === 401 ? 'signIn' : 'forbidden';

@@ -11,8 +11,21 @@ describe('readConfig', () => {
   });
 
   it('reads the environment', () => {
-    const config = readConfig({ PORT: '0', HOST: '0.0.0.0', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+    const config = readConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      REQUIRE_SIGN_IN: 'true',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    });
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', seedDemo: false, logLevel: 'warn' });
+  });
+
+  it('refuses to let other machines reach an open board', () => {
+    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/REQUIRE_SIGN_IN=true/);
+    expect(() => readConfig({ HOST: '192.168.1.20', REQUIRE_SIGN_IN: 'false' })).toThrow(ConfigError);
+    expect(readConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(readConfig({ HOST: 'localhost' }).host).toBe('localhost');
   });
 
   it('names the variable that is wrong', () => {

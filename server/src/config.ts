@@ -96,6 +96,12 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(
       "Kinboard's settings are not valid:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither",
     );
+  // While sign-in is optional the board is open to anyone who can reach the port, so it may only
+  // listen on this machine. Letting phones in over the network needs sign-in on.
+  if (!env.REQUIRE_SIGN_IN && !isLoopback(env.HOST))
+    throw new ConfigError(
+      `Kinboard's settings are not valid:\n  HOST: ${env.HOST} lets other machines connect; set REQUIRE_SIGN_IN=true as well, so only signed-in staff and admitted guests reach a family's board`,
+    );
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -119,4 +125,8 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     dev: options.dev ?? false,
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -8,6 +8,7 @@ describe('readConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.databaseFile).toMatch(/data[/\\]kinboard\.db$/);
     expect(config.seedDemo).toBe(true);
+    expect(config.requireSignIn).toBe(true);
   });
 
   it('reads the environment', () => {
@@ -22,7 +23,8 @@ describe('readConfig', () => {
   });
 
   it('refuses to let other machines reach an open board', () => {
-    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/REQUIRE_SIGN_IN=true/);
+    expect(() => readConfig({ HOST: '0.0.0.0', REQUIRE_SIGN_IN: 'false' })).toThrow(/REQUIRE_SIGN_IN=true/);
+    expect(readConfig({ HOST: '0.0.0.0' }).requireSignIn).toBe(true);
     expect(() => readConfig({ HOST: '192.168.1.20', REQUIRE_SIGN_IN: 'false' })).toThrow(ConfigError);
     expect(readConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(readConfig({ HOST: 'localhost' }).host).toBe('localhost');
@@ -34,9 +36,9 @@ describe('readConfig', () => {
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
-  it('signs nobody in by default, and takes a first administrator only whole', () => {
+  it('requires sign-in by default, and takes a first administrator only whole', () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ trustProxy: false, requireSignIn: false, firstAdministrator: undefined });
+    expect(config).toMatchObject({ trustProxy: false, requireSignIn: true, firstAdministrator: undefined });
     expect(config.sessionIdleMs).toBe(8 * 3_600_000);
     expect(
       readConfig({ ADMIN_EMAIL: 'Chair@Example.org', ADMIN_PASSWORD: 'a long enough secret' })

@@ -30,12 +30,11 @@ const environmentSchema = z.object({
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
   TRUST_PROXY: flag('false'),
   /**
-   * Temporary: while false, the board and socket.io serve anyone (roles from the screen's kind)
-   * and GET /api/meetings/:id answers without sign-in, for the meeting screens that do not sign
-   * in yet. True turns on all connection enforcement [ACCESS13]-[ACCESS17]. The default flips to
-   * true once the sign-in, join and lobby pages land. Every other access route is always checked.
+   * True (the default) enforces [ACCESS13]-[ACCESS17] on the board, socket.io and the meeting
+   * API. False serves them to anyone, with roles from the screen's kind: for development and
+   * the board's own tests, and only on loopback [ACCESS18]. Other routes are always checked.
    */
-  REQUIRE_SIGN_IN: flag('false'),
+  REQUIRE_SIGN_IN: flag('true'),
   /** The first administrator, instead of the printed one-time setup link. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(minimumPasswordLength).max(256).optional(),

@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const server = await startServer(config, log, say);
   // Tests read this exact line to find the port.
   say(`listening on ${server.url}`);
-  if (config.seedDemo) {
+  if (config.seedDemo && config.requireSignIn) {
+    say(`sign in, then open the demo meeting's chair console: ${server.url}/chair/${demoMeetingId}`);
+    say(`  phones join at ${server.url}/join with the code the chair console shows`);
+  } else if (config.seedDemo) {
     say(`open the demo meeting's chair console: ${server.url}/chair/${demoMeetingId}`);
     say(
       `  projector: ${server.url}/projector/${demoMeetingId}   phones: ${server.url}/phone/${demoMeetingId}`,

@@ -61,8 +61,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     unloadDelayMs: config.documentUnloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
-    // Temporary: with REQUIRE_SIGN_IN=false the board is served to anyone, until the meeting
-    // screens sign in; then this becomes unconditional [ACCESS13].
+    // REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) serves the board to anyone [ACCESS13].
     access: config.requireSignIn ? access : undefined,
   });
   const realtime = new RealtimeServer({

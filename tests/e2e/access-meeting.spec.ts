@@ -51,7 +51,7 @@ test('a phone joins by the code, waits, is let in as family, adds a card the cha
 }) => {
   test.setTimeout(120_000);
   const staff = await (await staffContext(browser)).newPage();
-  const familyPage = await staffOnNewFamily(staff, 'Hollis family');
+  const familyPage = await staffOnNewFamily(staff, 'Reyes family');
   await expect(staff.getByRole('heading', { name: 'Children' })).toBeVisible();
   await expect(staff.getByText('Maisie')).toBeVisible();
   expect(await seriousViolations(staff)).toEqual([]);

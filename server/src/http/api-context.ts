@@ -12,7 +12,7 @@ export interface ApiDeps {
   access: Access;
   audit: AuditLog;
   trustProxy: boolean;
-  /** Temporary (REQUIRE_SIGN_IN=false): GET /api/meetings/:id answers without sign-in. */
+  /** REQUIRE_SIGN_IN=false (loopback only [ACCESS18]): GET /api/meetings/:id answers without sign-in. */
   requireSignIn: boolean;
 }
 

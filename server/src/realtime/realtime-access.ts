@@ -14,7 +14,7 @@ import {
   type SocketData,
 } from './sockets.ts';
 
-// While REQUIRE_SIGN_IN=false (until the meeting screens sign in), a screen's kind stands in for
+// While REQUIRE_SIGN_IN=false (loopback only [ACCESS18]), a screen's kind stands in for
 // its role. With it on, the role is the signed-in or admitted person's [ACCESS17].
 const provisionalRoleOfScreen: Record<ScreenKind, ParticipantRole> = {
   chair: 'staff',

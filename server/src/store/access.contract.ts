@@ -53,6 +53,26 @@ export function runAccessStoreContract(
       expect(await store.getStaff('a1')).toEqual(staff('a1', 'admin'));
     });
 
+    it('[STORE7] the first administrator is given the families seeded before any staff existed', async () => {
+      await store.createMeeting({
+        family: { id: 'seeded', name: 'Seeded family', createdAt: 1 },
+        meeting: {
+          id: 'seeded-meeting',
+          familyId: 'seeded',
+          type: 'family-network-meeting',
+          title: 'Seeded',
+          date: '2026-11-24',
+          state: 'open',
+          createdAt: 1,
+        },
+        documents: [],
+      });
+      expect(await store.createFirstAdministrator(staff('a1', 'admin'))).toBe(true);
+      expect(await store.hasFamilyAccess('a1', 'seeded')).toBe(true);
+      expect(await store.createStaff(staff('s1'))).toBe(true);
+      expect(await store.hasFamilyAccess('s1', 'seeded')).toBe(false);
+    });
+
     it('[STORE7] an email belongs to one account; disabling ends its sessions', async () => {
       expect(await store.createStaff(staff('s1'))).toBe(true);
       expect(await store.createStaff({ ...staff('s2'), email: staff('s1').email })).toBe(false);

@@ -349,6 +349,12 @@ export class SqliteStore implements Store {
       }
       this.#insertStaff(staff);
       this.#run('DELETE FROM setup_token');
+      // Families that exist before any staff account were seeded (the demo): nobody else can see them.
+      this.#run(
+        'INSERT INTO family_access (family_id, staff_id, granted_at) SELECT id, ?, ? FROM family',
+        staff.id,
+        staff.createdAt,
+      );
       return true;
     });
   }

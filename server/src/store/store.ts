@@ -159,7 +159,8 @@ export interface Store {
   /**
    * Creates the first administrator, only while there is no staff account at all. With a setup
    * token hash, only if that token is stored and unexpired, and it is used up in the same
-   * transaction. Returns false (and changes nothing) otherwise.
+   * transaction. Returns false (and changes nothing) otherwise. The first administrator is given
+   * every family that already exists (the seeded demo), which nobody could otherwise reach.
    */
   createFirstAdministrator(staff: Staff, setup?: { tokenHash: string; now: number }): Promise<boolean>;
   /** Stores a new one-time setup token; any earlier one stops working. */

@@ -20,8 +20,8 @@ export interface SyncServerOptions {
   /** Overrides of the per-connection limits (tests); the defaults are in sync-limits.ts. */
   limits?: SyncLimits;
   /**
-   * Who gets in [ACCESS13]. Without it (REQUIRE_SIGN_IN=false, until the meeting screens sign
-   * in) every well-named document of a running meeting is served to anyone, as before.
+   * Who gets in [ACCESS13]. Without it (REQUIRE_SIGN_IN=false, loopback only [ACCESS18]) every
+   * well-named document of a running meeting is served to anyone.
    */
   access?: Access | undefined;
 }

@@ -24,7 +24,7 @@ async function meetingBody(context: ApiContext, meeting: Meeting, audience: 'sta
 /**
  * GET /api/meetings/:id: staff with access to the family, or an admitted guest of this meeting
  * while it runs [ACCESS8]. Without credentials the answer is 401 before the meeting is looked
- * up. Temporary: with REQUIRE_SIGN_IN=false anyone still gets the meeting, without its code.
+ * up. With REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) anyone gets the meeting, without its code.
  */
 async function showMeeting(context: ApiContext): Promise<Reply> {
   const { access } = context.deps;

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { closeCodes, type DocumentName } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
-import type { ConnectionRefusal } from '../access/connection-identity.ts';
+import type { ConnectionIdentity, ConnectionRefusal } from '../access/connection-identity.ts';
 import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
 import type { Logger } from '../log.ts';
 import type { Meeting } from '../store/store.ts';
@@ -22,9 +22,16 @@ export interface Admitted {
   headers: IncomingHttpHeaders;
   /** The screen declared its role lower (`?screen=projector`); a role change keeps it lowered. */
   lowered: boolean;
+  /** The name on record: the staff member's, or the one the guest joined with [ACCESS19]. */
+  name: string;
   familyId?: string;
   /** How many access events had happened when the identity was decided. */
   decidedAt: number;
+  /**
+   * The presence others see (the connection's `presence` seam) [ACCESS19]: the state as sent,
+   * with `name` and `role` from the record (the role as it is now, after any change by the chair).
+   */
+  presence(state: Record<string, unknown>): Record<string, unknown>;
   /** Judges each update before it is applied (the connection's `authorise` seam). */
   authorise(decoded: DecodedUpdate, room: Room): WriteRefusal | undefined;
 }
@@ -76,13 +83,16 @@ export class SyncAccess {
   async admit(headers: IncomingHttpHeaders, name: DocumentName, screen: string | null): Promise<Admission> {
     const decidedAt = this.#changes;
     let identity;
+    let recordedName: string | undefined;
     try {
       identity = await this.#access.resolveConnectionIdentity(headers, name.meetingId);
+      if (identity.kind === 'refused') return identity;
+      recordedName = await this.#nameOf(identity);
     } catch (error) {
       this.#log.error({ err: error }, 'could not decide who a sync connection is');
       return { kind: 'failed' };
     }
-    if (identity.kind === 'refused') return identity;
+    if (recordedName === undefined) return { kind: 'failed' };
     const writer: Writer = {
       participant: participantKeyOf(identity),
       role: roleOnScreen(identity.role, screen),
@@ -96,7 +106,9 @@ export class SyncAccess {
       writer,
       headers,
       lowered: writer.role !== identity.role,
+      name: recordedName,
       decidedAt,
+      presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
       authorise: (decoded, room) => {
         const refusal = judgeWrite(decoded, room.doc, room.part, writer);
         if (refusal) this.#record(admitted, 'board.write-refused', { reason: refusal.reason });
@@ -104,6 +116,13 @@ export class SyncAccess {
       },
     };
     return admitted;
+  }
+
+  /** The name on record for an identity; none if the record is gone. */
+  async #nameOf(identity: ConnectionIdentity): Promise<string | undefined> {
+    const store = this.#access.store;
+    if (identity.kind === 'staff') return (await store.getStaff(identity.staffId))?.name;
+    return (await store.getParticipant(identity.participantId))?.name;
   }
 
   /** From the moment the connection exists, it is closed when its access ends. */

@@ -98,6 +98,8 @@ export class SyncServer {
         limits: this.#limits,
         participantId: admitted?.writer.participant,
         authorise: admitted?.authorise,
+        // Who others see is who was let in, whatever the client claims [ACCESS19].
+        presence: admitted?.presence,
       });
       this.#connections.add(connection);
       if (admitted) this.#access?.track(connection, admitted);

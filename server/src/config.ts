@@ -23,6 +23,13 @@ const environmentSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
+  /** The largest a board document may grow, in bytes (an upper bound counted since the last compaction). */
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   /** A document's update log is folded into one snapshot after this many stored updates. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
   /** Seed the Hollis demo family and meeting on first start. */
@@ -72,6 +79,7 @@ export interface Config {
   documentUnloadDelayMs: number;
   maxMessageBytes: number;
   compactAfterUpdates: number;
+  maxDocumentBytes: number;
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
@@ -113,6 +121,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     documentUnloadDelayMs: env.DOCUMENT_UNLOAD_DELAY_MS,
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+    maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     requireSignIn: env.REQUIRE_SIGN_IN,

@@ -61,6 +61,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     unloadDelayMs: config.documentUnloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    maxDocumentBytes: config.maxDocumentBytes,
     // REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) serves the board to anyone [ACCESS13].
     access: config.requireSignIn ? access : undefined,
   });

@@ -289,6 +289,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     }
     const refusal = this.#authorise?.(decoded, room);
     if (refusal) return this.close(refusal.code, refusal.reason);
+    if (room.wouldOutgrow(update.byteLength))
+      return this.close(closeCodes.tooLarge, 'the board has reached its size limit');
     room.owners.claim(verdict.clients, this.#participant);
     room.relayToSender = room.pending.waiting;
     try {
@@ -300,12 +302,6 @@ export class SyncConnection implements RoomMember, PendingOwner {
     room.pending.settle(this, verdict.reaches);
   }
 
-  /**
-   * Presence only for this connection's own ids [SYNC17]: ids it writes under, or the first one
-   * it announces (a stock client announces its document's client id before its first edit).
-   * Entries for any other id are dropped, not refused: stock y-websocket clients echo every
-   * presence change they receive, other people's included.
-   */
   async #answerSyncStep1(room: Room, stateVector: Uint8Array): Promise<void> {
     if (!(await room.settled()) || this.#closed) return;
     try {
@@ -316,6 +312,12 @@ export class SyncConnection implements RoomMember, PendingOwner {
     }
   }
 
+  /**
+   * Presence only for this connection's own ids [SYNC17]: ids it writes under, or the first one
+   * it announces (a stock client announces its document's client id before its first edit).
+   * Entries for any other id are dropped, not refused: stock y-websocket clients echo every
+   * presence change they receive, other people's included.
+   */
   #applyAwareness(room: Room, update: Uint8Array): void {
     const verdict = readPresence(update, this.#limits.awarenessStateBytes);
     if (!verdict.ok) return this.close(verdict.code, verdict.reason);

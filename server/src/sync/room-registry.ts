@@ -1,8 +1,12 @@
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { Room, type RoomMember } from './room.ts';
+
 import type { SyncLimits } from './sync-limits.ts';
 import type { UpdateWriter } from './update-writer.ts';
+
+/** A full meeting's board is a few KB; this leaves room for years of edits between compactions. */
+export const defaultMaxDocumentBytes = 4 * 1024 * 1024;
 
 /**
  * Which documents are in memory. A document is loaded from the store before anyone joins it
@@ -17,6 +21,7 @@ export class RoomRegistry {
   readonly #log: Logger;
   readonly #unloadDelayMs: number;
   readonly #compactAfterUpdates: number;
+  readonly #maxDocumentBytes: number;
   readonly #limits: SyncLimits | undefined;
 
   constructor(options: {
@@ -25,6 +30,7 @@ export class RoomRegistry {
     log: Logger;
     unloadDelayMs: number;
     compactAfterUpdates: number;
+    maxDocumentBytes?: number;
     limits?: SyncLimits;
   }) {
     this.#limits = options.limits;
@@ -33,6 +39,7 @@ export class RoomRegistry {
     this.#log = options.log;
     this.#unloadDelayMs = options.unloadDelayMs;
     this.#compactAfterUpdates = options.compactAfterUpdates;
+    this.#maxDocumentBytes = options.maxDocumentBytes ?? defaultMaxDocumentBytes;
   }
 
   /** Loads the document if needed and adds the member to it in the same turn it is seen open. */
@@ -79,6 +86,7 @@ export class RoomRegistry {
           writer: this.#writer,
           log: this.#log,
           compactAfterUpdates: this.#compactAfterUpdates,
+          maxDocumentBytes: this.#maxDocumentBytes,
           limits: this.#limits,
           discard: (broken) => void this.#unload(broken, { discard: true }),
         });

@@ -47,6 +47,9 @@ export class Room {
   readonly #writer: UpdateWriter;
   readonly #log: Logger;
   readonly #compactAfterUpdates: number;
+  readonly #maxDocumentBytes: number;
+  /** An upper bound of the document's encoded size: the stored log's bytes since the last snapshot. */
+  #approximateBytes: number;
   readonly #discard: (room: Room) => void;
   #storedSinceCompaction: number;
   readonly #awarenessRelayMs: number;
@@ -68,6 +71,7 @@ export class Room {
     writer: UpdateWriter;
     log: Logger;
     compactAfterUpdates: number;
+    maxDocumentBytes: number;
     /** Called when the store refused a write: the registry drops the room so it reloads from the store. */
     discard: (room: Room) => void;
     limits?: SyncLimits;
@@ -83,6 +87,8 @@ export class Room {
     this.#writer = options.writer;
     this.#log = options.log;
     this.#compactAfterUpdates = options.compactAfterUpdates;
+    this.#maxDocumentBytes = options.maxDocumentBytes;
+    this.#approximateBytes = options.stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     const { promise, resolve } = Promise.withResolvers<void>();
     this.unloaded = promise;
     this.#markUnloaded = resolve;
@@ -130,6 +136,14 @@ export class Room {
     for (const member of this.members) member.send(frame);
   }
 
+  /**
+   * Whether an update of this size could take the board past its limit [SYNC21]. Deleted content
+   * still counts until the next compaction re-measures, so the bound errs on the side of refusing.
+   */
+  wouldOutgrow(updateBytes: number): boolean {
+    return this.#approximateBytes + updateBytes > this.#maxDocumentBytes;
+  }
+
   /** Fold a long update log into one snapshot, e.g. right after loading it. */
   needsCompaction(): boolean {
     return this.#storedSinceCompaction > this.#compactAfterUpdates;
@@ -155,6 +169,7 @@ export class Room {
     const relayToSender = this.relayToSender;
     // Batches commit in order, so once this one is durable so is everything applied before it.
     const stateVector = Y.encodeStateVector(this.doc);
+    this.#approximateBytes += update.byteLength;
     const write = this.#writer.write({ documentName: this.name, update, origin: sender?.participantId });
     this.#pendingWrites++;
     this.#lastWrite = write.catch(() => {}).finally(() => this.#pendingWrites--);
@@ -193,9 +208,11 @@ export class Room {
     this.#compacting ??= (async () => {
       try {
         // Encoded once no batch can commit, so it holds every update the store replaces by it.
-        await this.#writer.exclusive(() =>
-          this.#store.compactDocument(this.name, encodeIntegratedState(this.doc)),
-        );
+        await this.#writer.exclusive(() => {
+          const snapshot = encodeIntegratedState(this.doc);
+          this.#approximateBytes = snapshot.byteLength;
+          return this.#store.compactDocument(this.name, snapshot);
+        });
         this.#storedSinceCompaction = 1;
       } catch (error) {
         this.#log.error({ err: error, document: this.name }, 'compaction failed; the update log is kept');

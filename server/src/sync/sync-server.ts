@@ -17,6 +17,7 @@ export interface SyncServerOptions {
   maxMessageBytes: number;
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  maxDocumentBytes: number;
   /** Overrides of the per-connection limits (tests); the defaults are in sync-limits.ts. */
   limits?: SyncLimits;
   /**
@@ -55,6 +56,7 @@ export class SyncServer {
       log: options.log,
       unloadDelayMs: options.unloadDelayMs,
       compactAfterUpdates: options.compactAfterUpdates,
+      maxDocumentBytes: options.maxDocumentBytes,
       limits: options.limits,
     });
   }

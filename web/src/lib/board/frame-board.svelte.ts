@@ -1,5 +1,10 @@
 import {
   addBottomLine,
+  addCustomStep,
+  moveAgendaStep,
+  removeCustomStep,
+  setAgendaStepSkipped,
+  type AddStepResult,
   boardWords,
   bottomLinesOf,
   deleteStatementPair,
@@ -107,6 +112,32 @@ export class FrameBoard {
 
   removeBottomLine(id: string): void {
     this.doc.transact(() => removeBottomLine(this.doc, id), ownEdit);
+  }
+
+  skipStep(id: string, skipped: boolean): void {
+    this.doc.transact(() => setAgendaStepSkipped(this.doc, id, skipped), ownEdit);
+  }
+
+  /** Moves a step one place up (-1) or down (1); false if it is already at that end. */
+  shiftStep(id: string, direction: 1 | -1): boolean {
+    const index = this.agenda.findIndex((step) => step.id === id);
+    const target = index + direction;
+    if (index < 0 || target < 0 || target >= this.agenda.length) return false;
+    this.doc.transact(() => moveAgendaStep(this.doc, id, target), ownEdit);
+    return true;
+  }
+
+  addStep(title: string, afterStepId?: string): AddStepResult {
+    let result: AddStepResult = { ok: false, error: '' };
+    this.doc.transact(
+      () => (result = addCustomStep(this.doc, title.trim(), afterStepId ? { afterStepId } : {})),
+      ownEdit,
+    );
+    return result;
+  }
+
+  removeStep(id: string): void {
+    this.doc.transact(() => removeCustomStep(this.doc, id), ownEdit);
   }
 
   destroy(): void {

@@ -64,6 +64,19 @@ export class MapBoard {
     this.doc.transact(() => moveCard(this.doc, id, domain, beforeId), ownEdit);
   }
 
+  /** Moves a card one place up (-1) or down (1) within its domain; false if it cannot go further. */
+  shift(id: string, direction: 1 | -1): boolean {
+    const card = this.cards.find((each) => each.id === id);
+    if (!card) return false;
+    const siblings = this.cardsIn(card.domain);
+    const index = siblings.findIndex((each) => each.id === id);
+    const target = index + direction;
+    if (target < 0 || target >= siblings.length) return false;
+    // Up: before the card above. Down: before the card after the one below (or at the end).
+    this.move(id, card.domain, direction === -1 ? siblings[target]!.id : siblings[target + 1]?.id);
+    return true;
+  }
+
   #refresh(): void {
     this.cards = readCards(this.doc).map(({ text: _text, ...summary }) => summary);
   }

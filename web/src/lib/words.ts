@@ -98,6 +98,12 @@ export const statementWords = {
   none: (statements: string) => `No ${statements} yet.`,
   draft: 'Draft',
   goalPending: 'Not written yet.',
+  /** The parts that help draft a statement; worded to suit either vocabulary. */
+  parts: 'Parts of this statement',
+  whoIsWorried: 'Who is worried',
+  behaviour: 'What they are worried will happen (the behaviour)',
+  impactOnChild: 'What it would mean for the child if nothing changes',
+  partOf: (part: string, statement: string, index: number) => `${part}, ${statement} ${index + 1}`,
 } as const;
 
 export const bottomLineWords = {

@@ -30,7 +30,7 @@ import {
 import * as Y from 'yjs';
 import { ownEdit } from './own-edits.ts';
 
-export type PairField = 'statement' | 'goal';
+export type PairField = 'whoIsWorried' | 'behaviour' | 'impactOnChild' | 'statement' | 'goal';
 
 /**
  * The frame document (statements and goals, bottom lines, agenda, vocabulary) as reactive
@@ -82,7 +82,7 @@ export class FrameBoard {
     this.doc.transact(() => deleteStatementPair(this.doc, id), ownEdit);
   }
 
-  /** The shared text of a statement or its goal, for a text binding. */
+  /** The shared text of a statement, one of its parts or its goal, for a text binding. */
   pairText(id: string, field: PairField): Y.Text | undefined {
     const value = statementPairsOf(this.doc).get(id)?.get(field);
     return value instanceof Y.Text ? value : undefined;
@@ -91,7 +91,7 @@ export class FrameBoard {
   writePair(id: string, field: PairField, next: string): void {
     this.doc.transact(() => {
       if (field === 'goal') editGoal(this.doc, id, next);
-      else editStatement(this.doc, id, { statement: next });
+      else editStatement(this.doc, id, { [field]: next });
     }, ownEdit);
   }
 

@@ -10,6 +10,7 @@ import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
+import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
 import { seedDemoMeeting } from './seed/demo-meeting.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -55,6 +56,8 @@ export async function startServer(
     requireSignIn: config.requireSignIn,
   };
 
+  // The chair's live state, read by the sync layer to enforce column locks [ACCESS20].
+  const live = new MeetingLiveStates();
   const sync = new SyncServer({
     store,
     log,
@@ -64,6 +67,7 @@ export async function startServer(
     maxDocumentBytes: config.maxDocumentBytes,
     // REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) serves the board to anyone [ACCESS13].
     access: config.requireSignIn ? access : undefined,
+    lockedColumns: (meetingId) => live.lockedColumns(meetingId),
   });
   const realtime = new RealtimeServer({
     log,
@@ -71,6 +75,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     access,
     requireSignIn: config.requireSignIn,
+    live,
   });
   const httpServer = createServer();
 

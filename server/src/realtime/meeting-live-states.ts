@@ -39,6 +39,11 @@ export class MeetingLiveStates {
     return this.get(meetingId);
   }
 
+  /** The columns locked now, without making a state for a meeting that has none [ACCESS20]. */
+  lockedColumns(meetingId: string): MeetingLiveState['lockedColumns'] {
+    return this.#states.get(meetingId)?.lockedColumns ?? [];
+  }
+
   lock(
     meetingId: string,
     column: MeetingLiveState['lockedColumns'][number],

@@ -34,7 +34,7 @@ export class RealtimeServer {
   readonly #engine: EngineServer;
   readonly #store: Store;
   readonly #log: Logger;
-  readonly #live = new MeetingLiveStates();
+  readonly #live: MeetingLiveStates;
   readonly #access: RealtimeAccess;
 
   constructor(options: {
@@ -44,7 +44,10 @@ export class RealtimeServer {
     access: Access;
     /** REQUIRE_SIGN_IN: roles come from sign-in and admission, and nobody else enters. */
     requireSignIn: boolean;
+    /** The live states, shared with the sync layer, which enforces column locks [ACCESS20]. */
+    live?: MeetingLiveStates;
   }) {
+    this.#live = options.live ?? new MeetingLiveStates();
     this.#store = options.store;
     this.#log = options.log;
     this.#engine = new EngineServer({

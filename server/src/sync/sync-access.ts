@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { closeCodes, type DocumentName } from '@kinboard/shared';
+import { closeCodes, type ColumnId, type DocumentName } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
 import type { ConnectionIdentity, ConnectionRefusal } from '../access/connection-identity.ts';
 import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
@@ -47,13 +47,19 @@ export type Admission = Admitted | ConnectionRefusal | { kind: 'failed' };
 export class SyncAccess {
   readonly #access: Access;
   readonly #log: Logger;
+  readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #open = new Map<SyncConnection, Admitted>();
   /** Counts access events, so an admission decided while one happened is decided again. */
   #changes = 0;
 
-  constructor(access: Access, log: Logger) {
+  constructor(
+    access: Access,
+    log: Logger,
+    lockedColumns?: ((meetingId: string) => readonly ColumnId[]) | undefined,
+  ) {
     this.#access = access;
     this.#log = log;
+    this.#lockedColumns = lockedColumns;
     for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
       access.events.on(event, () => this.#changes++);
     access.events.on('meeting-closed', ({ meetingId }) =>
@@ -110,7 +116,8 @@ export class SyncAccess {
       decidedAt,
       presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
       authorise: (decoded, room) => {
-        const refusal = judgeWrite(decoded, room.doc, room.part, writer);
+        const locked = this.#lockedColumns?.(admitted.meetingId) ?? [];
+        const refusal = judgeWrite(decoded, room.doc, room.part, writer, locked);
         if (refusal) this.#record(admitted, 'board.write-refused', { reason: refusal.reason });
         return refusal;
       },

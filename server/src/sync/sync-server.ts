@@ -1,15 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { closeCodes, parseDocumentName } from '@kinboard/shared';
+import { closeCodes, parseDocumentName, type ColumnId } from '@kinboard/shared';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
+import type { Room } from './room.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
+import type { DecodedUpdate } from './update-guard.ts';
 import { UpdateWriter } from './update-writer.ts';
+import { judgeLocks } from './write-permission.ts';
 
 export interface SyncServerOptions {
   store: Store;
@@ -25,6 +28,8 @@ export interface SyncServerOptions {
    * well-named document of a running meeting is served to anyone.
    */
   access?: Access | undefined;
+  /** The columns the chair has locked in a meeting (its live state) [ACCESS20]. */
+  lockedColumns?: ((meetingId: string) => readonly ColumnId[]) | undefined;
 }
 
 /**
@@ -40,13 +45,15 @@ export class SyncServer {
   readonly #connections = new Set<SyncConnection>();
   readonly #limits: SyncLimits | undefined;
   readonly #access: SyncAccess | undefined;
+  readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
     this.#store = options.store;
     this.#log = options.log;
     this.#limits = options.limits;
-    this.#access = options.access && new SyncAccess(options.access, options.log);
+    this.#lockedColumns = options.lockedColumns;
+    this.#access = options.access && new SyncAccess(options.access, options.log, options.lockedColumns);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.#writer = new UpdateWriter(options.store);
@@ -93,13 +100,21 @@ export class SyncServer {
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const admitted = admission?.kind === 'admitted' ? admission : undefined;
+      // Without access nobody has a staff identity: column locks bind every connection [ACCESS20].
+      const locked = this.#lockedColumns;
+      const authorise =
+        admitted?.authorise ??
+        (!this.#access && name && locked
+          ? (decoded: DecodedUpdate, room: Room) =>
+              judgeLocks(decoded, room.doc, room.part, locked(name.meetingId))
+          : undefined);
       const connection = new SyncConnection({
         ws,
         log: this.#log,
         wantsStoredAcks: url.searchParams.get('stored') === '1',
         limits: this.#limits,
         participantId: admitted?.writer.participant,
-        authorise: admitted?.authorise,
+        authorise,
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,
       });

@@ -11,7 +11,7 @@ import {
 } from '@kinboard/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { judgeWrite } from './write-permission.ts';
+import { judgeLocks, judgeWrite } from './write-permission.ts';
 
 const ann = 'guest:ann';
 const ben = 'guest:ben';
@@ -154,5 +154,67 @@ describe('judgeWrite', () => {
     const draft = (doc: Y.Doc) => doc.getMap(statementPairsRoot).set('danger-1', new Y.Map());
     expect(send(server, screen, draft, ben, 'family', 'frame')).toEqual(refused);
     expect(send(server, screen, draft, 'staff:sam', 'staff', 'frame')).toBeUndefined();
+  });
+});
+
+describe('judgeWrite and judgeLocks with locked columns', () => {
+  /** Like `send`, with the columns the chair locked. */
+  function sendLocked(
+    server: Y.Doc,
+    screen: Y.Doc,
+    change: (doc: Y.Doc) => void,
+    writer: { participant: string; role: ParticipantRole } | undefined,
+  ) {
+    const before = Y.encodeStateVector(server);
+    change(screen);
+    const update = Y.encodeStateAsUpdate(screen, before);
+    const decoded = Y.decodeUpdate(update);
+    const verdict = writer
+      ? judgeWrite(decoded, server, 'map', writer, ['worries'])
+      : judgeLocks(decoded, server, 'map', ['worries']);
+    if (!verdict) Y.applyUpdate(server, update);
+    return verdict;
+  }
+  const card = (domain: 'pastHarm' | 'goals') => (doc: Y.Doc) =>
+    addCard(doc, { domain, text: 'x', author: 'Ann', authorId: ann, perspective: 'family' });
+
+  it('[ACCESS20] refuses a non-staff writer making, editing, moving in or out of, or deleting a card in a locked column', () => {
+    const changes: ((doc: Y.Doc, annCard: string) => void)[] = [
+      (doc, id) => editCardText(doc, id, 'changed'),
+      (doc, id) => cardText(doc, id)!.insert(2, 'x'),
+      (doc, id) => moveCard(doc, id, 'goals'),
+      (doc, id) => deleteCard(doc, id),
+      (doc) => card('pastHarm')(doc),
+    ];
+    for (const writer of [{ participant: ann, role: 'family' as const }, undefined])
+      for (const change of changes) {
+        const { server, screen, annCard } = board();
+        const before = Y.encodeStateAsUpdate(server);
+        expect(sendLocked(server, screen, (doc) => change(doc, annCard), writer)).toEqual(refused);
+        expect(Y.encodeStateAsUpdate(server)).toEqual(before);
+      }
+    // Moving one's own card into the locked column.
+    const { server, screen } = board();
+    let id = '';
+    expect(
+      sendLocked(server, screen, (doc) => (id = card('goals')(doc)), { participant: ann, role: 'family' }),
+    ).toBeUndefined();
+    expect(sendLocked(server, screen, (doc) => moveCard(doc, id, 'futureDanger'), undefined)).toEqual(
+      refused,
+    );
+  });
+
+  it('[ACCESS20] lets other columns be edited, and staff edit a locked column', () => {
+    const { server, screen, annCard, staffCard } = board();
+    let id = '';
+    const family = { participant: ann, role: 'family' as const };
+    expect(sendLocked(server, screen, (doc) => (id = card('goals')(doc)), family)).toBeUndefined();
+    expect(sendLocked(server, screen, (doc) => editCardText(doc, id, 'goal'), family)).toBeUndefined();
+    expect(sendLocked(server, screen, (doc) => editCardText(doc, id, 'goal 2'), undefined)).toBeUndefined();
+    const staff = { participant: 'staff:sam', role: 'staff' as const };
+    expect(
+      sendLocked(server, screen, (doc) => editCardText(doc, annCard, 'by staff'), staff),
+    ).toBeUndefined();
+    expect(sendLocked(server, screen, (doc) => deleteCard(doc, staffCard), staff)).toBeUndefined();
   });
 });

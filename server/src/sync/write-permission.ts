@@ -2,8 +2,11 @@ import {
   cardAuthorIdField,
   cardsRoot,
   closeCodes,
+  columnOf,
+  isDomainId,
   mayEditOthersCards,
   mayWriteDocument,
+  type ColumnId,
   type DocumentPart,
   type ParticipantRole,
 } from '@kinboard/shared';
@@ -27,13 +30,15 @@ const refuse = (reason: string): WriteRefusal => ({ code: closeCodes.forbidden, 
  * step 2 after reconnecting: no new structs, deletes of what is already deleted) is let through
  * for every role, so read-only screens can sync. Otherwise read-only roles write nothing, only
  * staff write the frame, and on the map a non-staff writer adds cards carrying their own
- * `authorId` and changes or deletes only cards whose `authorId` is theirs.
+ * `authorId` and changes or deletes only cards whose `authorId` is theirs, and nothing of a card
+ * in a column the chair locked [ACCESS20].
  */
 export function judgeWrite(
   decoded: DecodedUpdate,
   doc: Y.Doc,
   part: DocumentPart,
   writer: Writer,
+  lockedColumns: readonly ColumnId[] = [],
 ): WriteRefusal | undefined {
   // Staff may write anything here: no need to read what the update changes.
   if (mayWriteDocument(writer.role, part) && (part !== 'map' || mayEditOthersCards(writer.role)))
@@ -43,7 +48,28 @@ export function judgeWrite(
   if (!mayWriteDocument(writer.role, part))
     return refuse(part === 'frame' ? 'only staff write the frame' : 'this role only reads');
   if (part !== 'map' || mayEditOthersCards(writer.role)) return undefined;
-  return judgeCards(change, new Places(decoded, doc), doc, writer.participant);
+  const places = new Places(decoded, doc);
+  return (
+    judgeLockedCards(change, places, doc, lockedColumns) ??
+    judgeCards(change, places, doc, writer.participant)
+  );
+}
+
+/**
+ * Column locks alone, for connections without a staff identity (REQUIRE_SIGN_IN=false, where
+ * nobody is judged by role [ACCESS20]): nothing of a card in a locked column is made, changed,
+ * moved in or out, or deleted.
+ */
+export function judgeLocks(
+  decoded: DecodedUpdate,
+  doc: Y.Doc,
+  part: DocumentPart,
+  lockedColumns: readonly ColumnId[],
+): WriteRefusal | undefined {
+  if (part !== 'map' || lockedColumns.length === 0) return undefined;
+  const change = readChange(decoded, doc);
+  if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
+  return judgeLockedCards(change, new Places(decoded, doc), doc, lockedColumns);
 }
 
 interface Change {
@@ -183,6 +209,58 @@ function authorOf(card: Y.Item): unknown {
   return content instanceof Y.ContentType && content.type instanceof Y.Map
     ? (content.type as Y.Map<unknown>).get(cardAuthorIdField)
     : undefined;
+}
+
+/** The domain a card the document holds sits in, if it is a card and has one. */
+function domainOf(card: Y.Item): unknown {
+  const content = card.content;
+  return content instanceof Y.ContentType && content.type instanceof Y.Map
+    ? (content.type as Y.Map<unknown>).get(cardDomainField)
+    : undefined;
+}
+
+const cardDomainField = 'domain';
+
+/**
+ * Refuses an update that touches a card in a locked column [ACCESS20]: a card made there (its
+ * `domain` set to a locked one), any change inside or deletion of a card whose domain is locked
+ * (moving it out included), a new card value replacing one there, and moving a card in (its
+ * `domain` set to a locked one).
+ */
+function judgeLockedCards(
+  change: Change,
+  places: Places,
+  doc: Y.Doc,
+  lockedColumns: readonly ColumnId[],
+): WriteRefusal | undefined {
+  if (lockedColumns.length === 0) return undefined;
+  const locked = (domain: unknown) => isDomainId(domain) && lockedColumns.includes(columnOf(domain));
+  const refusal = refuse('the chair has locked this column');
+  const root = doc.share.get(cardsRoot);
+  for (const item of change.added) {
+    const place = places.of(item);
+    if (place === 'gone') continue;
+    if (place === undefined) return refuse('a change whose place on the board is unknown');
+    if (place.kind === 'entry') {
+      // A new value for a card's key replaces (deletes) the card there.
+      const current = place.key === null ? undefined : root?._map.get(place.key);
+      if (current && !current.deleted && locked(domainOf(current))) return refusal;
+      continue;
+    }
+    const { top, field } = place;
+    // A change inside a card the document holds, still on the board.
+    if (top.parent instanceof Y.AbstractType && !top.deleted && locked(domainOf(top))) return refusal;
+    // A domain given to a card, new or held: made in, or moved into, that column.
+    if (field === cardDomainField && item.content.getContent().some(locked)) return refusal;
+  }
+  for (const item of change.removed) {
+    const place = places.of(item);
+    if (place === 'gone' || place === undefined) continue;
+    const card = place.kind === 'entry' ? place.item : place.top;
+    if (card.deleted) continue;
+    if (locked(domainOf(card))) return refusal;
+  }
+  return undefined;
 }
 
 function judgeCards(

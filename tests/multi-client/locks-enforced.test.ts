@@ -1,0 +1,209 @@
+import { addCard, closeCodes, editCardText, moveCard, readCards } from '@kinboard/shared';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eventually } from '../helpers/eventually.ts';
+import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { storedDoc } from '../helpers/store-fixtures.ts';
+import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import { adminPassword, Browser } from './access-http.ts';
+
+const texts = (doc: Y.Doc) => readCards(doc).map((card) => card.text);
+const domainOf = (doc: Y.Doc, id: string) => readCards(doc).find((card) => card.id === id)?.domain;
+const cookieOf = (browser: Browser) =>
+  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+
+/** How the server closed a stock client (they stop for good on 4400-4499). */
+const closeCode = (client: StockClient) =>
+  new Promise<number>((resolve) =>
+    client.provider.on('connection-close', (event) => event && resolve(event.code)),
+  );
+
+describe('[ACCESS20] the server refuses edits in a column the chair locked (REQUIRE_SIGN_IN=true)', () => {
+  let server: TestServer;
+  let chair: Browser;
+  let familyId: string;
+  const clients: StockClient[] = [];
+  const sockets: RealtimeClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: {
+        REQUIRE_SIGN_IN: 'true',
+        TRUST_PROXY: 'true',
+        ADMIN_EMAIL: 'chair@example.org',
+        ADMIN_PASSWORD: adminPassword,
+      },
+    });
+    chair = new Browser(server, '10.1.0.1');
+    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
+    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  const stock = async (name: string, cookie: string) => {
+    const client = connectStockClient(server.wsUrl, name, { cookie });
+    clients.push(client);
+    await client.synced;
+    return client;
+  };
+
+  it('[ACCESS20] a family guest cannot edit, add or move cards in a locked column; the chair can; unlocking lets them again', async () => {
+    const made = await chair.post(`/api/families/${familyId}/meetings`, {
+      type: 'family-network-meeting',
+      date: '2026-12-01',
+      title: 'Locks',
+    });
+    const meetingId: string = made.body.meeting.id;
+    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
+    const phoneBrowser = new Browser(server, '10.2.0.1');
+    const joined = await phoneBrowser.post('/api/join', { code, name: 'Nan', relationship: 'aunt' });
+    const participantId: string = joined.body.participantId;
+    expect(
+      (await chair.post(`/api/meetings/${meetingId}/participants/${participantId}/admit`, { role: 'family' }))
+        .status,
+    ).toBe(200);
+    const family = { cookie: cookieOf(phoneBrowser), key: `guest:${participantId}` };
+    const name = `${meetingId}.map`;
+
+    const chairBoard = await stock(name, cookieOf(chair));
+    let phone = await stock(name, family.cookie);
+    const card = (domain: 'existingStrengths' | 'pastHarm', text: string) =>
+      addCard(phone.doc, { domain, text, author: 'Nan', authorId: family.key, perspective: 'family' });
+    const strength = card('existingStrengths', 'Nan walks them to school');
+    const worry = card('pastHarm', 'The car broke down');
+    await eventually(() =>
+      expect(texts(storedDoc(server.dataDir, name))).toEqual(
+        expect.arrayContaining(['Nan walks them to school', 'The car broke down']),
+      ),
+    );
+
+    const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
+    sockets.push(chairSocket);
+    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
+      ok: true,
+    });
+    expect(await request(chairSocket, 'chair:lock', { column: 'workingWell', locked: true })).toMatchObject({
+      ok: true,
+      value: { lockedColumns: ['workingWell'] },
+    });
+
+    // Editing a card in the locked column: refused with 4403, nothing applied, stored or relayed.
+    const storedBefore = Y.encodeStateAsUpdate(storedDoc(server.dataDir, name));
+    let closed = closeCode(phone);
+    editCardText(phone.doc, strength, 'Rewritten while locked');
+    expect(await closed).toBe(closeCodes.forbidden);
+    const witness = await stock(name, cookieOf(chair));
+    expect(texts(witness.doc)).toContain('Nan walks them to school');
+    expect(texts(witness.doc)).not.toContain('Rewritten while locked');
+    expect(texts(chairBoard.doc)).not.toContain('Rewritten while locked');
+    expect(Y.encodeStateAsUpdate(storedDoc(server.dataDir, name))).toEqual(storedBefore);
+
+    // Adding a card there, or moving one in, is refused the same way.
+    phone = await stock(name, family.cookie);
+    closed = closeCode(phone);
+    card('existingStrengths', 'A new strength while locked');
+    expect(await closed).toBe(closeCodes.forbidden);
+    phone = await stock(name, family.cookie);
+    closed = closeCode(phone);
+    moveCard(phone.doc, worry, 'existingSafety');
+    expect(await closed).toBe(closeCodes.forbidden);
+    expect(domainOf(storedDoc(server.dataDir, name), worry)).toBe('pastHarm');
+    expect(texts(storedDoc(server.dataDir, name))).not.toContain('A new strength while locked');
+
+    // An unlocked column still takes the guest's edits.
+    phone = await stock(name, family.cookie);
+    editCardText(phone.doc, worry, 'The car broke down twice');
+    await eventually(() => expect(texts(chairBoard.doc)).toContain('The car broke down twice'));
+    await eventually(() =>
+      expect(texts(storedDoc(server.dataDir, name))).toContain('The car broke down twice'),
+    );
+
+    // The chair (staff) still edits the locked column.
+    editCardText(chairBoard.doc, strength, 'Nan walks them to school, the chair noted');
+    await eventually(() =>
+      expect(texts(storedDoc(server.dataDir, name))).toContain('Nan walks them to school, the chair noted'),
+    );
+
+    // Unlocked: the guest's edit goes through.
+    expect(await request(chairSocket, 'chair:lock', { column: 'workingWell', locked: false })).toMatchObject({
+      ok: true,
+      value: { lockedColumns: [] },
+    });
+    await eventually(() => expect(texts(phone.doc)).toContain('Nan walks them to school, the chair noted'));
+    editCardText(phone.doc, strength, 'Nan walks them to school every day');
+    await eventually(() =>
+      expect(texts(storedDoc(server.dataDir, name))).toContain('Nan walks them to school every day'),
+    );
+    expect(texts(chairBoard.doc)).toContain('Nan walks them to school every day');
+  });
+});
+
+describe('[ACCESS20] with REQUIRE_SIGN_IN=false nobody has a staff identity: locks bind every connection', () => {
+  let server: TestServer;
+  const clients: StockClient[] = [];
+  let chair: RealtimeClient;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    chair?.disconnect();
+    await server.dispose();
+  });
+
+  it('[ACCESS20] an edit in a locked column is refused with 4403; other columns and unlocking work', async () => {
+    const name = 'demo-hollis.map';
+    const stock = async () => {
+      const client = connectStockClient(server.wsUrl, name);
+      clients.push(client);
+      await client.synced;
+      return client;
+    };
+    let board = await stock();
+    const other = await stock();
+    const strength = addCard(board.doc, {
+      domain: 'existingStrengths',
+      text: 'Open strength',
+      author: 'Nan',
+      perspective: 'family',
+    });
+    const worry = addCard(board.doc, {
+      domain: 'pastHarm',
+      text: 'Open worry',
+      author: 'Nan',
+      perspective: 'family',
+    });
+    await eventually(() => expect(texts(other.doc)).toContain('Open worry'));
+
+    chair = connectRealtime(server.url);
+    expect(
+      await request(chair, 'meeting:enter', { meetingId: 'demo-hollis', screen: 'chair' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await request(chair, 'chair:lock', { column: 'workingWell', locked: true });
+
+    const closed = closeCode(board);
+    editCardText(board.doc, strength, 'Locked rewrite');
+    expect(await closed).toBe(closeCodes.forbidden);
+    board = await stock();
+    expect(texts(board.doc)).not.toContain('Locked rewrite');
+    expect(texts(other.doc)).not.toContain('Locked rewrite');
+    expect(texts(storedDoc(server.dataDir, name))).not.toContain('Locked rewrite');
+
+    editCardText(board.doc, worry, 'Open worry, edited');
+    await eventually(() => expect(texts(other.doc)).toContain('Open worry, edited'));
+
+    await request(chair, 'chair:lock', { column: 'workingWell', locked: false });
+    editCardText(board.doc, strength, 'Open strength, edited');
+    await eventually(() => expect(texts(storedDoc(server.dataDir, name))).toContain('Open strength, edited'));
+  });
+});

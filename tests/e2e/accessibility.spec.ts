@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { chairGoesTo, connectionStatus, openChair, shownColumn } from './board-page.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })

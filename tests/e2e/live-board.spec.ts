@@ -1,14 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { addCard, cardById, connectionStatus, openDemoBoard, saveStatus } from './board-page.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 let first: Page;
 let second: Page;

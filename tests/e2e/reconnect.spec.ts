@@ -1,16 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { addCard, cardById, connectionStatus, openDemoBoard, saveStatus } from './board-page.ts';
+import { useTestServer } from './test-server.ts';
 
 const offline = 'Offline — your changes are kept on this screen and will be sent when you reconnect';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 let first: Page;
 let second: Page;
@@ -39,7 +33,7 @@ test('a server restart keeps every edit, and an edit made while it is down arriv
   await expect(saveStatus(first)).toHaveText('Not saved yet');
   await expect(connectionStatus(first)).toHaveText(offline);
 
-  server = await server.restart();
+  Object.assign(server, await server.restart());
 
   // Both screens reconnect by themselves; the offline edit reaches the other screen and is stored.
   await expect(connectionStatus(first)).toHaveText('Connected', { timeout: 10_000 });
@@ -70,7 +64,7 @@ test('closing the tab with an edit the server has not stored asks first', async 
   await shown.dismiss();
   await expect(cardById(first, id)).toHaveValue(/and not after$/);
 
-  server = await server.restart();
+  Object.assign(server, await server.restart());
   await expect(saveStatus(first)).toHaveText('All changes saved', { timeout: 10_000 });
   await expect(cardById(second, id)).toHaveValue('Saved before the outage and not after');
 });
@@ -82,7 +76,7 @@ test('coming back to the tab reconnects at once instead of waiting out the back-
   await expect(connectionStatus(first)).toHaveText(offline);
   // After six failed attempts the back-off waits its longest (2.5 s) between tries.
   await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
-  server = await server.restart();
+  Object.assign(server, await server.restart());
   await first.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect(connectionStatus(first)).toHaveText('Connected', { timeout: 500 });
 });

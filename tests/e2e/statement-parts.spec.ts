@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { chairGoesTo, connectionStatus, openChair } from './board-page.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 const parts = {
   who: 'Who is worried, danger statement 1',

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { connectionStatus } from './board-page.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 // The real server only sends these codes in situations later issues build (closed meetings,
 // stale clients), so the sync socket is stood in for here with the code under test.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { useTestServer } from './test-server.ts';
 import {
   addCard,
   cardById,
@@ -10,13 +10,7 @@ import {
   shownColumn,
 } from './board-page.ts';
 
-let server: TestServer;
-test.beforeAll(async () => {
-  server = await startServer();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const server = useTestServer();
 
 let chair: Page;
 let projector: Page;

@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
-  clientEventSchemas,
-  describeInvalid,
   fail,
-  mayEmit,
   ok,
   oldestSupportedProtocolVersion,
   protocolVersion,
@@ -18,6 +15,7 @@ import { Server } from 'socket.io';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import { onClientEvent } from './client-event.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 import { RealtimeAccess } from './realtime-access.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
@@ -133,32 +131,12 @@ export class RealtimeServer {
     });
   }
 
-  /** validate -> authorise -> act; the acknowledgement always carries a Result. */
   #handle<E extends ClientEventName, T>(
     socket: KinboardSocket,
     event: E,
     act: (payload: ClientEventPayload<E>) => Promise<Result<T>>,
   ): void {
-    const listener = async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (result: Result<T>) => void) : () => {};
-      const parsed = clientEventSchemas[event].safeParse(payload);
-      if (!parsed.success) return reply(fail('bad-request', describeInvalid(parsed.error)));
-      if (event !== 'meeting:enter') {
-        const role = socket.data.role;
-        if (!role || !socket.data.meetingId) return reply(fail('not-admitted', 'Join the meeting first.'));
-        if (!mayEmit(role, event)) return reply(fail('forbidden', 'Only the chair can do that.'));
-      }
-      try {
-        reply(await act(parsed.data as ClientEventPayload<E>));
-      } catch (error) {
-        this.#log.error({ err: error, event }, 'a realtime handler failed');
-        reply(fail('conflict', 'Something went wrong on the server. Please try again.'));
-      }
-    };
-    (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(
-      event,
-      (payload, ack) => void listener(payload, ack),
-    );
+    onClientEvent(socket, event, this.#log, act);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -1,0 +1,49 @@
+import {
+  clientEventSchemas,
+  describeInvalid,
+  fail,
+  mayEmit,
+  type ClientEventName,
+  type ClientEventPayload,
+  type Result,
+} from '@kinboard/shared';
+import type { Logger } from '../log.ts';
+import type { KinboardSocket } from './sockets.ts';
+
+/**
+ * Listens for one client event with the shape every handler shares:
+ * validate -> authorise -> act; the acknowledgement always carries a Result.
+ * Every event but `meeting:enter` needs a socket that entered a meeting, with a role the
+ * permissions table allows (`shared/src/permissions.ts`).
+ */
+export function onClientEvent<E extends ClientEventName, T>(
+  socket: KinboardSocket,
+  event: E,
+  log: Logger,
+  act: (payload: ClientEventPayload<E>) => Promise<Result<T>>,
+): void {
+  const listener = async (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (result: Result<T>) => void) : () => {};
+    const parsed = clientEventSchemas[event].safeParse(payload);
+    if (!parsed.success) return reply(fail('bad-request', describeInvalid(parsed.error)));
+    if (event !== 'meeting:enter') {
+      const role = socket.data.role;
+      if (!role || !socket.data.meetingId) return reply(fail('not-admitted', 'Join the meeting first.'));
+      if (!mayEmit(role, event)) return reply(fail('forbidden', forbiddenSentence(event)));
+    }
+    try {
+      reply(await act(parsed.data as ClientEventPayload<E>));
+    } catch (error) {
+      log.error({ err: error, event }, 'a realtime handler failed');
+      reply(fail('conflict', 'Something went wrong on the server. Please try again.'));
+    }
+  };
+  (socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void }).on(
+    event,
+    (payload, ack) => void listener(payload, ack),
+  );
+}
+
+function forbiddenSentence(event: ClientEventName): string {
+  return event.startsWith('chair:') ? 'Only the chair can do that.' : 'You cannot do that in this meeting.';
+}

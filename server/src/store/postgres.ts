@@ -102,7 +102,8 @@ export class PostgresStore implements Store {
       await migratePostgres(sql, schema);
     } catch (error) {
       await sql.end({ timeout: 0 });
-      throw new Error(`could not prepare the PostgreSQL database at ${describePostgresUrl(url)}`, {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`could not prepare the PostgreSQL database at ${describePostgresUrl(url)}: ${reason}`, {
         cause: error,
       });
     }

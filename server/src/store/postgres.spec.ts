@@ -66,7 +66,7 @@ describe.skipIf(unreachable !== undefined)(
         }
       }));
 
-    it('[STORE12] audit details come back exactly as written, key order included', () =>
+    it('[STORE14] audit details come back exactly as written, key order included', () =>
       withSchema(async (schema) => {
         const store = await PostgresStore.open(url, { schema: schema.name });
         try {
@@ -74,6 +74,31 @@ describe.skipIf(unreachable !== undefined)(
           await store.appendAudit({ at: 1, actorKind: 'system', action: 'x', detail });
           const [entry] = await store.listAuditOfService(1);
           expect(JSON.stringify(entry?.detail)).toBe(JSON.stringify(detail));
+        } finally {
+          await store.close();
+        }
+      }));
+
+    // Catches a missing COLLATE "C" only on a database with a language collation (en_US.UTF-8 and the like).
+    it('[STORE14] staff sort by code point, as SQLite sorts them, whatever the database locale', () =>
+      withSchema(async (schema) => {
+        const store = await PostgresStore.open(url, { schema: schema.name });
+        try {
+          for (const [id, name] of [
+            ['s1', 'adam'],
+            ['s2', 'Émile'],
+            ['s3', 'Zoe'],
+          ] as const)
+            await store.createStaff({
+              id,
+              email: `${id}@example.org`,
+              name,
+              role: 'staff',
+              passwordHash: 'x',
+              createdAt: 1,
+              disabled: false,
+            });
+          expect((await store.listStaff()).map((each) => each.name)).toEqual(['Zoe', 'adam', 'Émile']);
         } finally {
           await store.close();
         }
@@ -123,7 +148,7 @@ describe.skipIf(unreachable !== undefined)(
         }
       }));
 
-    it('[STORE7] [STORE10] requests racing on several servers get the answers one at a time would', () =>
+    it('[STORE14] [STORE7] [STORE10] requests racing on several servers get the answers one at a time would', () =>
       withSchema(async (schema) => {
         // Four stores on one database, as four servers would be, each with its connection warm.
         const stores = await Promise.all(

@@ -91,7 +91,8 @@ export class PostgresStore implements Store {
       // CREATE ... IF NOT EXISTS says "already exists" as a notice on every start; nothing to act on.
       onnotice: () => {},
       connection: {
-        application_name: 'kinboard',
+        // Names the deployment's connections in pg_stat_activity.
+        application_name: schema === undefined ? 'kinboard' : `kinboard:${schema}`,
         // Commit means on disk, whatever the server's default [STORE2].
         synchronous_commit: 'on',
         ...(schema === undefined ? {} : { search_path: schema }),
@@ -453,7 +454,9 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    // Lets queries already sent finish (for up to 5 s), then closes every connection.
+    // Lets queries already sent finish (for up to 5 s), then closes every connection. The bound
+    // matters: after the database dropped a connection, postgres.js 3.4.9's end() would
+    // otherwise wait forever (porsager/postgres#1097).
     await this.#sql.end({ timeout: 5 });
   }
 }

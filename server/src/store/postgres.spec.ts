@@ -60,6 +60,18 @@ describe.skipIf(unreachable !== undefined)(
     runStoreContract('PostgresStore', inOwnSchema);
     runAccessStoreContract('PostgresStore', inOwnSchema);
 
+    it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
+      withSchema(async (schema) => {
+        const store = await PostgresStore.open(url, { schema: schema.name });
+        try {
+          const updates = Array.from({ length: 2500 }, (_, i) => new Uint8Array([i % 256, i >> 8]));
+          await store.appendUpdates(updates.map((update) => ({ documentName: 'a.map', update })));
+          expect((await store.loadDocument('a.map')).updates).toEqual(updates);
+        } finally {
+          await store.close();
+        }
+      }));
+
     it('[STORE12] the database itself refuses to change, delete or truncate an audit entry', () =>
       withSchema(async (schema) => {
         const store = await PostgresStore.open(url, { schema: schema.name });

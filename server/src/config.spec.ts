@@ -50,4 +50,31 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('uses PostgreSQL when DATABASE_URL names it, SQLite otherwise', () => {
+    expect(readConfig({}).postgres).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: '' }).postgres).toBeUndefined();
+    expect(
+      readConfig({ DATABASE_URL: 'postgres://kinboard:secret@db.internal:5432/kinboard' }).postgres,
+    ).toEqual({
+      url: 'postgres://kinboard:secret@db.internal:5432/kinboard',
+      schema: undefined,
+    });
+    expect(
+      readConfig({ DATABASE_URL: 'postgresql://db/kinboard?sslmode=require', DATABASE_SCHEMA: 'kinboard' })
+        .postgres,
+    ).toEqual({ url: 'postgresql://db/kinboard?sslmode=require', schema: 'kinboard' });
+    expect(() => readConfig({ DATABASE_URL: 'mysql://db/kinboard' })).toThrow(/DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'kinboard.db' })).toThrow(/DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://db/k', DATABASE_SCHEMA: 'Robert"; DROP' })).toThrow(
+      /DATABASE_SCHEMA/,
+    );
+    expect(() => readConfig({ DATABASE_SCHEMA: 'kinboard' })).toThrow(/DATABASE_SCHEMA/);
+  });
+
+  it('never repeats DATABASE_URL in a message, since it may hold a password', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://kinboard:hunter2hunter2@db/kinboard' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { minimumPasswordLength } from '@kinboard/shared/access/staff';
 import { z } from 'zod';
+import { schemaNamePattern } from './store/postgres.ts';
 
 /**
  * Every setting Kinboard reads, from the environment, once, at start. A bad value stops the
@@ -11,6 +12,22 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
+  /**
+   * A postgres:// URL chooses the PostgreSQL store; unset (or empty), SQLite under DATA_DIR.
+   * Messages never show it whole: it may hold a password.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || isPostgresUrl(value), {
+      message: 'must be a postgres:// or postgresql:// URL (or unset, for SQLite under DATA_DIR)',
+    }),
+  /** The PostgreSQL schema Kinboard keeps its tables in, created if missing; the database's default when unset. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(schemaNamePattern, 'must be a lower-case name of letters, digits and _')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built SvelteKit app is; the server still answers the API and sync without it. */
   WEB_BUILD_DIR: z.string().min(1).optional(),
@@ -74,6 +91,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** Set from DATABASE_URL: the PostgreSQL store is used instead of SQLite. */
+  postgres: { url: string; schema: string | undefined } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   webBuildDir: string;
   documentUnloadDelayMs: number;
@@ -109,6 +128,10 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(
       `Kinboard's settings are not valid:\n  HOST: ${env.HOST} lets other machines connect; set REQUIRE_SIGN_IN=true as well, so only signed-in staff and admitted guests reach a family's board`,
     );
+  if (env.DATABASE_SCHEMA !== undefined && env.DATABASE_URL === undefined)
+    throw new ConfigError(
+      "Kinboard's settings are not valid:\n  DATABASE_SCHEMA: only used with DATABASE_URL (PostgreSQL); set both, or neither",
+    );
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -116,6 +139,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     host: env.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'kinboard.db'),
+    postgres: env.DATABASE_URL ? { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA } : undefined,
     logLevel: env.LOG_LEVEL,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? path.join(repoRoot, 'web/build')),
     documentUnloadDelayMs: env.DOCUMENT_UNLOAD_DELAY_MS,
@@ -133,6 +157,15 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     dev: options.dev ?? false,
   };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
 }
 
 function isLoopback(host: string): boolean {

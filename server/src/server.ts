@@ -13,7 +13,7 @@ import type { Logger } from './log.ts';
 import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
 import { seedDemoMeeting } from './seed/demo-meeting.ts';
-import { SqliteStore } from './store/sqlite.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { SyncServer } from './sync/sync-server.ts';
 
@@ -36,10 +36,7 @@ export async function startServer(
   log: Logger,
   progress: (step: string) => void = () => {},
 ): Promise<RunningServer> {
-  progress(
-    `preparing the database (${path.relative(process.cwd(), config.databaseFile) || config.databaseFile})`,
-  );
-  const store = new SqliteStore(config.databaseFile);
+  const store = await openStore(config, progress);
   if (config.seedDemo) await seedDemoMeeting(store, log);
   const audit = new AuditLog(store);
   const access = new Access({

@@ -53,8 +53,9 @@ export async function startServer(
     requireSignIn: config.requireSignIn,
   };
 
-  // The chair's live state, read by the sync layer to enforce column locks [ACCESS20].
-  const live = new MeetingLiveStates();
+  // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
+  // column locks [ACCESS20].
+  const live = new MeetingLiveStates(store);
   const sync = new SyncServer({
     store,
     log,
@@ -65,6 +66,7 @@ export async function startServer(
     // REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) serves the board to anyone [ACCESS13].
     access: config.requireSignIn ? access : undefined,
     lockedColumns: (meetingId) => live.lockedColumns(meetingId),
+    loadMeeting: (meetingId) => live.load(meetingId),
   });
   const realtime = new RealtimeServer({
     log,

@@ -41,8 +41,12 @@ export interface RawSocket {
   send(frame: Uint8Array | string): void;
 }
 
-export function openRawSocket(url: string, options: { origin?: string } = {}): RawSocket {
-  const ws = new WebSocket(url, options.origin ? { origin: options.origin } : {});
+/** `cookie`: the browser's cookies, for a server with sign-in on (a staff session or a guest pass). */
+export function openRawSocket(url: string, options: { origin?: string; cookie?: string } = {}): RawSocket {
+  const ws = new WebSocket(url, {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.cookie ? { headers: { cookie: options.cookie } } : {}),
+  });
   const received: Uint8Array[] = [];
   ws.binaryType = 'nodebuffer';
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));

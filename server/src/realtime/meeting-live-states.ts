@@ -1,101 +1,186 @@
-import type { MeetingFocus, MeetingLiveState, MeetingTimerCommand } from '@kinboard/shared';
+import {
+  meetingLiveStateSchema,
+  type ColumnId,
+  type MeetingFocus,
+  type MeetingLiveState,
+  type MeetingTimerCommand,
+} from '@kinboard/shared';
+import type { Store, StoredMeetingLiveState } from '../store/store.ts';
+
+type State = StoredMeetingLiveState;
+
+/** What a saved state must look like to be used; anything else starts the meeting afresh. */
+const storedStateSchema = meetingLiveStateSchema.omit({ serverNow: true });
 
 /**
- * The live state of every running meeting: what the chair decides. Kept in memory for one
- * server; running several servers moves it to Redis behind the same methods.
+ * The live state of every running meeting: what the chair decides [LIVE6]. Written through to the
+ * store on every change (the acknowledgement and the broadcast wait for it) and read from it on a
+ * meeting's first use, so a restart mid-meeting keeps the focus, follow, locks and a running
+ * timer. Changes to one meeting run one at a time, so the state kept is always the last one sent.
+ * Several servers would move the cache to Redis behind the same methods.
  */
 export class MeetingLiveStates {
-  readonly #states = new Map<string, Omit<MeetingLiveState, 'serverNow'>>();
+  readonly #store: Pick<Store, 'getMeetingLiveState' | 'saveMeetingLiveState'>;
   readonly #now: () => number;
+  /** Loaded states, for the synchronous lock check; filled by `load`. */
+  readonly #states = new Map<string, State>();
+  readonly #loading = new Map<string, Promise<State>>();
+  /** Per meeting: the change in progress, so the next one starts from its result. */
+  readonly #changes = new Map<string, Promise<unknown>>();
 
-  constructor(now: () => number = Date.now) {
+  constructor(
+    store: Pick<Store, 'getMeetingLiveState' | 'saveMeetingLiveState'>,
+    now: () => number = Date.now,
+  ) {
+    this.#store = store;
     this.#now = now;
   }
 
-  get(meetingId: string): MeetingLiveState {
-    return { ...this.#state(meetingId), serverNow: this.#now() };
+  /**
+   * Reads the meeting's state from the store if it is not in memory yet. The sync layer awaits
+   * this before a connection joins a document, so `lockedColumns` holds from the first update
+   * after a restart [ACCESS20].
+   */
+  async load(meetingId: string): Promise<void> {
+    await this.#load(meetingId);
   }
 
-  focus(meetingId: string, focus: MeetingFocus): MeetingLiveState {
-    const state = this.#state(meetingId);
-    if (!sameFocus(state.focus, focus)) {
+  async get(meetingId: string): Promise<MeetingLiveState> {
+    return this.#sent(await this.#load(meetingId));
+  }
+
+  focus(meetingId: string, focus: MeetingFocus): Promise<MeetingLiveState> {
+    return this.#change(meetingId, (state) => {
+      if (sameFocus(state.focus, focus)) return;
       state.previousFocus = state.focus;
       state.focus = focus;
-    }
-    return this.get(meetingId);
+    });
   }
 
-  undoFocus(meetingId: string): MeetingLiveState {
-    const state = this.#state(meetingId);
-    if (state.previousFocus) {
+  undoFocus(meetingId: string): Promise<MeetingLiveState> {
+    return this.#change(meetingId, (state) => {
+      if (!state.previousFocus) return;
       state.focus = state.previousFocus;
       state.previousFocus = null;
+    });
+  }
+
+  follow(meetingId: string, follow: boolean): Promise<MeetingLiveState> {
+    return this.#change(meetingId, (state) => {
+      state.follow = follow;
+    });
+  }
+
+  /**
+   * The columns locked now [ACCESS20]. Synchronous, for the sync layer's check of each update, so
+   * the meeting must have been loaded (`load`); asking before is a bug, and throws rather than
+   * answering "nothing is locked".
+   */
+  lockedColumns(meetingId: string): readonly ColumnId[] {
+    const state = this.#states.get(meetingId);
+    if (!state) throw new Error(`the live state of meeting ${meetingId} was read before it was loaded`);
+    return state.lockedColumns;
+  }
+
+  lock(meetingId: string, column: ColumnId, locked: boolean): Promise<MeetingLiveState> {
+    return this.#change(meetingId, (state) => {
+      const others = state.lockedColumns.filter((other) => other !== column);
+      state.lockedColumns = locked ? [...others, column] : others;
+    });
+  }
+
+  /**
+   * A running timer is kept as when it started and what was left then, on the server's clock, so
+   * after a restart it has kept running; a paused one keeps what was left.
+   */
+  timer(meetingId: string, command: MeetingTimerCommand): Promise<MeetingLiveState> {
+    return this.#change(meetingId, ({ timer }) => {
+      const now = this.#now();
+      const running = timer.startedAt !== null;
+      const left = running ? Math.max(0, timer.remainingMs - (now - timer.startedAt!)) : timer.remainingMs;
+      switch (command.action) {
+        case 'set':
+          Object.assign(timer, {
+            durationMs: command.durationMs,
+            remainingMs: command.durationMs,
+            startedAt: null,
+          });
+          break;
+        case 'start':
+          if (!running && left > 0) Object.assign(timer, { remainingMs: left, startedAt: now });
+          break;
+        case 'pause':
+          Object.assign(timer, { remainingMs: left, startedAt: null });
+          break;
+        case 'reset':
+          Object.assign(timer, { remainingMs: timer.durationMs, startedAt: null });
+          break;
+      }
+    });
+  }
+
+  /**
+   * Applies `change` to a copy of the meeting's state, stores the copy, and only then makes it the
+   * state screens are told about: memory never holds what the store does not. A change that
+   * changes nothing is not written.
+   */
+  #change(meetingId: string, change: (state: State) => void): Promise<MeetingLiveState> {
+    const run = async (): Promise<MeetingLiveState> => {
+      const current = await this.#load(meetingId);
+      const next = structuredClone(current);
+      change(next);
+      if (JSON.stringify(next) !== JSON.stringify(current)) {
+        await this.#store.saveMeetingLiveState(next);
+        this.#states.set(meetingId, next);
+      }
+      return this.#sent(this.#states.get(meetingId)!);
+    };
+    const result = (this.#changes.get(meetingId) ?? Promise.resolve()).then(run);
+    const settled = result.catch(() => {});
+    this.#changes.set(meetingId, settled);
+    void settled.then(() => {
+      if (this.#changes.get(meetingId) === settled) this.#changes.delete(meetingId);
+    });
+    return result;
+  }
+
+  #load(meetingId: string): Promise<State> {
+    const loaded = this.#states.get(meetingId);
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.#loading.get(meetingId);
+    if (!loading) {
+      loading = this.#store.getMeetingLiveState(meetingId).then((stored) => {
+        const parsed = storedStateSchema.safeParse(stored);
+        // A state saved by an older schema (or none) starts afresh rather than failing the meeting.
+        const state = parsed.success && parsed.data.meetingId === meetingId ? parsed.data : fresh(meetingId);
+        // A change may have loaded it meanwhile; the first loaded stays.
+        if (!this.#states.has(meetingId)) this.#states.set(meetingId, state);
+        return this.#states.get(meetingId)!;
+      });
+      this.#loading.set(meetingId, loading);
+      // Loaded or failed, the next caller reads memory or tries the store again.
+      void loading.then(
+        () => this.#loading.delete(meetingId),
+        () => this.#loading.delete(meetingId),
+      );
     }
-    return this.get(meetingId);
+    return loading;
   }
 
-  follow(meetingId: string, follow: boolean): MeetingLiveState {
-    this.#state(meetingId).follow = follow;
-    return this.get(meetingId);
+  #sent(state: State): MeetingLiveState {
+    return { ...structuredClone(state), serverNow: this.#now() };
   }
+}
 
-  /** The columns locked now, without making a state for a meeting that has none [ACCESS20]. */
-  lockedColumns(meetingId: string): MeetingLiveState['lockedColumns'] {
-    return this.#states.get(meetingId)?.lockedColumns ?? [];
-  }
-
-  lock(
-    meetingId: string,
-    column: MeetingLiveState['lockedColumns'][number],
-    locked: boolean,
-  ): MeetingLiveState {
-    const state = this.#state(meetingId);
-    const others = state.lockedColumns.filter((other) => other !== column);
-    state.lockedColumns = locked ? [...others, column] : others;
-    return this.get(meetingId);
-  }
-
-  timer(meetingId: string, command: MeetingTimerCommand): MeetingLiveState {
-    const { timer } = this.#state(meetingId);
-    const now = this.#now();
-    const running = timer.startedAt !== null;
-    const left = running ? Math.max(0, timer.remainingMs - (now - timer.startedAt!)) : timer.remainingMs;
-    switch (command.action) {
-      case 'set':
-        Object.assign(timer, {
-          durationMs: command.durationMs,
-          remainingMs: command.durationMs,
-          startedAt: null,
-        });
-        break;
-      case 'start':
-        if (!running && left > 0) Object.assign(timer, { remainingMs: left, startedAt: now });
-        break;
-      case 'pause':
-        Object.assign(timer, { remainingMs: left, startedAt: null });
-        break;
-      case 'reset':
-        Object.assign(timer, { remainingMs: timer.durationMs, startedAt: null });
-        break;
-    }
-    return this.get(meetingId);
-  }
-
-  #state(meetingId: string): Omit<MeetingLiveState, 'serverNow'> {
-    let state = this.#states.get(meetingId);
-    if (!state) {
-      state = {
-        meetingId,
-        follow: true,
-        focus: { stepId: null, column: null },
-        previousFocus: null,
-        lockedColumns: [],
-        timer: { durationMs: 0, startedAt: null, remainingMs: 0 },
-      };
-      this.#states.set(meetingId, state);
-    }
-    return state;
-  }
+function fresh(meetingId: string): State {
+  return {
+    meetingId,
+    follow: true,
+    focus: { stepId: null, column: null },
+    previousFocus: null,
+    lockedColumns: [],
+    timer: { durationMs: 0, startedAt: null, remainingMs: 0 },
+  };
 }
 
 function sameFocus(a: MeetingFocus, b: MeetingFocus): boolean {

@@ -45,7 +45,7 @@ export class RealtimeServer {
     /** The live states, shared with the sync layer, which enforces column locks [ACCESS20]. */
     live?: MeetingLiveStates;
   }) {
-    this.#live = options.live ?? new MeetingLiveStates();
+    this.#live = options.live ?? new MeetingLiveStates(options.store);
     this.#store = options.store;
     this.#log = options.log;
     this.#engine = new EngineServer({
@@ -106,7 +106,7 @@ export class RealtimeServer {
       await this.#access.recordEntry(socket, meeting.familyId);
       await socket.join(meetingRoom(meetingId));
       if (entry.data.staffId && entry.data.role === 'staff') await socket.join(staffRoom(meetingId));
-      return ok(live.get(meetingId));
+      return ok(await live.get(meetingId));
     });
     this.#handleChair(socket, 'chair:focus', (meetingId, { focus }) => live.focus(meetingId, focus));
     this.#handleChair(socket, 'chair:undo-focus', (meetingId) => live.undoFocus(meetingId));
@@ -117,15 +117,18 @@ export class RealtimeServer {
     this.#handleChair(socket, 'chair:timer', (meetingId, command) => live.timer(meetingId, command));
   }
 
-  /** A chair control: acts on the socket's meeting and broadcasts the new state to every screen in it. */
+  /**
+   * A chair control: acts on the socket's meeting and, once the new state is stored [LIVE6],
+   * acknowledges it and broadcasts it to every screen in it.
+   */
   #handleChair<E extends Exclude<ClientEventName, 'meeting:enter'>>(
     socket: KinboardSocket,
     event: E,
-    act: (meetingId: string, payload: ClientEventPayload<E>) => MeetingLiveState,
+    act: (meetingId: string, payload: ClientEventPayload<E>) => Promise<MeetingLiveState>,
   ): void {
     this.#handle(socket, event, async (payload) => {
       const meetingId = socket.data.meetingId!;
-      const state = act(meetingId, payload);
+      const state = await act(meetingId, payload);
       socket.to(meetingRoom(meetingId)).emit('meeting:state', state);
       return ok(state);
     });

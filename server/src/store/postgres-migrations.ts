@@ -119,6 +119,20 @@ export const postgresMigrations: readonly string[] = [
      FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
    CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();`,
+  // 3: who owns each Yjs client id of a document [SYNC13, STORE16]; outlives compaction.
+  `CREATE TABLE client_owner (
+     document_name TEXT NOT NULL,
+     client_id BIGINT NOT NULL,
+     participant TEXT NOT NULL,
+     first_seen BIGINT NOT NULL,
+     PRIMARY KEY (document_name, client_id)
+   );`,
+  // 4: the chair's live state of each meeting [STORE17], as JSON read and written whole.
+  `CREATE TABLE meeting_live_state (
+     meeting_id TEXT PRIMARY KEY REFERENCES meeting(id),
+     state TEXT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runLiveStoreContract } from './live.contract.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 import {
   newTestSchema,
@@ -59,6 +60,7 @@ describe.skipIf(unreachable !== undefined)(
   () => {
     runStoreContract('PostgresStore', inOwnSchema);
     runAccessStoreContract('PostgresStore', inOwnSchema);
+    runLiveStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
       withSchema(async (schema) => {

@@ -25,6 +25,7 @@ import {
 } from './sqlite-rows.ts';
 import type {
   AuditEntry,
+  ClientOwner,
   DocumentUpdate,
   Family,
   FamilyDetails,
@@ -37,6 +38,7 @@ import type {
   StaffSession,
   Store,
   StoredDocument,
+  StoredMeetingLiveState,
 } from './store.ts';
 
 type Sql = postgres.Sql<{ bigint: number }>;
@@ -120,8 +122,10 @@ export class PostgresStore implements Store {
   async appendUpdates(updates: readonly DocumentUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     const now = Date.now();
-    // One statement is atomic by itself; a batch too large for one needs a transaction.
-    if (updates.length <= rowsPerInsert) await insertUpdates(this.#sql, updates, now);
+    // One statement is atomic by itself; a batch too large for one, or one carrying client-id
+    // owners (a second statement), needs a transaction [STORE16].
+    const carriesOwners = updates.some((update) => (update.owners?.length ?? 0) > 0);
+    if (updates.length <= rowsPerInsert && !carriesOwners) await insertUpdates(this.#sql, updates, now);
     else await this.#sql.begin((tx) => insertUpdates(tx, updates, now));
   }
 
@@ -433,6 +437,32 @@ export class PostgresStore implements Store {
     return rows.map(toAuditEntry);
   }
 
+  // Yjs client-id owners [STORE16]
+  async loadClientOwners(documentName: string): Promise<ClientOwner[]> {
+    const rows = await this.#sql<{ client_id: number; participant: string; first_seen: number }[]>`
+      SELECT client_id, participant, first_seen FROM client_owner
+      WHERE document_name = ${documentName} ORDER BY first_seen, client_id`;
+    return rows.map((row) => ({
+      client: row.client_id,
+      participant: row.participant,
+      firstSeen: row.first_seen,
+    }));
+  }
+
+  // The chair's live meeting state [STORE17]
+  async getMeetingLiveState(meetingId: string): Promise<StoredMeetingLiveState | undefined> {
+    const [row] = await this.#sql<{ state: string }[]>`
+      SELECT state FROM meeting_live_state WHERE meeting_id = ${meetingId}`;
+    return row ? (JSON.parse(row.state) as StoredMeetingLiveState) : undefined;
+  }
+
+  async saveMeetingLiveState(state: StoredMeetingLiveState): Promise<void> {
+    await this.#sql`
+      INSERT INTO meeting_live_state (meeting_id, state, updated_at)
+      VALUES (${state.meetingId}, ${JSON.stringify(state)}, ${Date.now()})
+      ON CONFLICT (meeting_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`;
+  }
+
   async healthy(): Promise<boolean> {
     if (this.#closed) return false;
     let timer: NodeJS.Timeout | undefined;
@@ -476,6 +506,19 @@ async function insertUpdates(
     }));
     await sql`INSERT INTO document_update ${sql(rows, 'document_name', 'data', 'origin', 'created_at')}`;
   }
+  const owners = updates.flatMap(({ documentName, owners: claimed }) =>
+    (claimed ?? []).map(({ client, participant, firstSeen }) => ({
+      document_name: documentName,
+      client_id: client,
+      participant,
+      first_seen: firstSeen,
+    })),
+  );
+  // The first owner stays: a later claim of the same id is ignored [STORE16].
+  for (let start = 0; start < owners.length; start += rowsPerInsert)
+    await sql`
+      INSERT INTO client_owner ${sql(owners.slice(start, start + rowsPerInsert), 'document_name', 'client_id', 'participant', 'first_seen')}
+      ON CONFLICT DO NOTHING`;
 }
 
 /** Inserts a staff account; with `unlessEmailTaken`, a taken email inserts nothing. Returns the rows inserted. */

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { migrations, SqliteStore } from './sqlite.ts';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runLiveStoreContract } from './live.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 
 // A real file in a temp dir, so WAL mode, synchronous=FULL and reopening are what production runs.
@@ -19,6 +20,7 @@ const onTempFile = () => {
 };
 runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
+runLiveStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {

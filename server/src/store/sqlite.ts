@@ -19,6 +19,7 @@ import {
 } from './sqlite-rows.ts';
 import type {
   AuditEntry,
+  ClientOwner,
   DocumentUpdate,
   Family,
   FamilyDetails,
@@ -31,6 +32,7 @@ import type {
   StaffSession,
   Store,
   StoredDocument,
+  StoredMeetingLiveState,
 } from './store.ts';
 import type { GuestRole } from '@kinboard/shared/access/index';
 
@@ -141,6 +143,23 @@ export const migrations: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // Who owns each Yjs client id of a document [SYNC13]: kept apart from the update log, which
+  // compaction replaces, so ownership outlives every snapshot. Rows are per client id (tens a
+  // meeting), never per update.
+  `CREATE TABLE client_owner (
+     document_name TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     participant TEXT NOT NULL,
+     first_seen INTEGER NOT NULL,
+     PRIMARY KEY (document_name, client_id)
+   ) WITHOUT ROWID;`,
+  // The chair's live state of each meeting (focus, follow, locks, timer) [STORE17], as JSON: it
+  // is read and written whole, and its shape is checked by its schema where it is read.
+  `CREATE TABLE meeting_live_state (
+     meeting_id TEXT PRIMARY KEY REFERENCES meeting(id),
+     state TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 interface MeetingRow {
@@ -191,6 +210,8 @@ export class SqliteStore implements Store {
     getFamily: StatementSync;
     insertFamily: StatementSync;
     insertMeeting: StatementSync;
+    insertClientOwner: StatementSync;
+    loadClientOwners: StatementSync;
   };
 
   constructor(file: string) {
@@ -219,6 +240,13 @@ export class SqliteStore implements Store {
       ),
       insertMeeting: db.prepare(
         'INSERT INTO meeting (id, family_id, type, title, date, state, created_at, chair_staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      // The first owner stays: a later claim of the same id is ignored [STORE16].
+      insertClientOwner: db.prepare(
+        'INSERT INTO client_owner (document_name, client_id, participant, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      loadClientOwners: db.prepare(
+        'SELECT client_id, participant, first_seen FROM client_owner WHERE document_name = ? ORDER BY first_seen, client_id',
       ),
     };
   }
@@ -261,10 +289,15 @@ export class SqliteStore implements Store {
     if (updates.length === 0) return;
     const now = Date.now();
     this.#transaction(() => {
-      for (const { documentName, update, origin } of updates) {
-        this.#statements.insertUpdate.run(documentName, update, origin ?? null, now);
-      }
+      for (const documentUpdate of updates) this.#insertUpdate(documentUpdate, now);
     });
+  }
+
+  /** One update and the client-id owners it carries [STORE16]; inside the caller's transaction. */
+  #insertUpdate({ documentName, update, origin, owners }: DocumentUpdate, now: number): void {
+    this.#statements.insertUpdate.run(documentName, update, origin ?? null, now);
+    for (const { client, participant, firstSeen } of owners ?? [])
+      this.#statements.insertClientOwner.run(documentName, client, participant, firstSeen);
   }
 
   async compactDocument(documentName: string, snapshot: Uint8Array): Promise<void> {
@@ -314,9 +347,7 @@ export class SqliteStore implements Store {
         meeting.createdAt,
         meeting.chairStaffId ?? null,
       );
-      for (const { documentName, update, origin } of documents) {
-        this.#statements.insertUpdate.run(documentName, update, origin ?? null, meeting.createdAt);
-      }
+      for (const documentUpdate of documents) this.#insertUpdate(documentUpdate, meeting.createdAt);
     });
   }
 
@@ -666,6 +697,39 @@ export class SqliteStore implements Store {
       'SELECT * FROM audit_log WHERE family_id IS NULL ORDER BY id DESC LIMIT ?',
       limit,
     ).map(toAuditEntry);
+  }
+
+  // Yjs client-id owners [STORE16]
+  async loadClientOwners(documentName: string): Promise<ClientOwner[]> {
+    const rows = this.#statements.loadClientOwners.all(documentName) as {
+      client_id: number;
+      participant: string;
+      first_seen: number;
+    }[];
+    return rows.map((row) => ({
+      client: row.client_id,
+      participant: row.participant,
+      firstSeen: row.first_seen,
+    }));
+  }
+
+  // The chair's live meeting state [STORE17]
+  async getMeetingLiveState(meetingId: string): Promise<StoredMeetingLiveState | undefined> {
+    const row = this.#get<{ state: string }>(
+      'SELECT state FROM meeting_live_state WHERE meeting_id = ?',
+      meetingId,
+    );
+    return row ? (JSON.parse(row.state) as StoredMeetingLiveState) : undefined;
+  }
+
+  async saveMeetingLiveState(state: StoredMeetingLiveState): Promise<void> {
+    this.#run(
+      `INSERT INTO meeting_live_state (meeting_id, state, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (meeting_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      state.meetingId,
+      JSON.stringify(state),
+      Date.now(),
+    );
   }
 
   async healthy(): Promise<boolean> {

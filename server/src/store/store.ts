@@ -7,6 +7,7 @@
  * killed process.
  */
 import type { GuestRole, ParticipantStatus, StaffRole } from '@kinboard/shared/access/index';
+import type { MeetingLiveState } from '@kinboard/shared/protocol/meeting-live-state';
 
 export interface Family {
   id: string;
@@ -41,7 +42,23 @@ export interface DocumentUpdate {
   update: Uint8Array;
   /** Who sent it (a participant id), when known. */
   origin?: string | undefined;
+  /**
+   * Client ids first claimed since the document's last write, stored in the same transaction as
+   * this update, so nothing written under a new id is kept or relayed before its owner is [STORE16].
+   */
+  owners?: readonly ClientOwner[] | undefined;
 }
+
+/** Who first wrote under a Yjs client id in one document [SYNC13]. */
+export interface ClientOwner {
+  client: number;
+  /** The participant key (`staff:<id>` or `guest:<id>`), as stored updates carry it. */
+  participant: string;
+  firstSeen: number;
+}
+
+/** The chair's live state of a meeting as kept: everything but the clock it is sent with [STORE17]. */
+export type StoredMeetingLiveState = Omit<MeetingLiveState, 'serverNow'>;
 
 export interface NewMeeting {
   family: Family;
@@ -225,6 +242,16 @@ export interface Store {
   listAuditOfFamily(familyId: string): Promise<AuditEntry[]>;
   /** Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most `limit`. */
   listAuditOfService(limit: number): Promise<AuditEntry[]>;
+
+  // Yjs client-id owners, kept beside each document [STORE16]
+  /** The owners stored with a document's updates (`DocumentUpdate.owners`), in the order claimed. */
+  loadClientOwners(documentName: string): Promise<ClientOwner[]>;
+
+  // The chair's live meeting state [STORE17]
+  /** The state last saved for the meeting; undefined if the chair never changed it. */
+  getMeetingLiveState(meetingId: string): Promise<StoredMeetingLiveState | undefined>;
+  /** Replaces the meeting's saved state (one row a meeting, written on every chair change). */
+  saveMeetingLiveState(state: StoredMeetingLiveState): Promise<void>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

@@ -291,7 +291,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     if (refusal) return this.close(refusal.code, refusal.reason);
     if (room.wouldOutgrow(update.byteLength))
       return this.close(closeCodes.tooLarge, 'the board has reached its size limit');
-    room.owners.claim(verdict.clients, this.#participant);
+    // An admitted participant's ids are theirs for good: stored with the next write [SYNC13].
+    room.owners.claim(verdict.clients, this.#participant, { durable: this.participantId !== undefined });
     room.relayToSender = room.pending.waiting;
     try {
       // The room stores it and relays it once durable; `this` marks who sent it.
@@ -326,7 +327,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
       if (owner === this.#participant) return true;
       if (owner !== undefined || this.#presenceId !== undefined) return false;
       this.#presenceId = client;
-      room.owners.claim([client], this.#participant);
+      room.owners.claim([client], this.#participant, { durable: this.participantId !== undefined });
       return true;
     });
     if (own.length === 0) return;

@@ -26,6 +26,7 @@ function slowStore(store: Store, delayMs: number): Store & { compactionStarted: 
       return later(() => store.compactDocument(documentName, snapshot));
     },
     appendUpdates: store.appendUpdates.bind(store),
+    loadClientOwners: store.loadClientOwners.bind(store),
     countUpdates: store.countUpdates.bind(store),
   });
 }

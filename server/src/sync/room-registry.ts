@@ -78,21 +78,25 @@ export class RoomRegistry {
   #loaded(name: string): Promise<Room> {
     let pending = this.#rooms.get(name);
     if (!pending) {
-      pending = this.#store.loadDocument(name).then((stored) => {
-        const room = new Room({
-          name,
-          stored,
-          store: this.#store,
-          writer: this.#writer,
-          log: this.#log,
-          compactAfterUpdates: this.#compactAfterUpdates,
-          maxDocumentBytes: this.#maxDocumentBytes,
-          limits: this.#limits,
-          discard: (broken) => void this.#unload(broken, { discard: true }),
-        });
-        if (room.needsCompaction()) void room.compact();
-        return room;
-      });
+      // The owners of its client ids load with the document, before anyone is answered [SYNC13].
+      pending = Promise.all([this.#store.loadDocument(name), this.#store.loadClientOwners(name)]).then(
+        ([stored, owners]) => {
+          const room = new Room({
+            name,
+            stored,
+            owners,
+            store: this.#store,
+            writer: this.#writer,
+            log: this.#log,
+            compactAfterUpdates: this.#compactAfterUpdates,
+            maxDocumentBytes: this.#maxDocumentBytes,
+            limits: this.#limits,
+            discard: (broken) => void this.#unload(broken, { discard: true }),
+          });
+          if (room.needsCompaction()) void room.compact();
+          return room;
+        },
+      );
       this.#rooms.set(name, pending);
       // A failed load must not stick: the next connection tries again.
       pending.catch(() => {

@@ -2,7 +2,7 @@ import { parseDocumentName, type DocumentPart } from '@kinboard/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { Store, StoredDocument } from '../store/store.ts';
+import type { ClientOwner, Store, StoredDocument } from '../store/store.ts';
 import { ClientOwners } from './client-owners.ts';
 import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
 import { PendingGuard } from './pending-guard.ts';
@@ -27,8 +27,8 @@ export class Room {
   /** Which of a meeting's documents this is: it decides the roots an update may touch [SYNC12]. */
   readonly part: DocumentPart;
   readonly doc: Y.Doc;
-  /** Who writes under each client id [SYNC13]. */
-  readonly owners = new ClientOwners();
+  /** Who writes under each client id [SYNC13], as stored and as claimed since. */
+  readonly owners: ClientOwners;
   /** Bounds updates waiting for a missing dependency [SYNC15]. */
   readonly pending: PendingGuard;
   /**
@@ -67,6 +67,8 @@ export class Room {
   constructor(options: {
     name: string;
     stored: StoredDocument;
+    /** The client-id owners the store holds for the document, loaded with it [SYNC13]. */
+    owners?: readonly ClientOwner[];
     store: Store;
     writer: UpdateWriter;
     log: Logger;
@@ -93,6 +95,7 @@ export class Room {
     this.unloaded = promise;
     this.#markUnloaded = resolve;
 
+    this.owners = new ClientOwners(options.owners);
     this.doc = new Y.Doc({ gc: true });
     Y.transact(this.doc, () => {
       for (const update of options.stored.updates) Y.applyUpdate(this.doc, update);
@@ -170,7 +173,14 @@ export class Room {
     // Batches commit in order, so once this one is durable so is everything applied before it.
     const stateVector = Y.encodeStateVector(this.doc);
     this.#approximateBytes += update.byteLength;
-    const write = this.#writer.write({ documentName: this.name, update, origin: sender?.participantId });
+    // Ids claimed since the last write are stored with this one, in its transaction, so nothing
+    // written under a new id is relayed or acknowledged before its owner is durable [SYNC13].
+    const write = this.#writer.write({
+      documentName: this.name,
+      update,
+      origin: sender?.participantId,
+      owners: this.owners.takeUnrecorded(),
+    });
     this.#pendingWrites++;
     this.#lastWrite = write.catch(() => {}).finally(() => this.#pendingWrites--);
     write.then(

@@ -28,8 +28,13 @@ export interface SyncServerOptions {
    * well-named document of a running meeting is served to anyone.
    */
   access?: Access | undefined;
-  /** The columns the chair has locked in a meeting (its live state) [ACCESS20]. */
+  /**
+   * The columns the chair has locked in a meeting (its live state) [ACCESS20], read at each
+   * update, so synchronously: `loadMeeting` is awaited before any connection of the meeting joins
+   * its document, so that after a restart the locks hold from the first update.
+   */
   lockedColumns?: ((meetingId: string) => readonly ColumnId[]) | undefined;
+  loadMeeting?: ((meetingId: string) => Promise<void>) | undefined;
 }
 
 /**
@@ -46,6 +51,7 @@ export class SyncServer {
   readonly #limits: SyncLimits | undefined;
   readonly #access: SyncAccess | undefined;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
+  readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -53,6 +59,7 @@ export class SyncServer {
     this.#log = options.log;
     this.#limits = options.limits;
     this.#lockedColumns = options.lockedColumns;
+    this.#loadMeeting = options.loadMeeting;
     this.#access = options.access && new SyncAccess(options.access, options.log, options.lockedColumns);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
@@ -146,6 +153,8 @@ export class SyncServer {
         const refusal = await this.#access!.opened(admission, meeting);
         if (refusal) return connection.close(refusal.closeCode, refusal.reason);
       }
+      // The meeting's locks are in memory before any of its updates is judged [ACCESS20].
+      await this.#loadMeeting?.(name.meetingId);
       await connection.join(this.#registry, rawName);
     } catch (error) {
       this.#log.error({ err: error, document: rawName }, 'could not open a document');

@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { participantRoles } from '../permissions.ts';
+import type { ParticipantRole } from '../permissions.ts';
 import { scalingTieSchema, maxScalingTextLength } from '../board/scaling-question.ts';
 import type { Spread } from '../scaling/spread.ts';
 
 /** A number on the scale: a whole number from 0 to 10. */
-export const scalingValueSchema = z.number().int().min(0).max(10);
+const wholeNumber = { error: 'Choose a whole number from 0 to 10.' };
+export const scalingValueSchema = z
+  .number(wholeNumber)
+  .int(wholeNumber)
+  .min(0, wholeNumber)
+  .max(10, wholeNumber);
 export const maxScalingReasonLength = 1000;
-export const scalingReasonSchema = z.string().max(maxScalingReasonLength);
+export const scalingReasonSchema = z
+  .string()
+  .max(maxScalingReasonLength, { error: `Keep the reason under ${maxScalingReasonLength} characters.` });
 export const scalingRoundIdSchema = z.string().min(1).max(100);
 
 /** The question as the round keeps it: a snapshot, so later edits never change a record. */
@@ -29,12 +36,10 @@ export type ScalingQuestionSnapshot = z.infer<typeof scalingQuestionSnapshotSche
 export const scalingModeSchema = z.object({ named: z.boolean(), open: z.boolean() }).strict();
 export type ScalingMode = z.infer<typeof scalingModeSchema>;
 
-const roleSchema = z.enum(participantRoles);
-
 /** Someone who has answered, as others may see them (named rounds only). */
 export interface ScalingAnswerer {
   name: string;
-  role: z.infer<typeof roleSchema>;
+  role: ParticipantRole;
 }
 
 /** One point on the line. Names and roles only in a named round. */
@@ -42,7 +47,7 @@ export interface ScalingPoint {
   value: number;
   reason?: string;
   name?: string;
-  role?: z.infer<typeof roleSchema>;
+  role?: ParticipantRole;
 }
 
 /**

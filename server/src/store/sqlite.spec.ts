@@ -80,7 +80,7 @@ describe('SqliteStore migrations', () => {
 });
 
 describe('SqliteStore scaling record', () => {
-  it('[STORE13] the database itself refuses to change a revealed round or its answers', async () => {
+  it('[STORE13] [SCALE8] the database itself refuses to change a revealed round or its answers', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
     const file = path.join(dir, 'kinboard.db');
     const store = new SqliteStore(file);

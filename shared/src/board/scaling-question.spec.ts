@@ -57,7 +57,7 @@ describe('scaling questions', () => {
     expect(readScalingQuestions(doc)).toEqual([]);
   });
 
-  it('stand alone when the statement pair they were tied to is removed', () => {
+  it('[SCALE1] stand alone when the statement pair they were tied to is removed', () => {
     const doc = new Y.Doc();
     const pairId = pairStatementWithGoal(doc, { statement: 'Worry', goal: 'Goal' });
     const id = addScalingQuestion(doc, { text: 'How safe?', tiedTo: { kind: 'statementPair', pairId } })!;
@@ -67,7 +67,7 @@ describe('scaling questions', () => {
     ]);
   });
 
-  it('live in the frame document, whose schema the server checks', () => {
+  it('[SCALE1] live in the frame document, whose schema the server checks', () => {
     const doc = new Y.Doc();
     addScalingQuestion(doc, { text: 'How safe?' });
     expect(rootsOfPart.frame).toContain(scalingQuestionsRoot);

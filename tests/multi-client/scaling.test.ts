@@ -357,6 +357,34 @@ describe('scaling rounds: private until revealed, fixed after', () => {
     await eventually(() => expect(lastRound(back)?.points.map((point) => point.value)).toEqual([2, 6]));
   });
 
+  it('[SCALE4] a guest the chair makes an observer mid-round can no longer answer, and is told so', async () => {
+    const meeting = await openMeeting('Role change');
+    const chairScreen = await enter('Chair', cookieOf(chair), meeting.meetingId, 'chair');
+    const phone = new Browser(server, `10.6.0.${++phones}`);
+    const joined = await phone.post('/api/join', {
+      code: meeting.code,
+      name: 'Cousin Jo',
+      relationship: 'cousin',
+    });
+    const participantId: string = joined.body.participantId;
+    await chair.post(`/api/meetings/${meeting.meetingId}/participants/${participantId}/admit`, {
+      role: 'family',
+    });
+    const jo = await enter('Cousin Jo', cookieOf(phone), meeting.meetingId);
+    const started = await ask(chairScreen, 'scaling:start', { question, mode: { named: true, open: false } });
+    const roundId = (started as { value: ScalingRoundView }).value.roundId;
+    expect(((await ask(jo, 'scaling:view', {})) as { value: ScalingRoundView }).value.mayAnswer).toBe(true);
+    await chair.post(`/api/meetings/${meeting.meetingId}/participants/${participantId}/role`, {
+      role: 'observer',
+    });
+    await eventually(() => expect(jo.received.some((each) => each.event === 'participant:role')).toBe(true));
+    expect(((await ask(jo, 'scaling:view', {})) as { value: ScalingRoundView }).value.mayAnswer).toBe(false);
+    expect(await ask(jo, 'scaling:answer', { roundId, value: 4 })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+  });
+
   it('[SCALE9] the family record groups revealed rounds of two meetings by question; other staff are refused', async () => {
     const progressOf = async () => (await chair.get(`/api/families/${familyId}/scaling`)).body.questions;
     const earlier = (await progressOf()).find(

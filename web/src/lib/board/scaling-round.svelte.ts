@@ -26,6 +26,8 @@ export class ScalingRound {
         this.view = (message as ScalingRoundMessage).round;
       }),
       live.onEntered(() => void this.#refresh()),
+      // The chair gave this person another role: whether they may answer may have changed.
+      live.onServerEvent('participant:role', () => void this.#refresh()),
     ];
   }
 

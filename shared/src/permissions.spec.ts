@@ -45,3 +45,15 @@ describe('permissions', () => {
     expect(mayEditOthersCards(role)).toBe(role === 'staff');
   });
 });
+
+describe('scaling permissions', () => {
+  it.each(participantRoles)(
+    '[SCALE4] only the chair runs rounds; everyone who may write answers (%s)',
+    (role) => {
+      for (const event of ['scaling:start', 'scaling:reveal', 'scaling:close'] as const)
+        expect(mayEmit(role, event)).toBe(role === 'staff');
+      expect(mayEmit(role, 'scaling:answer')).toBe(mayWriteBoard(role));
+      expect(mayEmit(role, 'scaling:view')).toBe(true);
+    },
+  );
+});

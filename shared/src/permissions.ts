@@ -18,6 +18,10 @@ export type ParticipantRole = (typeof participantRoles)[number];
 
 const everyone: readonly ParticipantRole[] = participantRoles;
 const chairOnly: readonly ParticipantRole[] = ['staff'];
+/** Everyone who puts a number on the scale: not observers, not the projector [SCALE4]. */
+const answerers: readonly ParticipantRole[] = participantRoles.filter(
+  (role) => role !== 'observer' && role !== 'projector',
+);
 
 export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[]> = {
   'meeting:enter': everyone,
@@ -26,6 +30,11 @@ export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[
   'chair:follow': chairOnly,
   'chair:lock': chairOnly,
   'chair:timer': chairOnly,
+  'scaling:start': chairOnly,
+  'scaling:answer': answerers,
+  'scaling:reveal': chairOnly,
+  'scaling:close': chairOnly,
+  'scaling:view': everyone,
 };
 
 export function mayEmit(role: ParticipantRole, event: ClientEventName): boolean {

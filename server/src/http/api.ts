@@ -5,13 +5,21 @@ import { matchRoute } from './router.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
+import { scalingRoutes } from './routes/scaling-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 
 export { sendJson };
 export type { ApiDeps };
 
-const routes = [...sessionRoutes, ...staffRoutes, ...familyRoutes, ...meetingRoutes, ...joinRoutes];
+const routes = [
+  ...sessionRoutes,
+  ...staffRoutes,
+  ...familyRoutes,
+  ...meetingRoutes,
+  ...joinRoutes,
+  ...scalingRoutes,
+];
 
 /** The largest JSON body the API reads. */
 const maxBodyBytes = 64 * 1024;

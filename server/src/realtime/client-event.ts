@@ -45,5 +45,8 @@ export function onClientEvent<E extends ClientEventName, T>(
 }
 
 function forbiddenSentence(event: ClientEventName): string {
-  return event.startsWith('chair:') ? 'Only the chair can do that.' : 'You cannot do that in this meeting.';
+  if (event === 'scaling:answer') return 'Observers and the projector watch: they do not give a number.';
+  return event.startsWith('chair:') || event.startsWith('scaling:')
+    ? 'Only the chair can do that.'
+    : 'You cannot do that in this meeting.';
 }

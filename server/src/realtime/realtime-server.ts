@@ -18,6 +18,7 @@ import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 import { RealtimeAccess } from './realtime-access.ts';
+import { ScalingEvents } from './scaling-events.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
 
 export const socketIoPath = '/socket.io/';
@@ -34,6 +35,7 @@ export class RealtimeServer {
   readonly #log: Logger;
   readonly #live: MeetingLiveStates;
   readonly #access: RealtimeAccess;
+  readonly #scaling: ScalingEvents;
 
   constructor(options: {
     log: Logger;
@@ -76,6 +78,7 @@ export class RealtimeServer {
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
+    this.#scaling = new ScalingEvents({ io: this.io, store: options.store, log: options.log });
     this.io.on('connection', (socket) => this.#onConnection(socket));
   }
 
@@ -115,6 +118,7 @@ export class RealtimeServer {
       live.lock(meetingId, column, locked),
     );
     this.#handleChair(socket, 'chair:timer', (meetingId, command) => live.timer(meetingId, command));
+    this.#scaling.register(socket);
   }
 
   /**

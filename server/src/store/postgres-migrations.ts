@@ -133,6 +133,61 @@ export const postgresMigrations: readonly string[] = [
      state TEXT NOT NULL,
      updated_at BIGINT NOT NULL
    );`,
+  // 5: scaling rounds and their answers [STORE18]; the database keeps a revealed round fixed.
+  // `seq` stands in for SQLite's rowid: the order rounds and answers were first given.
+  `CREATE TABLE scaling_round (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meeting(id),
+     question_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     named INTEGER NOT NULL,
+     open INTEGER NOT NULL,
+     started_at BIGINT NOT NULL,
+     started_by TEXT NOT NULL,
+     revealed_at BIGINT,
+     closed_at BIGINT
+   );
+   CREATE INDEX scaling_round_by_meeting ON scaling_round (meeting_id, started_at);
+   CREATE TABLE scaling_answer (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+     round_id TEXT NOT NULL REFERENCES scaling_round(id),
+     participant_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+     reason TEXT NOT NULL,
+     answered_at BIGINT NOT NULL,
+     PRIMARY KEY (round_id, participant_key)
+   );
+   CREATE FUNCTION scaling_round_keep_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF OLD.revealed_at IS NOT NULL AND (TG_OP = 'DELETE'
+           OR NEW.question IS DISTINCT FROM OLD.question OR NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
+           OR NEW.named IS DISTINCT FROM OLD.named OR NEW.open IS DISTINCT FROM OLD.open
+           OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id) THEN
+         RAISE EXCEPTION 'a revealed scaling round is fixed';
+       END IF;
+       IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+       RETURN NEW;
+     END
+   $$;
+   CREATE TRIGGER scaling_round_fixed BEFORE UPDATE OR DELETE ON scaling_round
+     FOR EACH ROW EXECUTE FUNCTION scaling_round_keep_fixed();
+   CREATE FUNCTION scaling_answer_keep_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+     DECLARE round_row scaling_round%ROWTYPE;
+     BEGIN
+       SELECT * INTO round_row FROM scaling_round
+         WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.round_id ELSE OLD.round_id END;
+       IF round_row.revealed_at IS NOT NULL OR (TG_OP <> 'DELETE' AND round_row.closed_at IS NOT NULL) THEN
+         RAISE EXCEPTION 'a revealed scaling round is fixed';
+       END IF;
+       IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+       RETURN NEW;
+     END
+   $$;
+   CREATE TRIGGER scaling_answer_fixed BEFORE INSERT OR UPDATE OR DELETE ON scaling_answer
+     FOR EACH ROW EXECUTE FUNCTION scaling_answer_keep_fixed();`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

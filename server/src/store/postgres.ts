@@ -39,7 +39,17 @@ import type {
   Store,
   StoredDocument,
   StoredMeetingLiveState,
+  RevealedScalingRecord,
+  SaveScalingAnswerResult,
+  ScalingAnswerRecord,
+  ScalingRoundRecord,
 } from './store.ts';
+import {
+  toScalingAnswer,
+  toScalingRound,
+  type ScalingAnswerRow,
+  type ScalingRoundRow,
+} from './sqlite-scaling.ts';
 
 type Sql = postgres.Sql<{ bigint: number }>;
 /** A pooled connection or one transaction: every helper below works on either. */
@@ -461,6 +471,87 @@ export class PostgresStore implements Store {
       INSERT INTO meeting_live_state (meeting_id, state, updated_at)
       VALUES (${state.meetingId}, ${JSON.stringify(state)}, ${Date.now()})
       ON CONFLICT (meeting_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`;
+  }
+
+  // Scaling rounds and answers [STORE18]
+  async startScalingRound(round: ScalingRoundRecord): Promise<void> {
+    await this.#sql`
+      INSERT INTO scaling_round (id, meeting_id, question_id, question, named, open, started_at, started_by)
+      VALUES (${round.id}, ${round.meetingId}, ${round.question.questionId}, ${JSON.stringify(round.question)},
+              ${round.named ? 1 : 0}, ${round.open ? 1 : 0}, ${round.startedAt}, ${round.startedBy})`;
+  }
+
+  async getScalingRound(roundId: string): Promise<ScalingRoundRecord | undefined> {
+    const [row] = await this.#sql<ScalingRoundRow[]>`SELECT * FROM scaling_round WHERE id = ${roundId}`;
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async latestScalingRound(meetingId: string): Promise<ScalingRoundRecord | undefined> {
+    const [row] = await this.#sql<ScalingRoundRow[]>`
+      SELECT * FROM scaling_round WHERE meeting_id = ${meetingId} ORDER BY started_at DESC, seq DESC LIMIT 1`;
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async saveScalingAnswer(answer: ScalingAnswerRecord): Promise<SaveScalingAnswerResult> {
+    return this.#sql.begin(async (tx) => {
+      // The row lock orders an answer against a reveal or close racing it through another server.
+      const [round] = await tx<ScalingRoundRow[]>`
+        SELECT * FROM scaling_round WHERE id = ${answer.roundId} FOR UPDATE`;
+      if (!round) return 'not-found';
+      if (round.revealed_at !== null) return 'revealed';
+      if (round.closed_at !== null) return 'closed';
+      await tx`
+        INSERT INTO scaling_answer (round_id, participant_key, name, role, value, reason, answered_at)
+        VALUES (${answer.roundId}, ${answer.participantKey}, ${answer.name}, ${answer.role}, ${answer.value},
+                ${answer.reason}, ${answer.answeredAt})
+        ON CONFLICT (round_id, participant_key) DO UPDATE SET
+          name = excluded.name, role = excluded.role, value = excluded.value,
+          reason = excluded.reason, answered_at = excluded.answered_at`;
+      return 'saved' as const;
+    });
+  }
+
+  async listScalingAnswers(roundId: string): Promise<ScalingAnswerRecord[]> {
+    const rows = await this.#sql<ScalingAnswerRow[]>`
+      SELECT * FROM scaling_answer WHERE round_id = ${roundId} ORDER BY seq`;
+    return rows.map(toScalingAnswer);
+  }
+
+  async revealScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined> {
+    const [row] = await this.#sql<ScalingRoundRow[]>`
+      UPDATE scaling_round SET revealed_at = ${at}
+      WHERE id = ${roundId} AND revealed_at IS NULL AND closed_at IS NULL RETURNING *`;
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async closeScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined> {
+    const [row] = await this.#sql<ScalingRoundRow[]>`
+      UPDATE scaling_round SET closed_at = ${at} WHERE id = ${roundId} AND closed_at IS NULL RETURNING *`;
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async listRevealedScalingOfFamily(familyId: string): Promise<RevealedScalingRecord[]> {
+    const meetings = new Map(
+      (await this.#sql<MeetingRow[]>`SELECT * FROM meeting WHERE family_id = ${familyId}`).map((row) => [
+        row.id,
+        toMeeting(row),
+      ]),
+    );
+    const rounds = (
+      await this.#sql<ScalingRoundRow[]>`
+        SELECT scaling_round.* FROM scaling_round JOIN meeting ON meeting.id = scaling_round.meeting_id
+        WHERE meeting.family_id = ${familyId} AND scaling_round.revealed_at IS NOT NULL
+        ORDER BY meeting.date, scaling_round.revealed_at, scaling_round.seq`
+    ).map(toScalingRound);
+    const answers = rounds.length
+      ? await this.#sql<ScalingAnswerRow[]>`
+          SELECT * FROM scaling_answer WHERE round_id IN ${this.#sql(rounds.map((round) => round.id))} ORDER BY seq`
+      : [];
+    return rounds.map((round) => ({
+      meeting: meetings.get(round.meetingId)!,
+      round,
+      answers: answers.filter((row) => row.round_id === round.id).map(toScalingAnswer),
+    }));
   }
 
   async healthy(): Promise<boolean> {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations, SqliteStore } from './sqlite.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
+import { runScalingStoreContract } from './scaling.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 
 // A real file in a temp dir, so WAL mode, synchronous=FULL and reopening are what production runs.
@@ -21,6 +22,7 @@ const onTempFile = () => {
 runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
+runScalingStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {
@@ -72,6 +74,66 @@ describe('SqliteStore migrations', () => {
       });
       expect(await store.openMeeting('m-old', 'K7M4QX')).toMatchObject({ meeting: { joinCode: 'K7M4QX' } });
       expect(await store.countStaff()).toBe(0);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteStore scaling record', () => {
+  it('[STORE18] [SCALE8] the database itself refuses to change a revealed round or its answers', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
+    const file = path.join(dir, 'kinboard.db');
+    const store = new SqliteStore(file);
+    try {
+      await store.createMeeting({
+        family: { id: 'fam', name: 'Hollis', createdAt: 1 },
+        meeting: {
+          id: 'm1',
+          familyId: 'fam',
+          type: 'family-network-meeting',
+          title: 'M',
+          date: '2026-12-01',
+          state: 'open',
+          createdAt: 1,
+        },
+        documents: [],
+      });
+      await store.startScalingRound({
+        id: 'r1',
+        meetingId: 'm1',
+        question: {
+          questionId: 'q1',
+          text: 'How safe?',
+          zeroMeans: '',
+          tenMeans: '',
+          tiedTo: { kind: 'standalone' },
+        },
+        named: false,
+        open: false,
+        startedAt: 1,
+        startedBy: 's1',
+      });
+      await store.saveScalingAnswer({
+        roundId: 'r1',
+        participantKey: 'guest:a',
+        name: 'A',
+        role: 'family',
+        value: 4,
+        reason: '',
+        answeredAt: 2,
+      });
+      await store.revealScalingRound('r1', 3);
+      const db = new DatabaseSync(file);
+      try {
+        expect(() => db.exec('UPDATE scaling_answer SET value = 9')).toThrow(/fixed/);
+        expect(() => db.exec('DELETE FROM scaling_answer')).toThrow(/fixed/);
+        expect(() => db.exec("UPDATE scaling_round SET question = '{}'")).toThrow(/fixed/);
+        expect(() => db.exec('DELETE FROM scaling_round')).toThrow(/fixed/);
+      } finally {
+        db.close();
+      }
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

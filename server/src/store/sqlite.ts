@@ -17,6 +17,13 @@ import {
   type StaffRow,
   type StaffSessionRow,
 } from './sqlite-rows.ts';
+import {
+  scalingMigration,
+  toScalingAnswer,
+  toScalingRound,
+  type ScalingAnswerRow,
+  type ScalingRoundRow,
+} from './sqlite-scaling.ts';
 import type {
   AuditEntry,
   ClientOwner,
@@ -28,6 +35,10 @@ import type {
   NewMeeting,
   OpenMeetingResult,
   Participant,
+  RevealedScalingRecord,
+  SaveScalingAnswerResult,
+  ScalingAnswerRecord,
+  ScalingRoundRecord,
   Staff,
   StaffSession,
   Store,
@@ -160,6 +171,8 @@ export const migrations: readonly string[] = [
      state TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // Scaling rounds and their answers (sqlite-scaling.ts).
+  scalingMigration,
 ];
 
 interface MeetingRow {
@@ -730,6 +743,115 @@ export class SqliteStore implements Store {
       JSON.stringify(state),
       Date.now(),
     );
+  }
+
+  // Scaling rounds and answers [STORE18]
+
+  async startScalingRound(round: ScalingRoundRecord): Promise<void> {
+    this.#run(
+      `INSERT INTO scaling_round (id, meeting_id, question_id, question, named, open, started_at, started_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      round.id,
+      round.meetingId,
+      round.question.questionId,
+      JSON.stringify(round.question),
+      round.named ? 1 : 0,
+      round.open ? 1 : 0,
+      round.startedAt,
+      round.startedBy,
+    );
+  }
+
+  async getScalingRound(roundId: string): Promise<ScalingRoundRecord | undefined> {
+    const row = this.#get<ScalingRoundRow>('SELECT * FROM scaling_round WHERE id = ?', roundId);
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async latestScalingRound(meetingId: string): Promise<ScalingRoundRecord | undefined> {
+    const row = this.#get<ScalingRoundRow>(
+      'SELECT * FROM scaling_round WHERE meeting_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
+      meetingId,
+    );
+    return row ? toScalingRound(row) : undefined;
+  }
+
+  async saveScalingAnswer(answer: ScalingAnswerRecord): Promise<SaveScalingAnswerResult> {
+    return this.#transaction(() => {
+      const round = this.#get<ScalingRoundRow>('SELECT * FROM scaling_round WHERE id = ?', answer.roundId);
+      if (!round) return 'not-found';
+      if (round.revealed_at !== null) return 'revealed';
+      if (round.closed_at !== null) return 'closed';
+      // An update keeps the row (and its rowid), so answers list in the order first given.
+      this.#run(
+        `INSERT INTO scaling_answer (round_id, participant_key, name, role, value, reason, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (round_id, participant_key) DO UPDATE SET
+           name = excluded.name, role = excluded.role, value = excluded.value,
+           reason = excluded.reason, answered_at = excluded.answered_at`,
+        answer.roundId,
+        answer.participantKey,
+        answer.name,
+        answer.role,
+        answer.value,
+        answer.reason,
+        answer.answeredAt,
+      );
+      return 'saved';
+    });
+  }
+
+  async listScalingAnswers(roundId: string): Promise<ScalingAnswerRecord[]> {
+    return this.#all<ScalingAnswerRow>(
+      'SELECT * FROM scaling_answer WHERE round_id = ? ORDER BY rowid',
+      roundId,
+    ).map(toScalingAnswer);
+  }
+
+  async revealScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined> {
+    return this.#transaction(() => {
+      const changed = this.#run(
+        'UPDATE scaling_round SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL AND closed_at IS NULL',
+        at,
+        roundId,
+      );
+      if (changed === 0) return undefined;
+      return toScalingRound(this.#get<ScalingRoundRow>('SELECT * FROM scaling_round WHERE id = ?', roundId)!);
+    });
+  }
+
+  async closeScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined> {
+    return this.#transaction(() => {
+      const changed = this.#run(
+        'UPDATE scaling_round SET closed_at = ? WHERE id = ? AND closed_at IS NULL',
+        at,
+        roundId,
+      );
+      if (changed === 0) return undefined;
+      return toScalingRound(this.#get<ScalingRoundRow>('SELECT * FROM scaling_round WHERE id = ?', roundId)!);
+    });
+  }
+
+  async listRevealedScalingOfFamily(familyId: string): Promise<RevealedScalingRecord[]> {
+    const meetings = new Map(
+      this.#all<MeetingRow>('SELECT * FROM meeting WHERE family_id = ?', familyId).map((row) => [
+        row.id,
+        toMeeting(row),
+      ]),
+    );
+    const rounds = this.#all<ScalingRoundRow>(
+      `SELECT scaling_round.* FROM scaling_round JOIN meeting ON meeting.id = scaling_round.meeting_id
+       WHERE meeting.family_id = ? AND scaling_round.revealed_at IS NOT NULL
+       ORDER BY meeting.date, scaling_round.revealed_at, scaling_round.rowid`,
+      familyId,
+    ).map(toScalingRound);
+    return rounds.map((round) => ({
+      meeting: meetings.get(round.meetingId)!,
+      round,
+      answers: this.#all<ScalingAnswerRow>(
+        'SELECT * FROM scaling_answer WHERE round_id = ? ORDER BY rowid',
+        round.id,
+      ).map(toScalingAnswer),
+    }));
   }
 
   async healthy(): Promise<boolean> {

@@ -8,6 +8,7 @@
  */
 import type { GuestRole, ParticipantStatus, StaffRole } from '@kinboard/shared/access/index';
 import type { MeetingLiveState } from '@kinboard/shared/protocol/meeting-live-state';
+import type { ParticipantRole, ScalingQuestionSnapshot } from '@kinboard/shared';
 
 export interface Family {
   id: string;
@@ -150,6 +151,42 @@ export type OpenMeetingResult =
   | { outcome: 'not-found' }
   | { outcome: 'closed' };
 
+/** A scaling round: the question as it was asked, how it ran, and when it was revealed. */
+export interface ScalingRoundRecord {
+  id: string;
+  meetingId: string;
+  question: ScalingQuestionSnapshot;
+  named: boolean;
+  open: boolean;
+  startedAt: number;
+  /** The staff member who started it. */
+  startedBy: string;
+  revealedAt?: number | undefined;
+  /** Put away by the chair; screens no longer show it. */
+  closedAt?: number | undefined;
+}
+
+/** One person's number in a round, with who they were when they gave it. */
+export interface ScalingAnswerRecord {
+  roundId: string;
+  /** `staff:<id>` or `guest:<id>` (shared/src/access/participant-key.ts). */
+  participantKey: string;
+  name: string;
+  role: ParticipantRole;
+  value: number;
+  reason: string;
+  answeredAt: number;
+}
+
+export type SaveScalingAnswerResult = 'saved' | 'revealed' | 'closed' | 'not-found';
+
+/** A revealed round with its meeting and its answers: the family's record of a scaling. */
+export interface RevealedScalingRecord {
+  meeting: Meeting;
+  round: ScalingRoundRecord;
+  answers: ScalingAnswerRecord[];
+}
+
 export interface Store {
   readonly kind: string;
 
@@ -252,6 +289,21 @@ export interface Store {
   getMeetingLiveState(meetingId: string): Promise<StoredMeetingLiveState | undefined>;
   /** Replaces the meeting's saved state (one row a meeting, written on every chair change). */
   saveMeetingLiveState(state: StoredMeetingLiveState): Promise<void>;
+  // Scaling rounds and answers [STORE18]
+  startScalingRound(round: ScalingRoundRecord): Promise<void>;
+  getScalingRound(roundId: string): Promise<ScalingRoundRecord | undefined>;
+  /** The meeting's newest round, whatever its state. */
+  latestScalingRound(meetingId: string): Promise<ScalingRoundRecord | undefined>;
+  /** Saves or replaces a person's answer, only while the round is running (not revealed, not closed). */
+  saveScalingAnswer(answer: ScalingAnswerRecord): Promise<SaveScalingAnswerResult>;
+  /** A round's answers in the order first given. */
+  listScalingAnswers(roundId: string): Promise<ScalingAnswerRecord[]>;
+  /** Reveals a running round; undefined when it is unknown, revealed or closed already. */
+  revealScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined>;
+  /** Puts a round away; undefined when it is unknown or closed already. */
+  closeScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined>;
+  /** Every revealed round of the family's meetings, oldest first, with its answers. */
+  listRevealedScalingOfFamily(familyId: string): Promise<RevealedScalingRecord[]>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

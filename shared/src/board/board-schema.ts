@@ -4,6 +4,7 @@ import { agendaRoot } from './agenda.ts';
 import { bottomLinesRoot } from './bottom-line.ts';
 import { settingsRoot } from './board-settings.ts';
 import { cardsRoot } from './card.ts';
+import { scalingQuestionsRoot } from './scaling-question.ts';
 import { statementPairsRoot } from './statement-pair.ts';
 
 /**
@@ -17,13 +18,14 @@ export const boardRootTypes = {
   [bottomLinesRoot]: 'map',
   [agendaRoot]: 'array',
   [settingsRoot]: 'map',
+  [scalingQuestionsRoot]: 'map',
 } as const satisfies Record<string, 'map' | 'array'>;
 export type BoardRootName = keyof typeof boardRootTypes;
 
 /** Which roots each of a meeting's documents holds (see document-name.ts for why they are split). */
 export const rootsOfPart = {
   map: [cardsRoot],
-  frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot],
+  frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot, scalingQuestionsRoot],
 } as const satisfies Record<DocumentPart, readonly BoardRootName[]>;
 
 export interface RootProblem {

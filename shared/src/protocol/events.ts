@@ -9,6 +9,12 @@ import { meetingTimerCommandSchema } from './meeting-timer.ts';
 import type { ParticipantRoleChanged } from './participant-role.ts';
 import type { Result } from './result.ts';
 import { sectionLockSchema } from './section-lock.ts';
+import { scalingAnswerSchema } from './scaling-answer.ts';
+import { scalingCloseSchema } from './scaling-close.ts';
+import { scalingRevealSchema } from './scaling-reveal.ts';
+import type { ScalingRoundMessage, ScalingRoundView } from './scaling-round.ts';
+import { scalingStartSchema } from './scaling-start.ts';
+import { scalingViewSchema } from './scaling-view.ts';
 
 /**
  * The socket.io events both ends use: the web client's socket and the server's handlers are
@@ -22,6 +28,11 @@ export const clientEventSchemas = {
   'chair:follow': chairFollowSchema,
   'chair:lock': sectionLockSchema,
   'chair:timer': meetingTimerCommandSchema,
+  'scaling:start': scalingStartSchema,
+  'scaling:answer': scalingAnswerSchema,
+  'scaling:reveal': scalingRevealSchema,
+  'scaling:close': scalingCloseSchema,
+  'scaling:view': scalingViewSchema,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -40,6 +51,11 @@ export interface ClientToServerEvents {
   'chair:follow': Request<'chair:follow', MeetingLiveState>;
   'chair:lock': Request<'chair:lock', MeetingLiveState>;
   'chair:timer': Request<'chair:timer', MeetingLiveState>;
+  'scaling:start': Request<'scaling:start', ScalingRoundView>;
+  'scaling:answer': Request<'scaling:answer', ScalingRoundView>;
+  'scaling:reveal': Request<'scaling:reveal', ScalingRoundView>;
+  'scaling:close': Request<'scaling:close', null>;
+  'scaling:view': Request<'scaling:view', ScalingRoundView | null>;
 }
 
 export interface ServerToClientEvents {
@@ -52,4 +68,6 @@ export interface ServerToClientEvents {
   'participant:role': (change: ParticipantRoleChanged) => void;
   /** To every screen of the meeting, just before the server disconnects them: it has closed. */
   'meeting:closed': (notice: MeetingClosed) => void;
+  /** To each screen of the meeting: the scaling round as that screen may see it [SCALE3]. */
+  'scaling:round': (message: ScalingRoundMessage) => void;
 }

@@ -369,3 +369,95 @@ export const meetingAccessWords = {
   signIn: 'Staff: sign in',
   join: 'Join with a code',
 } as const;
+
+/** Scaling 0 to 10, on every screen: plain words a parent understands. */
+export const scalingWords = {
+  title: 'Scaling: 0 to 10',
+  zeroMeans: (words: string) => `0 means: ${words}`,
+  tenMeans: (words: string) => `10 means: ${words}`,
+  yourNumber: 'Your number',
+  number: (value: number) => `${value}`,
+  reason: 'What makes it that number? (optional)',
+  saveReason: 'Save what I wrote',
+  saved: (value: number) => `You chose ${value}.`,
+  private: 'Only you can see your number until the chair shows everyone’s.',
+  open: 'Everyone can see the numbers move as people choose.',
+  named: 'When the numbers are shown, everyone will see who chose which.',
+  anonymous: 'When the numbers are shown, nobody will see who chose which.',
+  notChosen: 'You have not chosen a number yet.',
+  watching: 'You are watching this one: observers and the projector do not give a number.',
+  answeredCount: (count: number) =>
+    count === 0
+      ? 'Nobody has answered yet.'
+      : count === 1
+        ? '1 person has answered.'
+        : `${count} people have answered.`,
+  answeredTitle: 'Who has answered',
+  revealedTitle: 'Everyone’s numbers',
+  lineLabel: (values: number[]) =>
+    values.length === 0
+      ? 'A line from 0 to 10 with no numbers on it yet.'
+      : `A line from 0 to 10 with these numbers: ${values.join(', ')}.`,
+  spread: (lowest: number, highest: number, middle: number) =>
+    lowest === highest
+      ? `Everyone chose ${lowest}.`
+      : `From ${lowest} to ${highest}; the middle is ${middle}.`,
+  pointOf: (value: number, name?: string, role?: string) =>
+    name ? `${name}${role ? ` (${role})` : ''}: ${value}` : `${value}`,
+  oneHigher: 'What would make it one higher?',
+  fixed: 'The numbers have been shown, so they cannot change now.',
+  roleNames: {
+    staff: 'staff',
+    family: 'family',
+    network: 'network',
+    professional: 'professional',
+    child: 'young person',
+    observer: 'observer',
+    projector: 'projector',
+  } as Record<string, string>,
+} as const;
+
+/** The chair's scaling panel. */
+export const scalingChairWords = {
+  title: 'Scaling questions',
+  none: 'No scaling questions yet. Write one before the meeting or during it.',
+  question: (index: number) => `Scaling question ${index + 1}`,
+  text: 'Question',
+  zeroMeans: 'What 0 means',
+  tenMeans: 'What 10 means',
+  tiedTo: 'About',
+  standalone: 'On its own',
+  planConfidence: 'Confidence in the plan',
+  pair: (index: number, statement: string) =>
+    `Statement ${index + 1}${statement ? `: ${statement.slice(0, 50)}` : ''}`,
+  remove: (index: number) => `Remove scaling question ${index + 1}`,
+  newText: 'New scaling question',
+  newPlaceholder: 'On a scale of 0 to 10, how safe are the children at home?',
+  add: 'Add the question',
+  howTitle: 'How to ask',
+  named: 'Show names with the numbers',
+  anonymous: 'Show numbers without names',
+  privateMode: 'Numbers stay hidden until I show them',
+  openMode: 'Everyone sees the numbers move as people choose',
+  ask: (index: number) => `Ask question ${index + 1} now`,
+  running: 'Asking now',
+  reveal: 'Show everyone’s numbers',
+  again: 'Ask the same question again',
+  finish: 'Finish and go back to the board',
+  cancel: 'Stop without showing the numbers',
+} as const;
+
+/** The family page: how the numbers moved across meetings. */
+export const scalingProgressWords = {
+  title: 'Scaling over time',
+  none: 'No scaling has been shown in this family’s meetings yet.',
+  failed: 'The scaling record could not be loaded.',
+  chart: (text: string, meetings: number) =>
+    `Chart: how the numbers for “${text}” moved across ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}.`,
+  tableCaption: (text: string) => `Numbers given for “${text}”, meeting by meeting`,
+  meeting: 'Meeting',
+  numbers: 'Numbers given',
+  spread: 'Lowest, middle, highest',
+  spreadCell: (lowest: number, middle: number, highest: number) => `${lowest}, ${middle}, ${highest}`,
+  anonymousNote: '(shown without names)',
+} as const;

@@ -50,8 +50,39 @@ export class LiveMeeting {
   }
 
   async #enter(): Promise<void> {
+    this.#entered = false;
     const result = await this.#request('meeting:enter', { meetingId: this.#meetingId, screen: this.#screen });
-    if (result.ok) this.#accept(result.value);
+    if (!result.ok) return;
+    this.#accept(result.value);
+    this.#entered = true;
+    for (const handler of this.#onEntered) handler();
+  }
+
+  #entered = false;
+  #onEntered: (() => void)[] = [];
+
+  /** Runs now if this screen is in the meeting, and after every (re)entry, to catch up. */
+  onEntered(handler: () => void): () => void {
+    this.#onEntered = [...this.#onEntered, handler];
+    if (this.#entered) handler();
+    return () => {
+      this.#onEntered = this.#onEntered.filter((each) => each !== handler);
+    };
+  }
+
+  /** Sends a feature's event (scaling, ...) and resolves with the server's Result as it came. */
+  send<E extends Exclude<ClientEventName, 'meeting:enter'>, T>(
+    event: E,
+    payload: ClientEventPayload<E>,
+  ): Promise<Result<T>> {
+    return new Promise((resolve) => {
+      const emit = this.#socket.emit.bind(this.#socket) as unknown as (
+        event: E,
+        payload: ClientEventPayload<E>,
+        ack: (result: Result<T>) => void,
+      ) => void;
+      emit(event, payload, resolve);
+    });
   }
 
   #accept(state: MeetingLiveState): void {

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+/** A screen that (re)entered the meeting asks for the round as it may see it now. */
+export const scalingViewSchema = z.object({}).strict();

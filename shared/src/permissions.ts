@@ -18,6 +18,10 @@ export type ParticipantRole = (typeof participantRoles)[number];
 
 const everyone: readonly ParticipantRole[] = participantRoles;
 const chairOnly: readonly ParticipantRole[] = ['staff'];
+/** Everyone whose word the plan needs: not observers, not the projector. */
+const planMembers: readonly ParticipantRole[] = ['staff', 'family', 'network', 'professional', 'child'];
+/** People offer to take on a rule; the chair assigns directly. */
+const offerers: readonly ParticipantRole[] = ['family', 'network', 'professional', 'child'];
 
 export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[]> = {
   'meeting:enter': everyone,
@@ -26,6 +30,11 @@ export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[
   'chair:follow': chairOnly,
   'chair:lock': chairOnly,
   'chair:timer': chairOnly,
+  'plan:status': everyone,
+  'plan:offer': offerers,
+  'plan:offer-decision': chairOnly,
+  'plan:agreement': chairOnly,
+  'plan:answer': planMembers,
 };
 
 export function mayEmit(role: ParticipantRole, event: ClientEventName): boolean {
@@ -40,11 +49,12 @@ export function mayWriteBoard(role: ParticipantRole): boolean {
 /**
  * Whether a role may write to one of a meeting's documents at all [ACCESS14]: the `map` (cards)
  * to everyone who may write, the `frame` (statements and goals, bottom lines, agenda, settings)
- * to staff only; others comment on the frame elsewhere.
+ * to staff only; others comment on the frame elsewhere. The `plan` to everyone who may write
+ * [PLAN1]: the family and network build it from their phones.
  */
 export function mayWriteDocument(role: ParticipantRole, part: DocumentPart): boolean {
   if (!mayWriteBoard(role)) return false;
-  return part === 'map' || role === 'staff';
+  return part === 'map' || part === 'plan' || role === 'staff';
 }
 
 /**

@@ -7,6 +7,10 @@ import { meetingEnterSchema } from './meeting-enter.ts';
 import type { MeetingLiveState } from './meeting-live-state.ts';
 import { meetingTimerCommandSchema } from './meeting-timer.ts';
 import type { ParticipantRoleChanged } from './participant-role.ts';
+import { planAgreementSchema } from './plan-agreement.ts';
+import { planAnswerSchema } from './plan-answer.ts';
+import { planOfferDecisionSchema, planOfferSchema } from './plan-offer.ts';
+import { planStatusRequestSchema, type PlanStage, type PlanStatus } from './plan-status.ts';
 import type { Result } from './result.ts';
 import { sectionLockSchema } from './section-lock.ts';
 
@@ -22,6 +26,11 @@ export const clientEventSchemas = {
   'chair:follow': chairFollowSchema,
   'chair:lock': sectionLockSchema,
   'chair:timer': meetingTimerCommandSchema,
+  'plan:status': planStatusRequestSchema,
+  'plan:offer': planOfferSchema,
+  'plan:offer-decision': planOfferDecisionSchema,
+  'plan:agreement': planAgreementSchema,
+  'plan:answer': planAnswerSchema,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -40,6 +49,11 @@ export interface ClientToServerEvents {
   'chair:follow': Request<'chair:follow', MeetingLiveState>;
   'chair:lock': Request<'chair:lock', MeetingLiveState>;
   'chair:timer': Request<'chair:timer', MeetingLiveState>;
+  'plan:status': Request<'plan:status', PlanStatus>;
+  'plan:offer': Request<'plan:offer', PlanStatus>;
+  'plan:offer-decision': Request<'plan:offer-decision', PlanStatus>;
+  'plan:agreement': Request<'plan:agreement', PlanStatus>;
+  'plan:answer': Request<'plan:answer', PlanStatus>;
 }
 
 export interface ServerToClientEvents {
@@ -52,4 +66,6 @@ export interface ServerToClientEvents {
   'participant:role': (change: ParticipantRoleChanged) => void;
   /** To every screen of the meeting, just before the server disconnects them: it has closed. */
   'meeting:closed': (notice: MeetingClosed) => void;
+  /** To every screen of the meeting: the plan's stage, answers or offers changed; ask `plan:status`. */
+  'plan:changed': (change: { stage: PlanStage }) => void;
 }

@@ -17,6 +17,7 @@ import {
   type StaffRow,
   type StaffSessionRow,
 } from './sqlite-rows.ts';
+import { planMigration, SqlitePlan } from './sqlite-plan.ts';
 import type {
   AuditEntry,
   DocumentUpdate,
@@ -141,6 +142,8 @@ export const migrations: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // The safety plan: its stage, answers, offers and agreed versions (sqlite-plan.ts).
+  planMigration,
 ];
 
 interface MeetingRow {
@@ -180,6 +183,7 @@ type SqlValue = SQLInputValue;
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly #db: DatabaseSync;
+  readonly #plan: SqlitePlan;
   readonly #statements: {
     loadUpdates: StatementSync;
     insertUpdate: StatementSync;
@@ -203,6 +207,7 @@ export class SqliteStore implements Store {
     this.#db.exec('PRAGMA busy_timeout = 1000');
     this.#migrate();
     const db = this.#db;
+    this.#plan = new SqlitePlan(db, (work) => this.#transaction(work));
     this.#statements = {
       loadUpdates: db.prepare('SELECT id, data FROM document_update WHERE document_name = ? ORDER BY id'),
       insertUpdate: db.prepare(
@@ -667,6 +672,21 @@ export class SqliteStore implements Store {
       limit,
     ).map(toAuditEntry);
   }
+
+  // The safety plan [STORE13]: its SQL is in sqlite-plan.ts.
+  getPlanAgreement: Store['getPlanAgreement'] = (...args) => this.#plan.getPlanAgreement(...args);
+  startPlanAgreement: Store['startPlanAgreement'] = (...args) => this.#plan.startPlanAgreement(...args);
+  reopenPlan: Store['reopenPlan'] = (...args) => this.#plan.reopenPlan(...args);
+  recordPlanAnswer: Store['recordPlanAnswer'] = (...args) => this.#plan.recordPlanAnswer(...args);
+  listPlanAnswers: Store['listPlanAnswers'] = (...args) => this.#plan.listPlanAnswers(...args);
+  finalisePlanVersion: Store['finalisePlanVersion'] = (...args) => this.#plan.finalisePlanVersion(...args);
+  listPlanVersions: Store['listPlanVersions'] = (...args) => this.#plan.listPlanVersions(...args);
+  getPlanVersion: Store['getPlanVersion'] = (...args) => this.#plan.getPlanVersion(...args);
+  listPlanVersionsOfFamily: Store['listPlanVersionsOfFamily'] = (...args) =>
+    this.#plan.listPlanVersionsOfFamily(...args);
+  addPlanOffer: Store['addPlanOffer'] = (...args) => this.#plan.addPlanOffer(...args);
+  decidePlanOffer: Store['decidePlanOffer'] = (...args) => this.#plan.decidePlanOffer(...args);
+  listPlanOffers: Store['listPlanOffers'] = (...args) => this.#plan.listPlanOffers(...args);
 
   async healthy(): Promise<boolean> {
     try {

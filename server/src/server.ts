@@ -11,6 +11,7 @@ import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
 import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
+import { PlanStages } from './realtime/plan-stages.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
 import { seedDemoMeeting } from './seed/demo-meeting.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -58,6 +59,8 @@ export async function startServer(
 
   // The chair's live state, read by the sync layer to enforce column locks [ACCESS20].
   const live = new MeetingLiveStates();
+  // Each meeting's plan stage, read by the sync layer to lock the plan while it is agreed [PLAN3].
+  const planStages = new PlanStages(store);
   const sync = new SyncServer({
     store,
     log,
@@ -68,6 +71,7 @@ export async function startServer(
     // REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) serves the board to anyone [ACCESS13].
     access: config.requireSignIn ? access : undefined,
     lockedColumns: (meetingId) => live.lockedColumns(meetingId),
+    planStages,
   });
   const realtime = new RealtimeServer({
     log,
@@ -76,6 +80,7 @@ export async function startServer(
     access,
     requireSignIn: config.requireSignIn,
     live,
+    plan: { stages: planStages, documents: sync },
   });
   const httpServer = createServer();
 

@@ -17,6 +17,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
+import { registerPlanEvents, type PlanEventDeps } from './plan-events.ts';
 import { RealtimeAccess } from './realtime-access.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
 
@@ -34,6 +35,7 @@ export class RealtimeServer {
   readonly #log: Logger;
   readonly #live: MeetingLiveStates;
   readonly #access: RealtimeAccess;
+  readonly #plan: PlanEventDeps | undefined;
 
   constructor(options: {
     log: Logger;
@@ -44,7 +46,15 @@ export class RealtimeServer {
     requireSignIn: boolean;
     /** The live states, shared with the sync layer, which enforces column locks [ACCESS20]. */
     live?: MeetingLiveStates;
+    /** The safety plan's events, when the server has the plan's stages and documents [PLAN2]. */
+    plan?: Omit<PlanEventDeps, 'store' | 'log' | 'audit'>;
   }) {
+    this.#plan = options.plan && {
+      ...options.plan,
+      store: options.store,
+      log: options.log,
+      audit: options.access.audit,
+    };
     this.#live = options.live ?? new MeetingLiveStates();
     this.#store = options.store;
     this.#log = options.log;
@@ -115,6 +125,7 @@ export class RealtimeServer {
       live.lock(meetingId, column, locked),
     );
     this.#handleChair(socket, 'chair:timer', (meetingId, command) => live.timer(meetingId, command));
+    if (this.#plan) registerPlanEvents(socket, this.io, this.#plan);
   }
 
   /** A chair control: acts on the socket's meeting and broadcasts the new state to every screen in it. */

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { readBottomLines } from './bottom-line.ts';
 import { readCards } from './card.ts';
@@ -96,6 +96,16 @@ function labelOf(part: ComparedPart, record: unknown): string {
 }
 
 /**
+ * A record as compared: people by name only, since a guest's key belongs to one meeting's join
+ * and the same person has another in the next meeting.
+ */
+function comparable(record: unknown): string {
+  const value = record as Record<string, unknown>;
+  const who = value['who'] as { name: string }[] | undefined;
+  return JSON.stringify(who ? { ...value, who: who.map((person) => person.name) } : value);
+}
+
+/**
  * What changed from one agreed version to the next: records added, changed (any field, who or
  * which statements a rule answers) or removed, matched by id, in the later version's order.
  */
@@ -117,7 +127,7 @@ export function compareAgreedBoards(before: AgreedBoard, after: AgreedBoard): Bo
     for (const [id, record] of later) {
       const was = earlier.get(id);
       if (was === undefined) changes.push({ part, change: 'added', id, label: labelOf(part, record) });
-      else if (JSON.stringify(was) !== JSON.stringify(record))
+      else if (comparable(was) !== comparable(record))
         changes.push({ part, change: 'changed', id, label: labelOf(part, record) });
     }
     for (const [id, record] of earlier)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readAgenda } from './agenda.ts';
 import { compareAgreedBoards, renderAgreedBoard } from './agreed-board.ts';
+import { readBoardSettings, writeBoardSettings } from './board-settings.ts';
+import { carryForward } from './carry-forward.ts';
 import { checkUpdateRoots } from './board-schema.ts';
 import { fireDrills } from './fire-drill.ts';
 import { myPart } from './my-part.ts';
@@ -150,5 +153,38 @@ describe('comparing agreed versions', () => {
       { part: 'notes', change: 'added', id: 'contingency', label: 'Call Nan' },
     ]);
     expect(compareAgreedBoards(after, after)).toEqual([]);
+  });
+});
+
+describe('carrying forward', () => {
+  it('[PLAN8] starts from the agreed statements and plan with their ids; agenda and vocabulary come from the new type; guests by name', () => {
+    const { frame, drinking } = frameWithTwoStatements();
+    writeBoardSettings(frame, { vocabularyId: 'wellbeing' });
+    const plan = new Y.Doc();
+    const rule = planRules.add(plan, {
+      what: 'Nan stays over',
+      who: [nan, { key: 'staff:s1', name: 'Sam' }],
+      answers: [drinking],
+    });
+    const agreedFrame = Y.encodeStateAsUpdate(frame);
+    const agreedPlan = Y.encodeStateAsUpdate(plan);
+    const next = carryForward({ frame: agreedFrame, plan: agreedPlan }, 'family-network-meeting');
+    const nextFrame = new Y.Doc();
+    Y.applyUpdate(nextFrame, next.frame);
+    const nextPlan = new Y.Doc();
+    Y.applyUpdate(nextPlan, next.plan!);
+    expect(readStatementPairs(nextFrame).map((pair) => pair.id)).toEqual(
+      readStatementPairs(frame).map((pair) => pair.id),
+    );
+    expect(readBoardSettings(nextFrame).vocabularyId).toBe('safety');
+    expect(readAgenda(nextFrame).length).toBeGreaterThan(0);
+    expect(readPlanRules(nextPlan)).toEqual([
+      expect.objectContaining({
+        id: rule,
+        who: [{ name: 'Nan' }, { key: 'staff:s1', name: 'Sam' }],
+        answers: [drinking],
+      }),
+    ]);
+    expect(Y.encodeStateAsUpdate(frame)).toEqual(agreedFrame);
   });
 });

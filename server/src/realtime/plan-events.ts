@@ -83,8 +83,10 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     });
   };
 
-  const status = async (): Promise<Result<PlanStatus>> =>
-    ok(await planStatusFor(store, meetingOf(), keyOf(socket.data), socket.data.role === 'staff'));
+  const status = async (): Promise<Result<PlanStatus>> => {
+    const view = await planStatusFor(store, meetingOf(), keyOf(socket.data), socket.data.role === 'staff');
+    return ok({ ...view, yourName: await nameOf() });
+  };
 
   const on = <
     E extends 'plan:status' | 'plan:offer' | 'plan:offer-decision' | 'plan:agreement' | 'plan:answer',

@@ -49,4 +49,6 @@ export interface PlanStatus {
   versions: PlanVersionSummary[];
   /** The screen's own participant key, when it has one: "my part" is what names it. */
   you?: string | undefined;
+  /** The name on record for that key (the one the guest joined with, or the staff member's). */
+  yourName?: string | undefined;
 }

@@ -39,6 +39,7 @@ export class LiveMeeting {
   readonly #socket: MeetingSocket;
   readonly #meetingId: string;
   readonly #screen: ScreenKind;
+  #entered: (() => void)[] = [];
 
   constructor(meetingId: string, screen: ScreenKind) {
     this.#meetingId = meetingId;
@@ -51,7 +52,28 @@ export class LiveMeeting {
 
   async #enter(): Promise<void> {
     const result = await this.#request('meeting:enter', { meetingId: this.#meetingId, screen: this.#screen });
-    if (result.ok) this.#accept(result.value);
+    if (result.ok) {
+      this.#accept(result.value);
+      for (const handler of this.#entered) handler();
+    }
+  }
+
+  /** Runs each time this screen has entered the meeting (after every reconnection too). */
+  onEntered(handler: () => void): () => void {
+    this.#entered = [...this.#entered, handler];
+    return () => void (this.#entered = this.#entered.filter((each) => each !== handler));
+  }
+
+  /** Sends any client event; feature modules (the plan) type what its Result carries. */
+  send<E extends ClientEventName, T>(event: E, payload: ClientEventPayload<E>): Promise<Result<T>> {
+    return new Promise((resolve) => {
+      const emit = this.#socket.emit.bind(this.#socket) as unknown as (
+        event: E,
+        payload: ClientEventPayload<E>,
+        ack: (result: Result<T>) => void,
+      ) => void;
+      emit(event, payload, resolve);
+    });
   }
 
   #accept(state: MeetingLiveState): void {

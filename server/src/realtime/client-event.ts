@@ -1,6 +1,7 @@
 import {
   clientEventSchemas,
   describeInvalid,
+  eventPermissions,
   fail,
   mayEmit,
   type ClientEventName,
@@ -45,5 +46,8 @@ export function onClientEvent<E extends ClientEventName, T>(
 }
 
 function forbiddenSentence(event: ClientEventName): string {
-  return event.startsWith('chair:') ? 'Only the chair can do that.' : 'You cannot do that in this meeting.';
+  const allowed = eventPermissions[event];
+  return allowed.length === 1 && allowed[0] === 'staff'
+    ? 'Only the chair can do that.'
+    : 'You cannot do that in this meeting.';
 }

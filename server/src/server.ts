@@ -11,6 +11,7 @@ import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
 import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
+import { PlanStages } from './realtime/plan-stages.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
 import { seedDemoMeeting } from './seed/demo-meeting.ts';
 import { openStore } from './store/open-store.ts';
@@ -56,6 +57,8 @@ export async function startServer(
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
   // column locks [ACCESS20].
   const live = new MeetingLiveStates(store);
+  // Each meeting's plan stage, read by the sync layer to lock the plan while it is agreed [PLAN3].
+  const planStages = new PlanStages(store);
   const sync = new SyncServer({
     store,
     log,
@@ -67,6 +70,7 @@ export async function startServer(
     access: config.requireSignIn ? access : undefined,
     lockedColumns: (meetingId) => live.lockedColumns(meetingId),
     loadMeeting: (meetingId) => live.load(meetingId),
+    planStages,
   });
   const realtime = new RealtimeServer({
     log,
@@ -75,6 +79,7 @@ export async function startServer(
     access,
     requireSignIn: config.requireSignIn,
     live,
+    plan: { stages: planStages, documents: sync },
   });
   const httpServer = createServer();
 

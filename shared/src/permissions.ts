@@ -22,6 +22,10 @@ const chairOnly: readonly ParticipantRole[] = ['staff'];
 const answerers: readonly ParticipantRole[] = participantRoles.filter(
   (role) => role !== 'observer' && role !== 'projector',
 );
+/** Everyone whose word the plan needs: not observers, not the projector. */
+const planMembers: readonly ParticipantRole[] = ['staff', 'family', 'network', 'professional', 'child'];
+/** People offer to take on a rule; the chair assigns directly. */
+const offerers: readonly ParticipantRole[] = ['family', 'network', 'professional', 'child'];
 
 export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[]> = {
   'meeting:enter': everyone,
@@ -35,6 +39,11 @@ export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[
   'scaling:reveal': chairOnly,
   'scaling:close': chairOnly,
   'scaling:view': everyone,
+  'plan:status': everyone,
+  'plan:offer': offerers,
+  'plan:offer-decision': chairOnly,
+  'plan:agreement': chairOnly,
+  'plan:answer': planMembers,
 };
 
 export function mayEmit(role: ParticipantRole, event: ClientEventName): boolean {
@@ -49,11 +58,12 @@ export function mayWriteBoard(role: ParticipantRole): boolean {
 /**
  * Whether a role may write to one of a meeting's documents at all [ACCESS14]: the `map` (cards)
  * to everyone who may write, the `frame` (statements and goals, bottom lines, agenda, settings)
- * to staff only; others comment on the frame elsewhere.
+ * to staff only; others comment on the frame elsewhere. The `plan` to everyone who may write
+ * [PLAN1]: the family and network build it from their phones.
  */
 export function mayWriteDocument(role: ParticipantRole, part: DocumentPart): boolean {
   if (!mayWriteBoard(role)) return false;
-  return part === 'map' || role === 'staff';
+  return part === 'map' || part === 'plan' || role === 'staff';
 }
 
 /**

@@ -112,7 +112,11 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
     const seen = await phone.get(`/api/meetings/${meetingId}`);
     expect(seen.status).toBe(200);
     expect(seen.body.meeting.joinCode).toBeUndefined();
-    expect(seen.body.documents).toEqual({ map: `${meetingId}.map`, frame: `${meetingId}.frame` });
+    expect(seen.body.documents).toEqual({
+      map: `${meetingId}.map`,
+      frame: `${meetingId}.frame`,
+      plan: `${meetingId}.plan`,
+    });
 
     // The connection dropped and the phone comes back through the join page: same place, still admitted.
     const rejoined = await join(phone, code);

@@ -24,5 +24,11 @@ export const auditActions = [
   'join.guessing-limited',
   'connection.opened',
   'board.write-refused',
+  'plan.offered',
+  'plan.offer-decided',
+  'plan.agreement-started',
+  'plan.answered',
+  'plan.agreed',
+  'plan.reopened',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -1,6 +1,7 @@
 import {
   clientEventSchemas,
   describeInvalid,
+  eventPermissions,
   fail,
   mayEmit,
   type ClientEventName,
@@ -46,7 +47,8 @@ export function onClientEvent<E extends ClientEventName, T>(
 
 function forbiddenSentence(event: ClientEventName): string {
   if (event === 'scaling:answer') return 'Observers and the projector watch: they do not give a number.';
-  return event.startsWith('chair:') || event.startsWith('scaling:')
+  const allowed = eventPermissions[event];
+  return allowed.length === 1 && allowed[0] === 'staff'
     ? 'Only the chair can do that.'
     : 'You cannot do that in this meeting.';
 }

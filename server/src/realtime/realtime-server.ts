@@ -17,6 +17,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
+import { registerPlanEvents, type PlanEventDeps } from './plan-events.ts';
 import { RealtimeAccess } from './realtime-access.ts';
 import { ScalingEvents } from './scaling-events.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
@@ -36,6 +37,7 @@ export class RealtimeServer {
   readonly #live: MeetingLiveStates;
   readonly #access: RealtimeAccess;
   readonly #scaling: ScalingEvents;
+  readonly #plan: PlanEventDeps | undefined;
 
   constructor(options: {
     log: Logger;
@@ -46,7 +48,15 @@ export class RealtimeServer {
     requireSignIn: boolean;
     /** The live states, shared with the sync layer, which enforces column locks [ACCESS20]. */
     live?: MeetingLiveStates;
+    /** The safety plan's events, when the server has the plan's stages and documents [PLAN2]. */
+    plan?: Omit<PlanEventDeps, 'store' | 'log' | 'audit'>;
   }) {
+    this.#plan = options.plan && {
+      ...options.plan,
+      store: options.store,
+      log: options.log,
+      audit: options.access.audit,
+    };
     this.#live = options.live ?? new MeetingLiveStates(options.store);
     this.#store = options.store;
     this.#log = options.log;
@@ -119,6 +129,7 @@ export class RealtimeServer {
     );
     this.#handleChair(socket, 'chair:timer', (meetingId, command) => live.timer(meetingId, command));
     this.#scaling.register(socket);
+    if (this.#plan) registerPlanEvents(socket, this.io, this.#plan);
   }
 
   /**

@@ -188,6 +188,69 @@ export const postgresMigrations: readonly string[] = [
    $$;
    CREATE TRIGGER scaling_answer_fixed BEFORE INSERT OR UPDATE OR DELETE ON scaling_answer
      FOR EACH ROW EXECUTE FUNCTION scaling_answer_keep_fixed();`,
+  // 6: the safety plan [STORE19]: its stage, answers, offers and agreed versions, which the
+  // database itself keeps exactly as agreed.
+  `CREATE TABLE plan_stage (
+     meeting_id TEXT PRIMARY KEY REFERENCES meeting (id),
+     stage TEXT NOT NULL CHECK (stage IN ('drafting', 'agreeing', 'agreed')),
+     round INTEGER NOT NULL,
+     started_at BIGINT
+   );
+   CREATE TABLE plan_answer (
+     meeting_id TEXT NOT NULL REFERENCES meeting (id),
+     round INTEGER NOT NULL,
+     participant_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     agrees INTEGER NOT NULL,
+     reason TEXT,
+     at BIGINT NOT NULL,
+     PRIMARY KEY (meeting_id, round, participant_key)
+   );
+   CREATE TABLE plan_offer (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meeting (id),
+     rule_id TEXT NOT NULL,
+     participant_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('waiting', 'confirmed', 'declined')),
+     at BIGINT NOT NULL,
+     decided_at BIGINT,
+     decided_by TEXT
+   );
+   CREATE INDEX plan_offer_by_meeting ON plan_offer (meeting_id, at);
+   CREATE TABLE plan_version (
+     meeting_id TEXT NOT NULL REFERENCES meeting (id),
+     version INTEGER NOT NULL,
+     family_id TEXT NOT NULL REFERENCES family (id),
+     started_at BIGINT NOT NULL,
+     agreed_at BIGINT NOT NULL,
+     agreed_by TEXT NOT NULL,
+     board TEXT NOT NULL,
+     participants TEXT NOT NULL,
+     answers TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, version)
+   );
+   CREATE INDEX plan_version_by_family ON plan_version (family_id, agreed_at);
+   CREATE TABLE plan_version_document (
+     meeting_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     part TEXT NOT NULL,
+     data BYTEA NOT NULL,
+     PRIMARY KEY (meeting_id, version, part),
+     FOREIGN KEY (meeting_id, version) REFERENCES plan_version (meeting_id, version)
+   );
+   CREATE FUNCTION plan_version_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION 'an agreed plan never changes'; END
+   $$;
+   CREATE TRIGGER plan_version_no_change BEFORE UPDATE OR DELETE ON plan_version
+     FOR EACH ROW EXECUTE FUNCTION plan_version_refuse_change();
+   CREATE TRIGGER plan_version_no_truncate BEFORE TRUNCATE ON plan_version
+     FOR EACH STATEMENT EXECUTE FUNCTION plan_version_refuse_change();
+   CREATE TRIGGER plan_version_document_no_change BEFORE UPDATE OR DELETE ON plan_version_document
+     FOR EACH ROW EXECUTE FUNCTION plan_version_refuse_change();
+   CREATE TRIGGER plan_version_document_no_truncate BEFORE TRUNCATE ON plan_version_document
+     FOR EACH STATEMENT EXECUTE FUNCTION plan_version_refuse_change();`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
+import { runPlanStoreContract } from './plan.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 import {
@@ -63,6 +64,7 @@ describe.skipIf(unreachable !== undefined)(
     runAccessStoreContract('PostgresStore', inOwnSchema);
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
+    runPlanStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
       withSchema(async (schema) => {

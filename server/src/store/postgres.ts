@@ -1,6 +1,7 @@
 import type { GuestRole } from '@kinboard/shared/access/index';
 import postgres from 'postgres';
 import { migratePostgres } from './postgres-migrations.ts';
+import { PostgresPlan } from './postgres-plan.ts';
 import {
   int8AsNumber,
   toMeeting,
@@ -88,8 +89,11 @@ export class PostgresStore implements Store {
   readonly #sql: Sql;
   #closed = false;
 
+  readonly #plan: PostgresPlan;
+
   private constructor(sql: Sql) {
     this.#sql = sql;
+    this.#plan = new PostgresPlan(sql);
   }
 
   /** Connects, brings the schema up to date [STORE13] and resolves once the store is ready. */
@@ -553,6 +557,21 @@ export class PostgresStore implements Store {
       answers: answers.filter((row) => row.round_id === round.id).map(toScalingAnswer),
     }));
   }
+
+  // The safety plan [STORE19]: its SQL is in postgres-plan.ts.
+  getPlanAgreement: Store['getPlanAgreement'] = (...args) => this.#plan.getPlanAgreement(...args);
+  startPlanAgreement: Store['startPlanAgreement'] = (...args) => this.#plan.startPlanAgreement(...args);
+  reopenPlan: Store['reopenPlan'] = (...args) => this.#plan.reopenPlan(...args);
+  recordPlanAnswer: Store['recordPlanAnswer'] = (...args) => this.#plan.recordPlanAnswer(...args);
+  listPlanAnswers: Store['listPlanAnswers'] = (...args) => this.#plan.listPlanAnswers(...args);
+  finalisePlanVersion: Store['finalisePlanVersion'] = (...args) => this.#plan.finalisePlanVersion(...args);
+  listPlanVersions: Store['listPlanVersions'] = (...args) => this.#plan.listPlanVersions(...args);
+  getPlanVersion: Store['getPlanVersion'] = (...args) => this.#plan.getPlanVersion(...args);
+  listPlanVersionsOfFamily: Store['listPlanVersionsOfFamily'] = (...args) =>
+    this.#plan.listPlanVersionsOfFamily(...args);
+  addPlanOffer: Store['addPlanOffer'] = (...args) => this.#plan.addPlanOffer(...args);
+  decidePlanOffer: Store['decidePlanOffer'] = (...args) => this.#plan.decidePlanOffer(...args);
+  listPlanOffers: Store['listPlanOffers'] = (...args) => this.#plan.listPlanOffers(...args);
 
   async healthy(): Promise<boolean> {
     if (this.#closed) return false;

@@ -7,6 +7,7 @@ import { migrations, SqliteStore } from './sqlite.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
+import { runPlanStoreContract } from './plan.contract.ts';
 import { runStoreContract } from './store.contract.ts';
 
 // A real file in a temp dir, so WAL mode, synchronous=FULL and reopening are what production runs.
@@ -23,6 +24,7 @@ runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
+runPlanStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {
@@ -41,6 +43,43 @@ describe('SqliteStore audit log', () => {
       expect((await store.listAuditOfService(10)).map((entry) => entry.action)).toEqual([
         'setup.first-admin',
       ]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteStore agreed plans', () => {
+  it('[PLAN6] the database itself refuses to change or delete an agreed version or its documents', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
+    const file = path.join(dir, 'kinboard.db');
+    const store = new SqliteStore(file);
+    try {
+      const family = { id: 'fam', name: 'Hollis', createdAt: 1 };
+      const meeting = {
+        ...{ id: 'm1', familyId: 'fam', type: 'family-network-meeting', title: 'T', date: '2026-12-01' },
+        ...{ state: 'open' as const, createdAt: 1 },
+      };
+      await store.createMeeting({ family, meeting, documents: [] });
+      await store.startPlanAgreement('m1', 2);
+      const board = {
+        ...{ statements: [], bottomLines: [], cards: [], rules: [], fireDrills: [], nextSteps: [] },
+        ...{ trajectory: [], notes: { contingency: '', safetyObject: '' } },
+      };
+      await store.finalisePlanVersion({
+        ...{ meetingId: 'm1', familyId: 'fam', version: 1, startedAt: 2, agreedAt: 3, agreedBy: 's' },
+        ...{ documents: [{ part: 'plan', data: new Uint8Array([7]) }], board, participants: [], answers: [] },
+      });
+      const db = new DatabaseSync(file);
+      try {
+        expect(() => db.exec("UPDATE plan_version SET agreed_by = 'x'")).toThrow(/never changes/);
+        expect(() => db.exec('DELETE FROM plan_version')).toThrow(/never changes/);
+        expect(() => db.exec("UPDATE plan_version_document SET data = x'00'")).toThrow(/never changes/);
+        expect(() => db.exec('DELETE FROM plan_version_document')).toThrow(/never changes/);
+      } finally {
+        db.close();
+      }
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

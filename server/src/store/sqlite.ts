@@ -24,6 +24,7 @@ import {
   type ScalingAnswerRow,
   type ScalingRoundRow,
 } from './sqlite-scaling.ts';
+import { planMigration, SqlitePlan } from './sqlite-plan.ts';
 import type {
   AuditEntry,
   ClientOwner,
@@ -173,6 +174,8 @@ export const migrations: readonly string[] = [
    );`,
   // Scaling rounds and their answers (sqlite-scaling.ts).
   scalingMigration,
+  // The safety plan: its stage, answers, offers and agreed versions (sqlite-plan.ts).
+  planMigration,
 ];
 
 interface MeetingRow {
@@ -212,6 +215,7 @@ type SqlValue = SQLInputValue;
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly #db: DatabaseSync;
+  readonly #plan: SqlitePlan;
   readonly #statements: {
     loadUpdates: StatementSync;
     insertUpdate: StatementSync;
@@ -237,6 +241,7 @@ export class SqliteStore implements Store {
     this.#db.exec('PRAGMA busy_timeout = 1000');
     this.#migrate();
     const db = this.#db;
+    this.#plan = new SqlitePlan(db, (work) => this.#transaction(work));
     this.#statements = {
       loadUpdates: db.prepare('SELECT id, data FROM document_update WHERE document_name = ? ORDER BY id'),
       insertUpdate: db.prepare(
@@ -853,6 +858,20 @@ export class SqliteStore implements Store {
       ).map(toScalingAnswer),
     }));
   }
+  // The safety plan [STORE19]: its SQL is in sqlite-plan.ts.
+  getPlanAgreement: Store['getPlanAgreement'] = (...args) => this.#plan.getPlanAgreement(...args);
+  startPlanAgreement: Store['startPlanAgreement'] = (...args) => this.#plan.startPlanAgreement(...args);
+  reopenPlan: Store['reopenPlan'] = (...args) => this.#plan.reopenPlan(...args);
+  recordPlanAnswer: Store['recordPlanAnswer'] = (...args) => this.#plan.recordPlanAnswer(...args);
+  listPlanAnswers: Store['listPlanAnswers'] = (...args) => this.#plan.listPlanAnswers(...args);
+  finalisePlanVersion: Store['finalisePlanVersion'] = (...args) => this.#plan.finalisePlanVersion(...args);
+  listPlanVersions: Store['listPlanVersions'] = (...args) => this.#plan.listPlanVersions(...args);
+  getPlanVersion: Store['getPlanVersion'] = (...args) => this.#plan.getPlanVersion(...args);
+  listPlanVersionsOfFamily: Store['listPlanVersionsOfFamily'] = (...args) =>
+    this.#plan.listPlanVersionsOfFamily(...args);
+  addPlanOffer: Store['addPlanOffer'] = (...args) => this.#plan.addPlanOffer(...args);
+  decidePlanOffer: Store['decidePlanOffer'] = (...args) => this.#plan.decidePlanOffer(...args);
+  listPlanOffers: Store['listPlanOffers'] = (...args) => this.#plan.listPlanOffers(...args);
 
   async healthy(): Promise<boolean> {
     try {

@@ -8,7 +8,13 @@
  */
 import type { GuestRole, ParticipantStatus, StaffRole } from '@kinboard/shared/access/index';
 import type { MeetingLiveState } from '@kinboard/shared/protocol/meeting-live-state';
-import type { ParticipantRole, ScalingQuestionSnapshot } from '@kinboard/shared';
+import type {
+  AgreedBoard,
+  DocumentPart,
+  ParticipantRole,
+  PlanStage,
+  ScalingQuestionSnapshot,
+} from '@kinboard/shared';
 
 export interface Family {
   id: string;
@@ -187,6 +193,58 @@ export interface RevealedScalingRecord {
   answers: ScalingAnswerRecord[];
 }
 
+/** Where a meeting's plan is [PLAN3]: `round` is the version being agreed, or the last one agreed. */
+export interface PlanAgreementState {
+  meetingId: string;
+  stage: PlanStage;
+  round: number;
+  /** When the current round of agreement started. */
+  startedAt?: number | undefined;
+}
+
+/** One person's answer to "Do you agree and understand your part?" in one round [PLAN4]. */
+export interface PlanAnswerRecord {
+  meetingId: string;
+  round: number;
+  participantKey: string;
+  name: string;
+  role: string;
+  agrees: boolean;
+  reason?: string | undefined;
+  at: number;
+}
+
+/** "I can do this" on a rule, and the chair's decision [PLAN5]. */
+export interface PlanOfferRecord {
+  id: string;
+  meetingId: string;
+  ruleId: string;
+  participantKey: string;
+  name: string;
+  status: 'waiting' | 'confirmed' | 'declined';
+  at: number;
+  decidedAt?: number | undefined;
+  decidedBy?: string | undefined;
+}
+
+/** An agreed plan as finalised: never changed afterwards, by the store or the database [PLAN6]. */
+export interface AgreedPlanVersion {
+  meetingId: string;
+  familyId: string;
+  version: number;
+  startedAt: number;
+  agreedAt: number;
+  /** The staff member who finalised it. */
+  agreedBy: string;
+  /** The exact Yjs state of each of the meeting's documents when it was agreed. */
+  documents: { part: DocumentPart; data: Uint8Array }[];
+  /** The board as agreed, read through the shared typed layer. */
+  board: AgreedBoard;
+  /** Who took part, with which role. */
+  participants: { participantKey: string; name: string; role: string }[];
+  answers: PlanAnswerRecord[];
+}
+
 export interface Store {
   readonly kind: string;
 
@@ -304,6 +362,35 @@ export interface Store {
   closeScalingRound(roundId: string, at: number): Promise<ScalingRoundRecord | undefined>;
   /** Every revealed round of the family's meetings, oldest first, with its answers. */
   listRevealedScalingOfFamily(familyId: string): Promise<RevealedScalingRecord[]>;
+  // The safety plan: agreement, answers, offers and agreed versions [STORE19]
+  /** The plan's stage; `drafting` with round = the last version (0 for none) if never agreed. */
+  getPlanAgreement(meetingId: string): Promise<PlanAgreementState>;
+  /** From drafting (or agreed, to amend: see reopenPlan) to agreeing; undefined if already agreeing. */
+  startPlanAgreement(meetingId: string, at: number): Promise<PlanAgreementState | undefined>;
+  /** Back to drafting; an agreed meeting is open again. Agreed versions are kept as they are. */
+  reopenPlan(meetingId: string): Promise<PlanAgreementState>;
+  /** Keeps a person's answer in the current round (a later answer replaces their earlier one). False unless agreeing in that round. */
+  recordPlanAnswer(answer: PlanAnswerRecord): Promise<boolean>;
+  listPlanAnswers(meetingId: string, round: number): Promise<PlanAnswerRecord[]>;
+  /**
+   * Stores the agreed version, sets the plan agreed and the meeting `agreed`, atomically. False
+   * (nothing stored) unless the plan is agreeing in exactly this round.
+   */
+  finalisePlanVersion(version: AgreedPlanVersion): Promise<boolean>;
+  /** A meeting's agreed versions, oldest first, without their documents. */
+  listPlanVersions(meetingId: string): Promise<{ version: number; agreedAt: number }[]>;
+  getPlanVersion(meetingId: string, version: number): Promise<AgreedPlanVersion | undefined>;
+  /** Every agreed version of the family's meetings, oldest first (documents included). */
+  listPlanVersionsOfFamily(familyId: string): Promise<AgreedPlanVersion[]>;
+  addPlanOffer(offer: PlanOfferRecord): Promise<void>;
+  /** Decides a waiting offer; undefined if unknown or already decided. */
+  decidePlanOffer(
+    offerId: string,
+    confirmed: boolean,
+    by: string,
+    at: number,
+  ): Promise<PlanOfferRecord | undefined>;
+  listPlanOffers(meetingId: string): Promise<PlanOfferRecord[]>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

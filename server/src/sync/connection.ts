@@ -19,7 +19,11 @@ import type { Room, RoomMember } from './room.ts';
 import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.ts';
 import { inspectUpdate, type DecodedUpdate } from './update-guard.ts';
 
-type Authorise = (decoded: DecodedUpdate, room: Room) => { code: number; reason: string } | undefined;
+type Authorise = (
+  decoded: DecodedUpdate,
+  room: Room,
+  update: Uint8Array,
+) => { code: number; reason: string } | undefined;
 
 const keepAliveMs = 30_000;
 /** How long an anonymous connection's update waits for the id's previous connection to go. */
@@ -287,7 +291,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
         return this.#holdFor(room, owner, frame, verdict.reason);
       return this.close(verdict.code, verdict.reason);
     }
-    const refusal = this.#authorise?.(decoded, room);
+    const refusal = this.#authorise?.(decoded, room, update);
     if (refusal) return this.close(refusal.code, refusal.reason);
     if (room.wouldOutgrow(update.byteLength))
       return this.close(closeCodes.tooLarge, 'the board has reached its size limit');

@@ -8,7 +8,7 @@ import type { Meeting } from '../store/store.ts';
 import type { SyncConnection } from './connection.ts';
 import type { Room } from './room.ts';
 import type { DecodedUpdate } from './update-guard.ts';
-import { judgeWrite, type WriteRefusal, type Writer } from './write-permission.ts';
+import { judgePlanLock, judgeWrite, type WriteRefusal, type Writer } from './write-permission.ts';
 
 /** A connection that access let in: who it is, for which meeting, and what it may write. */
 export interface Admitted {
@@ -33,7 +33,7 @@ export interface Admitted {
    */
   presence(state: Record<string, unknown>): Record<string, unknown>;
   /** Judges each update before it is applied (the connection's `authorise` seam). */
-  authorise(decoded: DecodedUpdate, room: Room): WriteRefusal | undefined;
+  authorise(decoded: DecodedUpdate, room: Room, update: Uint8Array): WriteRefusal | undefined;
 }
 
 export type Admission = Admitted | ConnectionRefusal | { kind: 'failed' };
@@ -48,6 +48,7 @@ export class SyncAccess {
   readonly #access: Access;
   readonly #log: Logger;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
+  readonly #planLocked: ((meetingId: string) => boolean) | undefined;
   readonly #open = new Map<SyncConnection, Admitted>();
   /** Counts access events, so an admission decided while one happened is decided again. */
   #changes = 0;
@@ -56,8 +57,10 @@ export class SyncAccess {
     access: Access,
     log: Logger,
     lockedColumns?: ((meetingId: string) => readonly ColumnId[]) | undefined,
+    planLocked?: ((meetingId: string) => boolean) | undefined,
   ) {
     this.#access = access;
+    this.#planLocked = planLocked;
     this.#log = log;
     this.#lockedColumns = lockedColumns;
     for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
@@ -115,9 +118,13 @@ export class SyncAccess {
       name: recordedName,
       decidedAt,
       presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
-      authorise: (decoded, room) => {
+      authorise: (decoded, room, update) => {
         const locked = this.#lockedColumns?.(admitted.meetingId) ?? [];
-        const refusal = judgeWrite(decoded, room.doc, room.part, writer, locked);
+        // While the plan is agreed or being agreed, nobody edits its content, the chair included [PLAN3].
+        const planLock = this.#planLocked?.(admitted.meetingId)
+          ? judgePlanLock(decoded, room.doc, room.part, update)
+          : undefined;
+        const refusal = planLock ?? judgeWrite(decoded, room.doc, room.part, writer, locked);
         if (refusal) this.#record(admitted, 'board.write-refused', { reason: refusal.reason });
         return refusal;
       },

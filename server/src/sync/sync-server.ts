@@ -1,18 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { closeCodes, parseDocumentName, type ColumnId } from '@kinboard/shared';
+import * as Y from 'yjs';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
-import type { Room } from './room.ts';
+import { encodeIntegratedState } from './messages.ts';
+import type { Room, RoomMember } from './room.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
 import type { DecodedUpdate } from './update-guard.ts';
 import { UpdateWriter } from './update-writer.ts';
-import { judgeLocks } from './write-permission.ts';
+import { judgeLocks, judgePlanLock } from './write-permission.ts';
 
 export interface SyncServerOptions {
   store: Store;
@@ -35,6 +37,13 @@ export interface SyncServerOptions {
    */
   lockedColumns?: ((meetingId: string) => readonly ColumnId[]) | undefined;
   loadMeeting?: ((meetingId: string) => Promise<void>) | undefined;
+  /** Each meeting's plan stage: while agreeing or agreed its content takes no edits [PLAN3]. */
+  planStages?: PlanLockSource | undefined;
+}
+
+export interface PlanLockSource {
+  load(meetingId: string): Promise<unknown>;
+  isLocked(meetingId: string): boolean;
 }
 
 /**
@@ -52,6 +61,7 @@ export class SyncServer {
   readonly #access: SyncAccess | undefined;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
+  readonly #planStages: PlanLockSource | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -60,7 +70,10 @@ export class SyncServer {
     this.#limits = options.limits;
     this.#lockedColumns = options.lockedColumns;
     this.#loadMeeting = options.loadMeeting;
-    this.#access = options.access && new SyncAccess(options.access, options.log, options.lockedColumns);
+    this.#planStages = options.planStages;
+    const planLocked = options.planStages && ((meetingId: string) => options.planStages!.isLocked(meetingId));
+    this.#access =
+      options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.#writer = new UpdateWriter(options.store);
@@ -109,11 +122,14 @@ export class SyncServer {
       const admitted = admission?.kind === 'admitted' ? admission : undefined;
       // Without access nobody has a staff identity: column locks bind every connection [ACCESS20].
       const locked = this.#lockedColumns;
+      const plan = this.#planStages;
       const authorise =
         admitted?.authorise ??
-        (!this.#access && name && locked
-          ? (decoded: DecodedUpdate, room: Room) =>
-              judgeLocks(decoded, room.doc, room.part, locked(name.meetingId))
+        (!this.#access && name && (locked || plan)
+          ? (decoded: DecodedUpdate, room: Room, update: Uint8Array) =>
+              (plan?.isLocked(name.meetingId)
+                ? judgePlanLock(decoded, room.doc, room.part, update)
+                : undefined) ?? judgeLocks(decoded, room.doc, room.part, locked?.(name.meetingId) ?? [])
           : undefined);
       const connection = new SyncConnection({
         ws,
@@ -149,6 +165,8 @@ export class SyncServer {
       if (!meeting) return connection.close(closeCodes.unknownDocument, 'no such document');
       if (meeting.state === 'closed')
         return connection.close(closeCodes.meetingClosed, 'the meeting has closed');
+      // The lock must be known before the connection's first edit can arrive [PLAN3].
+      await this.#planStages?.load(name.meetingId);
       if (admission?.kind === 'admitted') {
         const refusal = await this.#access!.opened(admission, meeting);
         if (refusal) return connection.close(refusal.closeCode, refusal.reason);
@@ -159,6 +177,51 @@ export class SyncServer {
     } catch (error) {
       this.#log.error({ err: error, document: rawName }, 'could not open a document');
       connection.close(closeCodes.unavailable, 'the document could not be loaded');
+    }
+  }
+
+  /**
+   * The server's own edit to a document (the chair confirming an offer [PLAN5]): applied to the
+   * loaded document like a connection's, so it is stored before it is relayed, stamped with
+   * `participant` as its origin; resolves once it is stored.
+   */
+  async changeDocument(documentName: string, participant: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    await this.#withRoom(documentName, participant, async (room, member) => {
+      Y.transact(room.doc, () => edit(room.doc), member);
+      await room.settled();
+    });
+  }
+
+  /** The document's exact state once every write in flight is stored (Y.encodeStateAsUpdate). */
+  async snapshotDocument(documentName: string): Promise<Uint8Array> {
+    let snapshot: Uint8Array = new Uint8Array();
+    await this.#withRoom(documentName, undefined, async (room) => {
+      await room.settled();
+      snapshot = encodeIntegratedState(room.doc);
+    });
+    return snapshot;
+  }
+
+  /** Reads the loaded document (loading it if needed). */
+  async readDocument<T>(documentName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    let result: T | undefined;
+    await this.#withRoom(documentName, undefined, async (room) => {
+      result = read(room.doc);
+    });
+    return result as T;
+  }
+
+  async #withRoom(
+    documentName: string,
+    participant: string | undefined,
+    work: (room: Room, member: RoomMember) => Promise<void>,
+  ): Promise<void> {
+    const member: RoomMember = { participantId: participant, send() {}, stored() {}, storeFailed() {} };
+    const room = await this.#registry.join(documentName, member);
+    try {
+      await work(room, member);
+    } finally {
+      this.#registry.leave(room, member);
     }
   }
 

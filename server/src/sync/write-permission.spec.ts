@@ -1,17 +1,25 @@
 import {
+  addBottomLine,
   addCard,
   cardsOf,
   cardText,
   closeCodes,
   deleteCard,
   editCardText,
+  editGoal,
+  initialiseAgenda,
   moveCard,
+  pairStatementWithGoal,
+  planRules,
+  readAgenda,
+  readStatementPairs,
+  setAgendaStepSkipped,
   statementPairsRoot,
   type ParticipantRole,
 } from '@kinboard/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { judgeLocks, judgeWrite } from './write-permission.ts';
+import { judgeLocks, judgePlanLock, judgeWrite } from './write-permission.ts';
 
 const ann = 'guest:ann';
 const ben = 'guest:ben';
@@ -216,5 +224,57 @@ describe('judgeWrite and judgeLocks with locked columns', () => {
       sendLocked(server, screen, (doc) => editCardText(doc, annCard, 'by staff'), staff),
     ).toBeUndefined();
     expect(sendLocked(server, screen, (doc) => deleteCard(doc, staffCard), staff)).toBeUndefined();
+  });
+});
+
+describe('judgePlanLock [PLAN3]', () => {
+  /** Sends a change from a screen to the server while the plan is locked. */
+  function lockedSend(
+    server: Y.Doc,
+    screen: Y.Doc,
+    part: 'map' | 'frame' | 'plan',
+    change: (doc: Y.Doc) => void,
+  ) {
+    const before = Y.encodeStateVector(server);
+    change(screen);
+    const update = Y.encodeStateAsUpdate(screen, before);
+    const verdict = judgePlanLock(Y.decodeUpdate(update), server, part, update);
+    if (!verdict) Y.applyUpdate(server, update);
+    return verdict;
+  }
+  const synced = (server: Y.Doc) => {
+    const screen = new Y.Doc();
+    Y.applyUpdate(screen, Y.encodeStateAsUpdate(server));
+    return screen;
+  };
+
+  it('refuses any change to the plan and the map, and lets a no-op sync through', () => {
+    const plan = new Y.Doc();
+    const rule = planRules.add(plan, { what: 'Nan stays over' });
+    const screen = synced(plan);
+    expect(lockedSend(plan, screen, 'plan', (doc) => planRules.edit(doc, rule, { what: 'Changed' }))).toEqual(
+      refused,
+    );
+    expect(lockedSend(plan, synced(plan), 'plan', () => {})).toBeUndefined();
+    const { server, screen: mapScreen, annCard } = board();
+    expect(lockedSend(server, mapScreen, 'map', (doc) => editCardText(doc, annCard, 'x'))).toEqual(refused);
+  });
+
+  it('refuses changes to the frame’s statements and bottom lines, not to its agenda or settings', () => {
+    const frame = new Y.Doc();
+    const pair = pairStatementWithGoal(frame, { statement: 'Dani drinks.', goal: 'A sober adult.' });
+    initialiseAgenda(frame, 'family-network-meeting');
+    const step = readAgenda(frame)[0]!.id;
+    expect(lockedSend(frame, synced(frame), 'frame', (doc) => editGoal(doc, pair, 'Changed'))).toEqual(
+      refused,
+    );
+    expect(lockedSend(frame, synced(frame), 'frame', (doc) => addBottomLine(doc, 'No drinking'))).toEqual(
+      refused,
+    );
+    expect(
+      lockedSend(frame, synced(frame), 'frame', (doc) => setAgendaStepSkipped(doc, step, true)),
+    ).toBeUndefined();
+    expect(readAgenda(frame)[0]!.skipped).toBe(true);
+    expect(readStatementPairs(frame)[0]!.goal).toBe('A sober adult.');
   });
 });

@@ -1,4 +1,6 @@
 import {
+  agendaRoot,
+  boardRootTypes,
   cardAuthorIdField,
   cardsRoot,
   closeCodes,
@@ -6,6 +8,9 @@ import {
   isDomainId,
   mayEditOthersCards,
   mayWriteDocument,
+  rootsOfPart,
+  settingsRoot,
+  type BoardRootName,
   type ColumnId,
   type DocumentPart,
   type ParticipantRole,
@@ -70,6 +75,44 @@ export function judgeLocks(
   const change = readChange(decoded, doc);
   if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
   return judgeLockedCards(change, new Places(decoded, doc), doc, lockedColumns);
+}
+
+/**
+ * While the plan is being agreed, and once it is agreed, its content is locked for everyone,
+ * the chair included [PLAN3] [PLAN6]: the `plan` and `map` documents take no change at all, and
+ * the `frame` none to what it holds but its agenda and settings (the chair still runs the meeting).
+ * An update that changes nothing the server holds (a reconnecting client's sync step 2) passes.
+ * A frame update is tried on a copy of the document and the locked roots compared, because
+ * which root a deep change belongs to is only certain once it is integrated.
+ */
+export function judgePlanLock(
+  decoded: DecodedUpdate,
+  doc: Y.Doc,
+  part: DocumentPart,
+  update: Uint8Array,
+): WriteRefusal | undefined {
+  const change = readChange(decoded, doc);
+  if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
+  const refusal = refuse('the plan is locked while it is agreed');
+  if (part !== 'frame') return refusal;
+  const locked = (rootsOfPart.frame as readonly BoardRootName[]).filter(
+    (root) => root !== agendaRoot && root !== settingsRoot,
+  );
+  const trial = new Y.Doc({ gc: false });
+  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  const read = () =>
+    locked.map((root) =>
+      JSON.stringify((boardRootTypes[root] === 'map' ? trial.getMap(root) : trial.getArray(root)).toJSON()),
+    );
+  const before = read();
+  const waiting = trial.store.pendingStructs !== null || trial.store.pendingDs !== null;
+  Y.applyUpdate(trial, update);
+  // A change waiting for a missing part cannot be judged yet: refused while locked.
+  const waitsNow = trial.store.pendingStructs !== null || trial.store.pendingDs !== null;
+  const after = read();
+  trial.destroy();
+  if (waitsNow && !waiting) return refusal;
+  return before.some((json, index) => json !== after[index]) ? refusal : undefined;
 }
 
 interface Change {

@@ -5,7 +5,12 @@ import { bottomLinesRoot } from './bottom-line.ts';
 import { settingsRoot } from './board-settings.ts';
 import { cardsRoot } from './card.ts';
 import { scalingQuestionsRoot } from './scaling-question.ts';
+import { fireDrillsRoot } from './fire-drill.ts';
+import { nextStepsRoot } from './next-step.ts';
+import { planNotesRoot } from './plan-notes.ts';
+import { planRulesRoot } from './plan-rule.ts';
 import { statementPairsRoot } from './statement-pair.ts';
+import { trajectoryRoot } from './trajectory-step.ts';
 
 /**
  * Every root a meeting's documents may hold, and its Yjs type. The server refuses an update that
@@ -19,6 +24,11 @@ export const boardRootTypes = {
   [agendaRoot]: 'array',
   [settingsRoot]: 'map',
   [scalingQuestionsRoot]: 'map',
+  [planRulesRoot]: 'map',
+  [fireDrillsRoot]: 'map',
+  [nextStepsRoot]: 'map',
+  [trajectoryRoot]: 'map',
+  [planNotesRoot]: 'map',
 } as const satisfies Record<string, 'map' | 'array'>;
 export type BoardRootName = keyof typeof boardRootTypes;
 
@@ -26,6 +36,7 @@ export type BoardRootName = keyof typeof boardRootTypes;
 export const rootsOfPart = {
   map: [cardsRoot],
   frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot, scalingQuestionsRoot],
+  plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot],
 } as const satisfies Record<DocumentPart, readonly BoardRootName[]>;
 
 export interface RootProblem {

@@ -3,10 +3,12 @@ import { z } from 'zod';
 /**
  * Each meeting's board is split into documents so that write rights can differ per document:
  * `map` holds the cards everyone adds; `frame` holds what staff draft and the chair sets
- * (statements and goals, bottom lines, the agenda, the vocabulary). A document's name is
+ * (statements and goals, bottom lines, the agenda, the vocabulary); `plan` holds the safety plan
+ * the family and network build from their phones (rules, fire drills, next steps, trajectory,
+ * contingency plan and safety object). A document's name is
  * `<meetingId>.<part>`, used as the path after `/yjs/`.
  */
-export const documentParts = ['map', 'frame'] as const;
+export const documentParts = ['map', 'frame', 'plan'] as const;
 export type DocumentPart = (typeof documentParts)[number];
 
 export const meetingIdSchema = z

@@ -7,6 +7,10 @@ import { meetingEnterSchema } from './meeting-enter.ts';
 import type { MeetingLiveState } from './meeting-live-state.ts';
 import { meetingTimerCommandSchema } from './meeting-timer.ts';
 import type { ParticipantRoleChanged } from './participant-role.ts';
+import { planAgreementSchema } from './plan-agreement.ts';
+import { planAnswerSchema } from './plan-answer.ts';
+import { planOfferDecisionSchema, planOfferSchema } from './plan-offer.ts';
+import { planStatusRequestSchema, type PlanStage, type PlanStatus } from './plan-status.ts';
 import type { Result } from './result.ts';
 import { sectionLockSchema } from './section-lock.ts';
 import { scalingAnswerSchema } from './scaling-answer.ts';
@@ -33,6 +37,11 @@ export const clientEventSchemas = {
   'scaling:reveal': scalingRevealSchema,
   'scaling:close': scalingCloseSchema,
   'scaling:view': scalingViewSchema,
+  'plan:status': planStatusRequestSchema,
+  'plan:offer': planOfferSchema,
+  'plan:offer-decision': planOfferDecisionSchema,
+  'plan:agreement': planAgreementSchema,
+  'plan:answer': planAnswerSchema,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -56,6 +65,11 @@ export interface ClientToServerEvents {
   'scaling:reveal': Request<'scaling:reveal', ScalingRoundView>;
   'scaling:close': Request<'scaling:close', null>;
   'scaling:view': Request<'scaling:view', ScalingRoundView | null>;
+  'plan:status': Request<'plan:status', PlanStatus>;
+  'plan:offer': Request<'plan:offer', PlanStatus>;
+  'plan:offer-decision': Request<'plan:offer-decision', PlanStatus>;
+  'plan:agreement': Request<'plan:agreement', PlanStatus>;
+  'plan:answer': Request<'plan:answer', PlanStatus>;
 }
 
 export interface ServerToClientEvents {
@@ -70,4 +84,6 @@ export interface ServerToClientEvents {
   'meeting:closed': (notice: MeetingClosed) => void;
   /** To each screen of the meeting: the scaling round as that screen may see it [SCALE3]. */
   'scaling:round': (message: ScalingRoundMessage) => void;
+  /** To every screen of the meeting: the plan's stage, answers or offers changed; ask `plan:status`. */
+  'plan:changed': (change: { stage: PlanStage }) => void;
 }

@@ -11,7 +11,7 @@ export interface MeetingInfo {
     joinCode?: string | null;
   };
   family: { id: string; name: string } | null;
-  documents: { map: string; frame: string };
+  documents: { map: string; frame: string; plan?: string };
   /**
    * Who this screen writes as, when it is signed in or let in: the key a card's `authorId`
    * carries (`staff:<id>` or `guest:<participantId>`) and the role the chair gave a guest.

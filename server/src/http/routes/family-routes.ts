@@ -1,5 +1,6 @@
 import { newFamilyRequestSchema, newMeetingRequestSchema } from '@kinboard/shared/access/family';
 import {
+  carryForward,
   formatDocumentName,
   initialiseAgenda,
   initialiseBoardSettings,
@@ -73,14 +74,17 @@ async function addMeeting(context: ApiContext): Promise<Reply> {
     createdAt: context.now,
     chairStaffId: allowed.staff.id,
   };
+  // A family with an agreed plan starts its next meeting from the last agreed version [PLAN8].
+  const agreed = (await context.store.listPlanVersionsOfFamily(allowed.family.id)).at(-1);
+  const partOf = (part: 'frame' | 'plan') => agreed?.documents.find((doc) => doc.part === part)?.data;
+  const carried = agreed && carryForward({ frame: partOf('frame'), plan: partOf('plan') }, body.type);
+  const documentName = (part: 'frame' | 'plan') => formatDocumentName({ meetingId: meeting.id, part });
   await context.store.createMeeting({
     family: allowed.family,
     meeting,
     documents: [
-      {
-        documentName: formatDocumentName({ meetingId: meeting.id, part: 'frame' }),
-        update: firstFrame(body.type),
-      },
+      { documentName: documentName('frame'), update: carried?.frame ?? firstFrame(body.type) },
+      ...(carried?.plan ? [{ documentName: documentName('plan'), update: carried.plan }] : []),
     ],
   });
   await context.audit.record({
@@ -89,9 +93,34 @@ async function addMeeting(context: ApiContext): Promise<Reply> {
     action: 'meeting.created',
     familyId: meeting.familyId,
     meetingId: meeting.id,
-    detail: { type: meeting.type, date: meeting.date },
+    detail: {
+      type: meeting.type,
+      date: meeting.date,
+      ...(agreed ? { carriedFrom: agreed.meetingId, carriedVersion: agreed.version } : {}),
+    },
   });
   return created({ meeting: meetingView(meeting, 'staff') });
+}
+
+/**
+ * GET /api/families/:id/plan-versions: every agreed plan of the family's meetings, oldest first,
+ * as agreed (the board read through the typed layer, who took part, their answers), for the family
+ * page to list and compare [PLAN7]. The documents' bytes stay on the server.
+ */
+async function planVersions(context: ApiContext): Promise<Reply> {
+  const allowed = await context.familyOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  const meetings = new Map(
+    (await context.store.listMeetingsOfFamily(allowed.family.id)).map((meeting) => [meeting.id, meeting]),
+  );
+  const versions = await context.store.listPlanVersionsOfFamily(allowed.family.id);
+  return ok({
+    versions: versions.map(({ documents: _documents, ...version }) => ({
+      ...version,
+      meetingTitle: meetings.get(version.meetingId)?.title ?? '',
+      meetingDate: meetings.get(version.meetingId)?.date ?? '',
+    })),
+  });
 }
 
 /** GET /api/families/:id/audit: the family's record of who got in and who changed what. */
@@ -107,4 +136,5 @@ export const familyRoutes = [
   route('GET', '/api/families/:id', showFamily),
   route('POST', '/api/families/:id/meetings', addMeeting),
   route('GET', '/api/families/:id/audit', familyAudit),
+  route('GET', '/api/families/:id/plan-versions', planVersions),
 ];

@@ -6,6 +6,8 @@ import { LiveMeeting } from './live-meeting.svelte.ts';
 import { MapBoard } from './map-board.svelte.ts';
 import { MeetingConnection } from './meeting-connection.svelte.ts';
 import { OwnUndo } from './own-undo.svelte.ts';
+import { PlanBoard } from './plan-board.svelte.ts';
+import { PlanLive } from './plan-live.svelte.ts';
 import { Presence } from './presence.svelte.ts';
 
 /** Roles that only read the board. */
@@ -21,6 +23,10 @@ export class MeetingSession {
   readonly mapConnection: MeetingConnection;
   readonly frameConnection: MeetingConnection;
   readonly live: LiveMeeting;
+  /** The safety plan: its document, and what the server decides about it. */
+  readonly plan: PlanBoard;
+  readonly planConnection: MeetingConnection;
+  readonly planLive: PlanLive;
   readonly presence: Presence;
   readonly undo: OwnUndo;
   /** Who this screen writes as; the chair may change a guest's role during the meeting. */
@@ -32,14 +38,19 @@ export class MeetingSession {
   constructor(info: MeetingInfo, screen: ScreenKind, name: string) {
     const mapDoc = new Y.Doc();
     const frameDoc = new Y.Doc();
-    this.#docs = [mapDoc, frameDoc];
+    const planDoc = new Y.Doc();
+    this.#docs = [mapDoc, frameDoc, planDoc];
     const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${protocol}://${location.host}/yjs`;
     this.mapConnection = new MeetingConnection(mapDoc, url, info.documents.map, { presence: true, screen });
     this.frameConnection = new MeetingConnection(frameDoc, url, info.documents.frame, { screen });
     this.map = new MapBoard(mapDoc);
     this.frame = new FrameBoard(frameDoc);
+    const planName = info.documents.plan ?? `${info.meeting.id}.plan`;
+    this.planConnection = new MeetingConnection(planDoc, url, planName, { screen });
+    this.plan = new PlanBoard(planDoc);
     this.live = new LiveMeeting(info.meeting.id, screen);
+    this.planLive = new PlanLive(this.live);
     this.presence = new Presence(this.mapConnection.awareness, { name, screen, column: null, typing: null });
     // Every root of the map document (today only the cards).
     this.undo = new OwnUndo(rootsOfPart.map.map((root) => mapDoc.getMap(root)));
@@ -74,7 +85,10 @@ export class MeetingSession {
     this.#offRole();
     this.undo.destroy();
     this.presence.destroy();
+    this.planLive.destroy();
     this.live.destroy();
+    this.plan.destroy();
+    this.planConnection.destroy();
     this.map.destroy();
     this.frame.destroy();
     this.mapConnection.destroy();

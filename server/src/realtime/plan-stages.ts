@@ -1,0 +1,36 @@
+import type { PlanStage } from '@kinboard/shared';
+import type { Store } from '../store/store.ts';
+
+/**
+ * Each meeting's plan stage, held in memory for the sync layer, which judges every edit in the
+ * same turn it arrives and cannot wait for the store [PLAN3]. Loaded from the store before a
+ * connection joins a meeting's document (so a restart keeps the lock) and changed only by the
+ * plan's socket.io handlers, right after the store has the change.
+ */
+export class PlanStages {
+  readonly #store: Store;
+  readonly #stages = new Map<string, PlanStage>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async load(meetingId: string): Promise<PlanStage> {
+    const known = this.#stages.get(meetingId);
+    if (known) return known;
+    const { stage } = await this.#store.getPlanAgreement(meetingId);
+    // Another load or a handler may have set it meanwhile: the handler's is newer.
+    if (!this.#stages.has(meetingId)) this.#stages.set(meetingId, stage);
+    return this.#stages.get(meetingId)!;
+  }
+
+  set(meetingId: string, stage: PlanStage): void {
+    this.#stages.set(meetingId, stage);
+  }
+
+  /** True while the plan is agreeing or agreed: its content takes no edits [PLAN3] [PLAN6]. */
+  isLocked(meetingId: string): boolean {
+    const stage = this.#stages.get(meetingId);
+    return stage === 'agreeing' || stage === 'agreed';
+  }
+}

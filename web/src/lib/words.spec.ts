@@ -46,17 +46,19 @@ describe("words.ts, the components' facade", () => {
   );
 
   it('reads every plain word from the catalogue, under its <group>_<word> key', () => {
+    // After a merge, a group still written as plain strings shows up here, word by word.
+    const notInCatalogue: string[] = [];
     let checked = 0;
     for (const [name, group] of groups) {
       const prefix = name.replace(/Words$/, '');
       for (const [word, value] of Object.entries(group as object)) {
         if (typeof value !== 'string') continue;
         const key = `${prefix}_${word}`;
-        expect(messages[key], key).toBeTypeOf('function');
-        expect(value, key).toBe(messages[key]!());
+        if (messages[key]?.() !== value) notInCatalogue.push(key);
         checked += 1;
       }
     }
+    expect(notInCatalogue).toEqual([]);
     expect(checked).toBeGreaterThan(150);
   });
 

@@ -35,10 +35,10 @@ const compiled = vi.hoisted(async () => {
           }))
         : value;
   const pseudoCatalogue = Object.fromEntries(
-    Object.entries(JSON.parse(english) as Record<string, unknown>).map(([key, value]) => [
-      key,
-      key === '$schema' ? value : wrap(value),
-    ]),
+    Object.entries(JSON.parse(english) as Record<string, unknown>)
+      // One word left untranslated, to show it falls back to English.
+      .filter(([key]) => key !== 'connection_reload')
+      .map(([key, value]) => [key, key === '$schema' ? value : wrap(value)]),
   );
   const messagesDir = join(dir, 'messages');
   cpSync(new URL('messages/en.json', web), join(messagesDir, 'en.json'));
@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 describe('a second language', () => {
-  it('changes every word on screen without touching a component', () => {
+  it('changes every word on screen without touching a component, falling back to English for a missing one', () => {
     runtime.overwriteGetLocale(() => 'en');
     expect(connectionWords.saved).toBe('All changes saved');
     runtime.overwriteGetLocale(() => 'en-XA');
@@ -74,6 +74,7 @@ describe('a second language', () => {
     expect(presenceWords.count(3)).toBe('⟦3 screens here⟧');
     expect(stoppedSentence(4410)).toBe('⟦This meeting has finished. The board is no longer shared.⟧');
     expect(localiseWords(wordsFor('wellbeing')).statement.one).toBe('⟦worry statement⟧');
+    expect(connectionWords.reload).toBe('Reload the page');
     // Words are read when shown, so switching back needs no reload of this module.
     runtime.overwriteGetLocale(() => 'en');
     expect(connectionWords.saved).toBe('All changes saved');

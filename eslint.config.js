@@ -16,6 +16,7 @@ export default tseslint.config(
       '.tools/',
       'web/build/',
       'web/.svelte-kit/',
+      'web/src/lib/paraglide/',
       'data/',
       'test-results/',
       'playwright-report/',

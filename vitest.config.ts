@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { messagesPlugin } from './web/messages-plugin.ts';
 
 // Unit specs live beside the code; integration and fault tests talk to a real server process.
 export default defineConfig({
   test: {
     projects: [
       {
+        // The web specs read words from the compiled catalogue: compile it first, as the build does.
+        plugins: [messagesPlugin()],
         test: {
           name: 'unit',
           include: ['shared/src/**/*.spec.ts', 'server/src/**/*.spec.ts', 'web/src/**/*.spec.ts'],

@@ -1,580 +1,691 @@
 import type { ColumnId, DomainId, ScreenKind, VocabularyId } from '@kinboard/shared';
+import { fromCatalogue } from './i18n/from-catalogue.ts';
+import { m } from './paraglide/messages.js';
 
 /**
- * The message catalogue: every word the interface shows, in one place, so Welsh and other
- * languages can be added without touching components. The practice's own words (columns,
- * domains, statement and goal nouns) come from the shared vocabulary through the board's
- * settings (`FrameBoard.words`), so switching Safety / Wellbeing / Success relabels every
- * screen. `columnTitles` and `domainLabels` below are the Signs of Safety words, for screens
- * that have no board yet.
+ * Every word the interface shows, read from the message catalogue (`web/messages/en.json`, one
+ * file per language, compiled by Paraglide into `./paraglide/`), so Welsh and other languages
+ * are added without touching components. Components import the groups below and never the
+ * catalogue itself.
+ *
+ * Adding a word: put `"<group>_<name>": "text"` in `web/messages/en.json`, where `<group>` is
+ * the export's name without `Words` (`boardWords` -> `board`), and add `<name>` to that group
+ * here: `name: m.group_name` among the plain words, or a function for words with inputs
+ * (`{domain}` in the text, `m.group_name({ domain })`). README.md, "Adding a language".
+ *
+ * The practice's own words (columns, domains, statement and goal nouns) change with the board's
+ * vocabulary: they come from shared's vocabulary through the board's settings, put into the
+ * reader's language by `i18n/practice-words.ts`. `columnTitles` and `domainLabels` below are
+ * the Signs of Safety words, for screens that have no board yet.
  */
-export const columnTitles: Record<ColumnId, string> = {
-  worries: 'What are we worried about?',
-  workingWell: "What's working well?",
-  needsToHappen: 'What needs to happen?',
-};
+export const columnTitles: Record<ColumnId, string> = /* @__PURE__ */ fromCatalogue({
+  worries: m.practice_column_worries,
+  workingWell: m.practice_column_workingWell,
+  needsToHappen: m.practice_column_needsToHappen,
+});
 
-export const domainLabels: Record<DomainId, string> = {
-  pastHarm: 'Harm',
-  futureDanger: 'Danger',
-  complicatingFactors: 'Complicating factors',
-  existingStrengths: 'Existing strengths',
-  existingSafety: 'Existing safety',
-  goals: 'Safety goals',
-  nextSteps: 'Next steps',
-};
+export const domainLabels: Record<DomainId, string> = /* @__PURE__ */ fromCatalogue({
+  pastHarm: m.practice_safety_domain_pastHarm_title,
+  futureDanger: m.practice_safety_domain_futureDanger_title,
+  complicatingFactors: m.practice_domain_complicatingFactors_title,
+  existingStrengths: m.practice_domain_existingStrengths_title,
+  existingSafety: m.practice_safety_domain_existingSafety_title,
+  goals: m.practice_safety_domain_goals_title,
+  nextSteps: m.practice_domain_nextSteps_title,
+});
 
-export const connectionWords = {
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  offline: 'Offline — your changes are kept on this screen and will be sent when you reconnect',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  notSentYet: 'Not saved yet',
-  unsavedOnStop:
-    'Changes made on this screen since the last save are still shown here. Copy anything you need before reloading.',
-  reload: 'Reload the page',
-} as const;
+export const connectionWords = /* @__PURE__ */ fromCatalogue({
+  connected: m.connection_connected,
+  connecting: m.connection_connecting,
+  offline: m.connection_offline,
+  saving: m.connection_saving,
+  saved: m.connection_saved,
+  notSentYet: m.connection_notSentYet,
+  unsavedOnStop: m.connection_unsavedOnStop,
+  reload: m.connection_reload,
+});
 
 /** What a person is told when the server has stopped this screen for good (see close-codes.ts). */
 export function stoppedSentence(code: number): string {
   switch (code) {
     case 4401:
-      return 'You have not been let into this meeting yet. Ask the chair to let you in, then reload the page.';
+      return m.stopped_4401();
     case 4403:
-      return 'This screen is not allowed to change the board.';
+      return m.stopped_4403();
     case 4404:
-      return 'This meeting could not be found. Check the link with the chair.';
+      return m.stopped_4404();
     case 4410:
-      return 'This meeting has finished. The board is no longer shared.';
+      return m.stopped_4410();
     case 4413:
     case 1009:
-      return 'That change was too big to send. Reload the page, then make the card shorter.';
+      return m.stopped_4413();
     case 4426:
-      return 'This page is out of date. Reload the page to carry on.';
+      return m.stopped_4426();
     default:
-      return 'The board stopped updating because something went wrong. Reload the page to carry on.';
+      return m.stopped_default();
   }
 }
 
-export const boardWords = {
-  addCard: 'Add a card',
-  addCardTo: (domain: string) => `Add a card to ${domain}`,
-  cardLabel: (domain: string, author: string) => `Card in ${domain}, written by ${author}`,
-  deleteCard: 'Delete',
-  deleteCardLabel: (domain: string) => `Delete this card from ${domain}`,
-  confirmDelete: 'Delete this card?',
-  confirmYes: 'Yes, delete',
-  confirmNo: 'Keep it',
-  noCards: 'Nothing here yet.',
-  move: 'Move',
-  moveGroup: (index: number, domain: string, author: string) =>
-    `Move card ${index + 1} in ${domain}, written by ${author}`,
-  moveTo: 'Move to',
-  moveThere: 'Move there',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  yourName: 'Your name (shown on the cards you add)',
-  guest: 'Guest',
-  lockedNote: 'Agreed — locked by the chair',
-  typing: (names: string) => `${names} writing…`,
-  undo: 'Undo my last change',
-  redo: 'Redo',
-  backToStart: 'Back to the start',
-  loading: 'Opening the board…',
-  notFound: 'There is no meeting with that link. Check the link with the chair.',
-  loadFailed: 'The board could not be opened. Check your connection, then reload the page.',
-} as const;
+export const boardWords = /* @__PURE__ */ fromCatalogue(
+  {
+    addCard: m.board_addCard,
+    deleteCard: m.board_deleteCard,
+    confirmDelete: m.board_confirmDelete,
+    confirmYes: m.board_confirmYes,
+    confirmNo: m.board_confirmNo,
+    noCards: m.board_noCards,
+    move: m.board_move,
+    moveTo: m.board_moveTo,
+    moveThere: m.board_moveThere,
+    moveUp: m.board_moveUp,
+    moveDown: m.board_moveDown,
+    yourName: m.board_yourName,
+    guest: m.board_guest,
+    lockedNote: m.board_lockedNote,
+    undo: m.board_undo,
+    redo: m.board_redo,
+    backToStart: m.board_backToStart,
+    loading: m.board_loading,
+    notFound: m.board_notFound,
+    loadFailed: m.board_loadFailed,
+  },
+  {
+    addCardTo: (domain: string) => m.board_addCardTo({ domain }),
+    cardLabel: (domain: string, author: string) => m.board_cardLabel({ domain, author }),
+    deleteCardLabel: (domain: string) => m.board_deleteCardLabel({ domain }),
+    moveGroup: (index: number, domain: string, author: string) =>
+      m.board_moveGroup({ number: index + 1, domain, author }),
+    typing: (names: string) => m.board_typing({ names }),
+  },
+);
 
 /** Capitalised for a heading or label: "worry statement" -> "Worry statement". */
 export const heading = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
-export const statementWords = {
-  panel: (statements: string, goals: string) => `${heading(statements)} and ${goals}`,
-  statementOf: (statement: string, index: number) => `${heading(statement)} ${index + 1}`,
-  goalOf: (goal: string, index: number) => `${heading(goal)} ${index + 1}`,
-  add: (statement: string, goal: string) => `Add a ${statement} with its ${goal}`,
-  remove: (statement: string, index: number) => `Delete ${statement} ${index + 1} and its goal`,
-  none: (statements: string) => `No ${statements} yet.`,
-  draft: 'Draft',
-  goalPending: 'Not written yet.',
-  /** The parts that help draft a statement; worded to suit either vocabulary. */
-  parts: 'Parts of this statement',
-  whoIsWorried: 'Who is worried',
-  behaviour: 'What they are worried will happen (the behaviour)',
-  impactOnChild: 'What it would mean for the child if nothing changes',
-  partOf: (part: string, statement: string, index: number) => `${part}, ${statement} ${index + 1}`,
-} as const;
-
-export const bottomLineWords = {
-  title: 'Bottom lines',
-  item: (index: number) => `Bottom line ${index + 1}`,
-  remove: (index: number) => `Delete bottom line ${index + 1}`,
-  newLabel: 'New bottom line',
-  add: 'Add bottom line',
-  tooMany: 'That is a lot of bottom lines. The practice keeps them few.',
-  none: 'No bottom lines.',
-} as const;
-
-export const presenceWords = {
-  title: 'Who is here',
-  you: 'you',
-  screens: { chair: 'chair', projector: 'projector', phone: 'phone' } satisfies Record<ScreenKind, string>,
-  lookingAt: (column: string) => `looking at ${column}`,
-  atWelcome: 'at the welcome',
-  nobody: 'Nobody else yet.',
-  count: (count: number) => (count === 1 ? '1 screen here' : `${count} screens here`),
-} as const;
-
-export const timerWords = {
-  title: 'Timer',
-  minutes: 'Minutes',
-  set: 'Set timer',
-  start: 'Start timer',
-  pause: 'Pause timer',
-  reset: 'Reset timer',
-  left: (time: string) => `${time} left`,
-  finished: "Time's up",
-  format: (ms: number) => {
-    const seconds = Math.ceil(ms / 1000);
-    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+/** The statement and goal nouns come from the board's vocabulary, in the reader's language. */
+export const statementWords = /* @__PURE__ */ fromCatalogue(
+  {
+    draft: m.statement_draft,
+    goalPending: m.statement_goalPending,
+    /** The parts that help draft a statement; worded to suit either vocabulary. */
+    parts: m.statement_parts,
+    whoIsWorried: m.statement_whoIsWorried,
+    behaviour: m.statement_behaviour,
+    impactOnChild: m.statement_impactOnChild,
   },
-} as const;
+  {
+    panel: (statements: string, goals: string) =>
+      m.statement_panel({ statements: heading(statements), goals }),
+    statementOf: (statement: string, index: number) =>
+      m.statement_statementOf({ statement: heading(statement), number: index + 1 }),
+    goalOf: (goal: string, index: number) => m.statement_goalOf({ goal: heading(goal), number: index + 1 }),
+    add: (statement: string, goal: string) => m.statement_add({ statement, goal }),
+    remove: (statement: string, index: number) => m.statement_remove({ statement, number: index + 1 }),
+    none: (statements: string) => m.statement_none({ statements }),
+    partOf: (part: string, statement: string, index: number) =>
+      m.statement_partOf({ part, statement, number: index + 1 }),
+  },
+);
 
-export const chairWords = {
-  console: 'Chair console',
-  agenda: 'Agenda',
-  current: 'now',
-  skipped: 'skipped',
-  welcome: 'Welcome',
-  goToStep: (title: string) => `Move everyone to: ${title}`,
-  previous: 'Previous step',
-  next: 'Next step',
-  undoMove: 'Undo last move',
-  skipStep: (title: string) => `Skip ${title}`,
-  unskipStep: (title: string) => `Stop skipping ${title}`,
-  skip: 'Skip',
-  unskip: 'Unskip',
-  stepUp: (title: string) => `Move ${title} up`,
-  stepDown: (title: string) => `Move ${title} down`,
-  removeStep: (title: string) => `Remove ${title}`,
-  remove: 'Remove',
-  up: 'Up',
-  down: 'Down',
-  newStep: 'New step',
-  addStep: 'Add step',
-  controls: 'Controls',
-  follow: 'Follow me',
-  followOn: "Everyone's screen follows yours",
-  followOff: 'People can look around on their own',
-  locks: 'Lock what is agreed',
-  lock: (column: string) => `Lock ${column}`,
-  locked: 'Locked',
-  openProjector: 'Open the projector view',
-  vocabulary: 'Words for this meeting',
-  vocabularyChoice: 'Signs of',
-  vocabularyNames: { safety: 'Safety', wellbeing: 'Wellbeing', success: 'Success' } satisfies Record<
-    VocabularyId,
-    string
-  >,
-  customLabel: 'Own label (optional, e.g. Stability)',
-  applyLabel: 'Use this label',
-  clearLabel: 'Clear label',
-  theMap: 'The map',
-  columnsNote: 'Server checks on locks come with the access work; for now screens hold them.',
-} as const;
+export const bottomLineWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.bottomLine_title,
+    newLabel: m.bottomLine_newLabel,
+    add: m.bottomLine_add,
+    tooMany: m.bottomLine_tooMany,
+    none: m.bottomLine_none,
+  },
+  {
+    item: (index: number) => m.bottomLine_item({ number: index + 1 }),
+    remove: (index: number) => m.bottomLine_remove({ number: index + 1 }),
+  },
+);
 
-export const phoneWords = {
-  sections: 'Sections',
-  showColumn: (column: string) => `Show ${column}`,
-  following: 'Following the chair',
-  browsing: 'Look around freely',
-  chairMovedOn: (column: string) => `The chair moved on to ${column}.`,
-  goThere: 'Go there',
-  welcome: 'Welcome. The meeting will start soon.',
-  yourName: 'Your name',
-} as const;
+export const presenceWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.presence_title,
+    you: m.presence_you,
+    atWelcome: m.presence_atWelcome,
+    nobody: m.presence_nobody,
+  },
+  {
+    screens: /* @__PURE__ */ fromCatalogue({
+      chair: m.presence_screens_chair,
+      projector: m.presence_screens_projector,
+      phone: m.presence_screens_phone,
+    }) satisfies Record<ScreenKind, string>,
+    lookingAt: (column: string) => m.presence_lookingAt({ column }),
+    /** Plural forms come from the catalogue: one and other in English, six in Welsh. */
+    count: (count: number) => m.presence_count({ count }),
+  },
+);
 
-export const projectorWords = {
-  joinTitle: 'Join on your phone',
-  joinHint: 'Scan the code with your phone camera, or type this link:',
-  qrLabel: 'QR code for the link to join this meeting',
-  codeHint: (place: string) =>
-    `Scan the QR code with your phone camera, or go to ${place} and type this code:`,
-  stillWriting: 'still writing',
-  view: 'Projector view',
-} as const;
+export const timerWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.timer_title,
+    minutes: m.timer_minutes,
+    set: m.timer_set,
+    start: m.timer_start,
+    pause: m.timer_pause,
+    reset: m.timer_reset,
+    finished: m.timer_finished,
+  },
+  {
+    left: (time: string) => m.timer_left({ time }),
+    /** "4:05": a clock face, the same in every language we expect, so not a message. */
+    format: (ms: number) => {
+      const seconds = Math.ceil(ms / 1000);
+      return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    },
+  },
+);
+
+export const chairWords = /* @__PURE__ */ fromCatalogue(
+  {
+    console: m.chair_console,
+    agenda: m.chair_agenda,
+    current: m.chair_current,
+    skipped: m.chair_skipped,
+    welcome: m.chair_welcome,
+    previous: m.chair_previous,
+    next: m.chair_next,
+    undoMove: m.chair_undoMove,
+    skip: m.chair_skip,
+    unskip: m.chair_unskip,
+    remove: m.chair_remove,
+    up: m.chair_up,
+    down: m.chair_down,
+    newStep: m.chair_newStep,
+    addStep: m.chair_addStep,
+    controls: m.chair_controls,
+    follow: m.chair_follow,
+    followOn: m.chair_followOn,
+    followOff: m.chair_followOff,
+    locks: m.chair_locks,
+    locked: m.chair_locked,
+    openProjector: m.chair_openProjector,
+    vocabulary: m.chair_vocabulary,
+    vocabularyChoice: m.chair_vocabularyChoice,
+    customLabel: m.chair_customLabel,
+    applyLabel: m.chair_applyLabel,
+    clearLabel: m.chair_clearLabel,
+    theMap: m.chair_theMap,
+    columnsNote: m.chair_columnsNote,
+  },
+  {
+    goToStep: (title: string) => m.chair_goToStep({ title }),
+    skipStep: (title: string) => m.chair_skipStep({ title }),
+    unskipStep: (title: string) => m.chair_unskipStep({ title }),
+    stepUp: (title: string) => m.chair_stepUp({ title }),
+    stepDown: (title: string) => m.chair_stepDown({ title }),
+    removeStep: (title: string) => m.chair_removeStep({ title }),
+    lock: (column: string) => m.chair_lock({ column }),
+    /** The vocabularies' own names, the practice's words. */
+    vocabularyNames: /* @__PURE__ */ fromCatalogue({
+      safety: m.practice_safety_label,
+      wellbeing: m.practice_wellbeing_label,
+      success: m.practice_success_label,
+    }) satisfies Record<VocabularyId, string>,
+  },
+);
+
+export const phoneWords = /* @__PURE__ */ fromCatalogue(
+  {
+    sections: m.phone_sections,
+    following: m.phone_following,
+    browsing: m.phone_browsing,
+    goThere: m.phone_goThere,
+    welcome: m.phone_welcome,
+    yourName: m.phone_yourName,
+  },
+  {
+    showColumn: (column: string) => m.phone_showColumn({ column }),
+    chairMovedOn: (column: string) => m.phone_chairMovedOn({ column }),
+  },
+);
+
+export const projectorWords = /* @__PURE__ */ fromCatalogue(
+  {
+    joinTitle: m.projector_joinTitle,
+    joinHint: m.projector_joinHint,
+    qrLabel: m.projector_qrLabel,
+    stillWriting: m.projector_stillWriting,
+    view: m.projector_view,
+  },
+  { codeHint: (place: string) => m.projector_codeHint({ place }) },
+);
+
+/** The front page. "Kinboard" itself is a name, the same in every language. */
+export const homeWords = /* @__PURE__ */ fromCatalogue({
+  lead: m.home_lead,
+  openDemo: m.home_openDemo,
+  demoNote: m.home_demoNote,
+});
 
 /** Sign-in, setup and the staff header. */
-export const accessWords = {
-  noConnection: 'There is no connection to Kinboard. Check your signal or Wi-Fi, then try again.',
-  somethingWrong: 'Something went wrong. Try again in a moment.',
-  staffArea: 'Staff',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  signOut: 'Sign out',
-  signIn: 'Sign in',
-  signInTitle: 'Staff sign-in',
-  signInLead:
-    'For social workers, chairs and other staff. Family and network members join with a code instead.',
-  joinInstead: 'Joining a meeting from your phone? Enter the code here',
-  email: 'Email',
-  password: 'Password',
-  signingIn: 'Signing in…',
-  signedOut: 'You have signed out.',
-  setupTitle: 'Set up Kinboard',
-  setupLead:
-    'Create the first administrator. This person can add staff accounts and decide who sees which family.',
-  yourName: 'Your name',
-  newPassword: 'Password (at least 12 characters)',
-  passwordHint: 'A few ordinary words together make a good password.',
-  passwordTooShort: 'The password needs at least 12 characters.',
-  create: 'Create the administrator',
-  creating: 'Creating…',
-  noToken: 'This setup link is not complete. Use the whole link the server printed when it started.',
-  fieldMissing: (what: string) => `Enter ${what}.`,
-  families: 'Families',
-  staffAccounts: 'Staff accounts',
-  skipToContent: 'Skip to the main content',
-} as const;
+export const accessWords = /* @__PURE__ */ fromCatalogue(
+  {
+    noConnection: m.access_noConnection,
+    somethingWrong: m.access_somethingWrong,
+    staffArea: m.access_staffArea,
+    signOut: m.access_signOut,
+    signIn: m.access_signIn,
+    signInTitle: m.access_signInTitle,
+    signInLead: m.access_signInLead,
+    joinInstead: m.access_joinInstead,
+    email: m.access_email,
+    password: m.access_password,
+    signingIn: m.access_signingIn,
+    signedOut: m.access_signedOut,
+    setupTitle: m.access_setupTitle,
+    setupLead: m.access_setupLead,
+    yourName: m.access_yourName,
+    newPassword: m.access_newPassword,
+    passwordHint: m.access_passwordHint,
+    passwordTooShort: m.access_passwordTooShort,
+    create: m.access_create,
+    creating: m.access_creating,
+    noToken: m.access_noToken,
+    nameMissing: m.access_nameMissing,
+    emailMissing: m.access_emailMissing,
+    passwordMissing: m.access_passwordMissing,
+    families: m.access_families,
+    staffAccounts: m.access_staffAccounts,
+    skipToContent: m.access_skipToContent,
+  },
+  {
+    signedInAs: (name: string) => m.access_signedInAs({ name }),
+    /** Prefer a whole sentence (`nameMissing`): a phrase pieced into another does not translate. */
+    fieldMissing: (what: string) => m.access_fieldMissing({ what }),
+  },
+);
 
-export const meetingStateNames: Record<string, string> = {
-  preparing: 'Being prepared',
-  open: 'Open',
-  agreed: 'Agreed',
-  closed: 'Closed',
-};
+export const meetingStateNames: Record<string, string> = /* @__PURE__ */ fromCatalogue({
+  preparing: m.meetingStateNames_preparing,
+  open: m.meetingStateNames_open,
+  agreed: m.meetingStateNames_agreed,
+  closed: m.meetingStateNames_closed,
+});
 
 /** The roles the chair gives someone in the lobby, in plain words. */
-export const roleNames: Record<string, string> = {
-  family: 'Family member',
-  network: 'Network member',
-  professional: 'Professional',
-  child: 'Child or young person',
-  observer: 'Observer (can only look)',
-};
+export const roleNames: Record<string, string> = /* @__PURE__ */ fromCatalogue({
+  family: m.roleNames_family,
+  network: m.roleNames_network,
+  professional: m.roleNames_professional,
+  child: m.roleNames_child,
+  observer: m.roleNames_observer,
+});
 
-export const staffWords = {
-  homeTitle: 'Your families',
-  homeLead: 'These are the families you have been given access to.',
-  noFamilies: 'You have no families yet. Create one below, or ask an administrator for access.',
-  newFamily: 'Create a family',
-  familyName: 'Family name (for example: Hollis family)',
-  familyNameMissing: 'Please write the family’s name.',
-  childrenNames: 'Children’s first names (one per line)',
-  createFamily: 'Create the family',
-  familyCreated: (name: string) => `${name} created.`,
-  children: 'Children',
-  noChildren: 'No children recorded yet.',
-  network: 'Network',
-  noNetwork: 'Nobody in the network recorded yet.',
-  meetings: 'Meetings',
-  noMeetings: 'No meetings yet.',
-  newMeeting: 'New meeting',
-  meetingType: 'Kind of meeting',
-  meetingDate: 'Date',
-  meetingTitle: 'Title (optional)',
-  createMeeting: 'Create the meeting',
-  meetingCreated: 'Meeting created.',
-  open: 'Open the meeting',
-  openHint: 'Opening gives the meeting a join code for phones.',
-  opened: (code: string) => `The meeting is open. Join code: ${code}`,
-  joinCode: 'Join code',
-  chairConsole: 'Go to the chair console',
-  close: 'Close the meeting',
-  confirmClose:
-    'Close this meeting? Everyone on a phone loses access at once and the join code stops working. It cannot be opened again.',
-  confirmCloseYes: 'Yes, close it',
-  confirmCloseNo: 'Keep it open',
-  closed: 'The meeting is closed.',
-  backToFamilies: 'Back to your families',
-  grantTitle: 'Give a colleague access to this family',
-  grantWho: 'Staff member',
-  grant: 'Give access',
-  granted: (name: string) => `${name} can now see this family.`,
-  chooseSomeone: 'Choose someone.',
-  loadFailed: 'This page could not be loaded. Check your connection, then reload the page.',
-  notFound: 'There is no family with that link.',
-  noAccess: 'You have not been given access to this family. Ask an administrator.',
-  staffTitle: 'Staff accounts',
-  addStaff: 'Add a staff account',
-  staffName: 'Name',
-  staffRole: 'Kind of account',
-  staffRoleNames: { staff: 'Staff', admin: 'Administrator' } as Record<string, string>,
-  addStaffButton: 'Add the account',
-  staffAdded: (name: string) => `${name} added. Give them their password in person or by phone.`,
-  disabled: 'Disabled',
-  disable: (name: string) => `Disable ${name}`,
-  enable: (name: string) => `Enable ${name}`,
-  onlyAdmins: 'Only an administrator can manage staff accounts.',
-} as const;
+export const staffWords = /* @__PURE__ */ fromCatalogue(
+  {
+    homeTitle: m.staff_homeTitle,
+    homeLead: m.staff_homeLead,
+    noFamilies: m.staff_noFamilies,
+    newFamily: m.staff_newFamily,
+    familyName: m.staff_familyName,
+    familyNameMissing: m.staff_familyNameMissing,
+    childrenNames: m.staff_childrenNames,
+    createFamily: m.staff_createFamily,
+    children: m.staff_children,
+    noChildren: m.staff_noChildren,
+    network: m.staff_network,
+    noNetwork: m.staff_noNetwork,
+    meetings: m.staff_meetings,
+    noMeetings: m.staff_noMeetings,
+    newMeeting: m.staff_newMeeting,
+    meetingType: m.staff_meetingType,
+    meetingDate: m.staff_meetingDate,
+    meetingTitle: m.staff_meetingTitle,
+    createMeeting: m.staff_createMeeting,
+    meetingCreated: m.staff_meetingCreated,
+    open: m.staff_open,
+    openHint: m.staff_openHint,
+    joinCode: m.staff_joinCode,
+    chairConsole: m.staff_chairConsole,
+    close: m.staff_close,
+    confirmClose: m.staff_confirmClose,
+    confirmCloseYes: m.staff_confirmCloseYes,
+    confirmCloseNo: m.staff_confirmCloseNo,
+    closed: m.staff_closed,
+    backToFamilies: m.staff_backToFamilies,
+    grantTitle: m.staff_grantTitle,
+    grantWho: m.staff_grantWho,
+    grant: m.staff_grant,
+    chooseSomeone: m.staff_chooseSomeone,
+    loadFailed: m.staff_loadFailed,
+    notFound: m.staff_notFound,
+    noAccess: m.staff_noAccess,
+    staffTitle: m.staff_staffTitle,
+    addStaff: m.staff_addStaff,
+    staffName: m.staff_staffName,
+    staffRole: m.staff_staffRole,
+    addStaffButton: m.staff_addStaffButton,
+    disabled: m.staff_disabled,
+    onlyAdmins: m.staff_onlyAdmins,
+  },
+  {
+    familyCreated: (name: string) => m.staff_familyCreated({ name }),
+    opened: (code: string) => m.staff_opened({ code }),
+    granted: (name: string) => m.staff_granted({ name }),
+    staffRoleNames: /* @__PURE__ */ fromCatalogue({
+      staff: m.staff_staffRoleNames_staff,
+      admin: m.staff_staffRoleNames_admin,
+    }) as Record<string, string>,
+    staffAdded: (name: string) => m.staff_staffAdded({ name }),
+    disable: (name: string) => m.staff_disable({ name }),
+    enable: (name: string) => m.staff_enable({ name }),
+  },
+);
 
 /** Joining from a phone: plain words for people who have never seen Kinboard. */
-export const joinWords = {
-  title: 'Join a meeting',
-  codeLead: 'Type the code shown on the screen in the room, or the code the chair read out.',
-  code: 'Meeting code (6 letters and numbers)',
-  codeBad: 'A meeting code has 6 letters and numbers, like K7M 4QX. Check it and try again.',
-  next: 'Next',
-  aboutYouLead: 'Tell the chair who you are. They will let you in.',
-  yourName: 'Your name',
-  relationship: 'How do you know the child or children?',
-  relationshipHint: 'For example: mum, grandad, neighbour, teacher, family friend.',
-  nameMissing: 'Please write your name, so the chair knows who you are.',
-  relationshipMissing: 'Please tell the chair how you know the child or children.',
-  ask: 'Ask to join',
-  asking: 'Sending…',
-  waitingTitle: 'Waiting for the chair to let you in',
-  waitingLead: 'You do not need to do anything. This page changes by itself when the chair lets you in.',
-  waitingAs: (name: string) => `You asked to join as ${name}.`,
-  checking: 'Still waiting…',
-  notReachable: 'We cannot reach Kinboard just now. We will keep trying.',
-  admitted: 'The chair has let you in. Opening the meeting…',
-  refusedTitle: 'The chair has not let you in',
-  refused:
-    'The chair has not let you into this meeting on this phone. If you think this is a mistake, please speak to the chair or the social worker.',
-  finishedTitle: 'This meeting has finished',
-  finished:
-    'This meeting has finished, so its code no longer works and the board is no longer shared. Thank you for taking part.',
-  codeNotFound: 'That code does not match a meeting that is open. Check it with the chair.',
-  enterAnother: 'Enter a different code',
-  privacy: 'Nothing from the meeting is kept on your phone.',
-  goToMeeting: 'Go to the meeting',
-} as const;
+export const joinWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.join_title,
+    codeLead: m.join_codeLead,
+    code: m.join_code,
+    codeBad: m.join_codeBad,
+    next: m.join_next,
+    aboutYouLead: m.join_aboutYouLead,
+    yourName: m.join_yourName,
+    relationship: m.join_relationship,
+    relationshipHint: m.join_relationshipHint,
+    nameMissing: m.join_nameMissing,
+    relationshipMissing: m.join_relationshipMissing,
+    ask: m.join_ask,
+    asking: m.join_asking,
+    waitingTitle: m.join_waitingTitle,
+    waitingLead: m.join_waitingLead,
+    checking: m.join_checking,
+    notReachable: m.join_notReachable,
+    admitted: m.join_admitted,
+    refusedTitle: m.join_refusedTitle,
+    refused: m.join_refused,
+    finishedTitle: m.join_finishedTitle,
+    finished: m.join_finished,
+    codeNotFound: m.join_codeNotFound,
+    enterAnother: m.join_enterAnother,
+    privacy: m.join_privacy,
+    goToMeeting: m.join_goToMeeting,
+  },
+  { waitingAs: (name: string) => m.join_waitingAs({ name }) },
+);
 
 /** The chair's lobby panel. */
-export const lobbyWords = {
-  title: 'Waiting to join',
-  codeTitle: 'Join code',
-  codeHint: (link: string) => `People join at ${link}`,
-  notOpen: 'The meeting is not open yet, so nobody can join.',
-  nobody: 'Nobody is waiting.',
-  knows: (relationship: string) => `Knows the child as: ${relationship}`,
-  roleFor: (name: string) => `Role for ${name}`,
-  admit: (name: string) => `Let ${name} in`,
-  turnAway: (name: string) => `Turn ${name} away`,
-  admittedTitle: 'In the meeting',
-  admittedAs: (name: string, role: string) => `${name}: ${role}`,
-  admittedNote: (name: string, role: string) => `${name} is in the meeting as ${role}.`,
-  refusedNote: (name: string) => `${name} was turned away.`,
-  failed: 'The lobby could not be updated. Check your connection.',
-} as const;
+export const lobbyWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.lobby_title,
+    codeTitle: m.lobby_codeTitle,
+    notOpen: m.lobby_notOpen,
+    nobody: m.lobby_nobody,
+    admittedTitle: m.lobby_admittedTitle,
+    failed: m.lobby_failed,
+  },
+  {
+    codeHint: (link: string) => m.lobby_codeHint({ link }),
+    knows: (relationship: string) => m.lobby_knows({ relationship }),
+    roleFor: (name: string) => m.lobby_roleFor({ name }),
+    admit: (name: string) => m.lobby_admit({ name }),
+    turnAway: (name: string) => m.lobby_turnAway({ name }),
+    admittedAs: (name: string, role: string) => m.lobby_admittedAs({ name, role }),
+    admittedNote: (name: string, role: string) => m.lobby_admittedNote({ name, role }),
+    refusedNote: (name: string) => m.lobby_refusedNote({ name }),
+  },
+);
 
 /** What a meeting screen says when the server does not let it open the board. */
-export const meetingAccessWords = {
-  signInNeeded: 'Sign in to open this meeting.',
-  guestNotIn: 'You need to join this meeting with its code before you can see the board.',
-  noAccess: 'You have not been given access to this meeting.',
-  stillWaiting: 'The chair has not let you in yet.',
-  backToLobby: 'Back to the waiting screen',
-  signIn: 'Staff: sign in',
-  join: 'Join with a code',
-} as const;
+export const meetingAccessWords = /* @__PURE__ */ fromCatalogue({
+  signInNeeded: m.meetingAccess_signInNeeded,
+  guestNotIn: m.meetingAccess_guestNotIn,
+  noAccess: m.meetingAccess_noAccess,
+  stillWaiting: m.meetingAccess_stillWaiting,
+  backToLobby: m.meetingAccess_backToLobby,
+  signIn: m.meetingAccess_signIn,
+  join: m.meetingAccess_join,
+});
 
 /** Scaling 0 to 10, on every screen: plain words a parent understands. */
-export const scalingWords = {
-  title: 'Scaling: 0 to 10',
-  zeroMeans: (words: string) => `0 means: ${words}`,
-  tenMeans: (words: string) => `10 means: ${words}`,
-  yourNumber: 'Your number',
-  number: (value: number) => `${value}`,
-  reason: 'What makes it that number? (optional)',
-  saveReason: 'Save what I wrote',
-  saved: (value: number) => `You chose ${value}.`,
-  private: 'Only you can see your number until the chair shows everyone’s.',
-  open: 'Everyone can see the numbers move as people choose.',
-  named: 'When the numbers are shown, everyone will see who chose which.',
-  anonymous: 'When the numbers are shown, nobody will see who chose which.',
-  notChosen: 'You have not chosen a number yet.',
-  watching: 'You are watching this one: observers and the projector do not give a number.',
-  answeredCount: (count: number) =>
-    count === 0
-      ? 'Nobody has answered yet.'
-      : count === 1
-        ? '1 person has answered.'
-        : `${count} people have answered.`,
-  answeredTitle: 'Who has answered',
-  revealedTitle: 'Everyone’s numbers',
-  lineLabel: (values: number[]) =>
-    values.length === 0
-      ? 'A line from 0 to 10 with no numbers on it yet.'
-      : `A line from 0 to 10 with these numbers: ${values.join(', ')}.`,
-  spread: (lowest: number, highest: number, middle: number) =>
-    lowest === highest
-      ? `Everyone chose ${lowest}.`
-      : `From ${lowest} to ${highest}; the middle is ${middle}.`,
-  pointOf: (value: number, name?: string, role?: string) =>
-    name ? `${name}${role ? ` (${role})` : ''}: ${value}` : `${value}`,
-  oneHigher: 'What would make it one higher?',
-  fixed: 'The numbers have been shown, so they cannot change now.',
-  roleNames: {
-    staff: 'staff',
-    family: 'family',
-    network: 'network',
-    professional: 'professional',
-    child: 'young person',
-    observer: 'observer',
-    projector: 'projector',
-  } as Record<string, string>,
-} as const;
+export const scalingWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.scaling_title,
+    yourNumber: m.scaling_yourNumber,
+    reason: m.scaling_reason,
+    saveReason: m.scaling_saveReason,
+    private: m.scaling_private,
+    open: m.scaling_open,
+    named: m.scaling_named,
+    anonymous: m.scaling_anonymous,
+    notChosen: m.scaling_notChosen,
+    watching: m.scaling_watching,
+    answeredTitle: m.scaling_answeredTitle,
+    revealedTitle: m.scaling_revealedTitle,
+    oneHigher: m.scaling_oneHigher,
+    fixed: m.scaling_fixed,
+  },
+  {
+    zeroMeans: (words: string) => m.scaling_zeroMeans({ words }),
+    tenMeans: (words: string) => m.scaling_tenMeans({ words }),
+    number: (value: number) => m.scaling_number({ value }),
+    saved: (value: number) => m.scaling_saved({ value }),
+    answeredCount: (count: number) =>
+      count === 0 ? m.scaling_answeredNobody() : m.scaling_answeredCount({ count }),
+    lineLabel: (values: number[]) =>
+      values.length === 0 ? m.scaling_lineEmpty() : m.scaling_lineLabel({ values: values.join(', ') }),
+    spread: (lowest: number, highest: number, middle: number) =>
+      lowest === highest ? m.scaling_spreadSame({ lowest }) : m.scaling_spread({ lowest, highest, middle }),
+    pointOf: (value: number, name?: string, role?: string) =>
+      !name
+        ? m.scaling_number({ value })
+        : role
+          ? m.scaling_pointNamedRole({ name, role, value })
+          : m.scaling_pointNamed({ name, value }),
+    roleNames: /* @__PURE__ */ fromCatalogue({
+      staff: m.scaling_roleNames_staff,
+      family: m.scaling_roleNames_family,
+      network: m.scaling_roleNames_network,
+      professional: m.scaling_roleNames_professional,
+      child: m.scaling_roleNames_child,
+      observer: m.scaling_roleNames_observer,
+      projector: m.scaling_roleNames_projector,
+    }),
+  },
+);
 
 /** The chair's scaling panel. */
-export const scalingChairWords = {
-  title: 'Scaling questions',
-  none: 'No scaling questions yet. Write one before the meeting or during it.',
-  question: (index: number) => `Scaling question ${index + 1}`,
-  text: 'Question',
-  zeroMeans: 'What 0 means',
-  tenMeans: 'What 10 means',
-  tiedTo: 'About',
-  standalone: 'On its own',
-  planConfidence: 'Confidence in the plan',
-  pair: (index: number, statement: string) =>
-    `Statement ${index + 1}${statement ? `: ${statement.slice(0, 50)}` : ''}`,
-  remove: (index: number) => `Remove scaling question ${index + 1}`,
-  newText: 'New scaling question',
-  newPlaceholder: 'On a scale of 0 to 10, how safe are the children at home?',
-  add: 'Add the question',
-  howTitle: 'How to ask',
-  named: 'Show names with the numbers',
-  anonymous: 'Show numbers without names',
-  privateMode: 'Numbers stay hidden until I show them',
-  openMode: 'Everyone sees the numbers move as people choose',
-  ask: (index: number) => `Ask question ${index + 1} now`,
-  running: 'Asking now',
-  reveal: 'Show everyone’s numbers',
-  again: 'Ask the same question again',
-  finish: 'Finish and go back to the board',
-  cancel: 'Stop without showing the numbers',
-} as const;
+export const scalingChairWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.scalingChair_title,
+    none: m.scalingChair_none,
+    text: m.scalingChair_text,
+    zeroMeans: m.scalingChair_zeroMeans,
+    tenMeans: m.scalingChair_tenMeans,
+    tiedTo: m.scalingChair_tiedTo,
+    standalone: m.scalingChair_standalone,
+    planConfidence: m.scalingChair_planConfidence,
+    newText: m.scalingChair_newText,
+    newPlaceholder: m.scalingChair_newPlaceholder,
+    add: m.scalingChair_add,
+    howTitle: m.scalingChair_howTitle,
+    named: m.scalingChair_named,
+    anonymous: m.scalingChair_anonymous,
+    privateMode: m.scalingChair_privateMode,
+    openMode: m.scalingChair_openMode,
+    running: m.scalingChair_running,
+    reveal: m.scalingChair_reveal,
+    again: m.scalingChair_again,
+    finish: m.scalingChair_finish,
+    cancel: m.scalingChair_cancel,
+  },
+  {
+    question: (index: number) => m.scalingChair_question({ number: index + 1 }),
+    pair: (index: number, statement: string) =>
+      statement
+        ? m.scalingChair_pairWith({ number: index + 1, statement: statement.slice(0, 50) })
+        : m.scalingChair_pair({ number: index + 1 }),
+    remove: (index: number) => m.scalingChair_remove({ number: index + 1 }),
+    ask: (index: number) => m.scalingChair_ask({ number: index + 1 }),
+  },
+);
 
 /** The family page: how the numbers moved across meetings. */
-export const scalingProgressWords = {
-  title: 'Scaling over time',
-  none: 'No scaling has been shown in this family’s meetings yet.',
-  failed: 'The scaling record could not be loaded.',
-  chart: (text: string, meetings: number) =>
-    `Chart: how the numbers for “${text}” moved across ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}.`,
-  tableCaption: (text: string) => `Numbers given for “${text}”, meeting by meeting`,
-  meeting: 'Meeting',
-  numbers: 'Numbers given',
-  spread: 'Lowest, middle, highest',
-  spreadCell: (lowest: number, middle: number, highest: number) => `${lowest}, ${middle}, ${highest}`,
-  anonymousNote: '(shown without names)',
-} as const;
+export const scalingProgressWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.scalingProgress_title,
+    none: m.scalingProgress_none,
+    failed: m.scalingProgress_failed,
+    meeting: m.scalingProgress_meeting,
+    numbers: m.scalingProgress_numbers,
+    spread: m.scalingProgress_spread,
+    anonymousNote: m.scalingProgress_anonymousNote,
+  },
+  {
+    chart: (text: string, meetings: number) => m.scalingProgress_chart({ text, meetings }),
+    tableCaption: (text: string) => m.scalingProgress_tableCaption({ text }),
+    spreadCell: (lowest: number, middle: number, highest: number) =>
+      m.scalingProgress_spreadCell({ lowest, middle, highest }),
+  },
+);
 
 /** The safety plan: building it, offering, agreeing, "my part", versions. */
-export const planWords = {
-  title: 'Safety plan',
-  rules: 'Plan rules',
-  rule: (index: number) => `Rule ${index + 1}`,
-  noRules: 'No plan rules yet. Add the first one.',
-  addRule: 'Add a plan rule',
-  removeRule: (index: number) => `Delete rule ${index + 1}`,
-  what: 'What will happen',
-  when: 'When (include the hardest times)',
-  howWeKnow: 'How everyone will know it is happening',
-  who: 'Who',
-  nobodyYet: 'Nobody yet',
-  removePerson: (name: string, rule: string) => `Take ${name} off ${rule}`,
-  addMe: 'Add me',
-  addPersonLabel: (rule: string) => `Add a person to ${rule}`,
-  addPerson: 'Add',
-  personPlaceholder: 'A name',
-  fieldOf: (field: string, rule: string) => `${field}, ${rule}`,
-  answers: 'Which worries this rule answers',
-  answersStatement: (statement: string, rule: string) => `${rule} answers ${statement}`,
-  answeredBy: (rules: string) => `Answered by ${rules}`,
-  notAnswered: 'No rule answers this yet',
-  uncoveredWarning: 'No rule answers these yet:',
-  allCovered: 'Every statement has a rule answering it.',
-  offer: 'I can do this',
-  offerSent: 'You offered to do this. The chair will confirm.',
-  offerDeclined: 'The chair did not add you to this one.',
-  onThisRule: 'You are on this rule.',
-  offers: 'Offers to help',
-  offerFrom: (name: string, rule: string) => `${name} offers to do ${rule}`,
-  confirm: 'Confirm',
-  decline: 'Decline',
-  noOffers: 'No offers waiting.',
-  contingency: 'If the plan cannot be followed (contingency plan)',
-  safetyObject: 'Safety object',
-  fireDrills: 'Fire drills (practising the plan)',
-  fireDrill: (index: number) => `Fire drill ${index + 1}`,
-  addFireDrill: 'Add a fire drill',
-  drillWhat: 'What will be practised',
-  drillWhen: 'When',
-  trajectory: 'Trajectory (steps and review dates to closing the case)',
-  trajectoryStep: (index: number) => `Step ${index + 1}`,
-  addTrajectoryStep: 'Add a step',
-  step: 'Step',
-  reviewDate: 'Review date',
-  nextSteps: 'Next steps',
-  nextStep: (index: number) => `Next step ${index + 1}`,
-  addNextStep: 'Add a next step',
-  byWhen: 'By when',
-  remove: 'Delete',
-  removeItem: (item: string) => `Delete ${item}`,
-  locked: 'The plan is locked while everyone says whether they agree.',
-  agreedLocked: 'This plan is agreed. The chair can reopen it to change it.',
-} as const;
+export const planWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.plan_title,
+    rules: m.plan_rules,
+    noRules: m.plan_noRules,
+    addRule: m.plan_addRule,
+    what: m.plan_what,
+    when: m.plan_when,
+    howWeKnow: m.plan_howWeKnow,
+    who: m.plan_who,
+    nobodyYet: m.plan_nobodyYet,
+    addMe: m.plan_addMe,
+    addPerson: m.plan_addPerson,
+    personPlaceholder: m.plan_personPlaceholder,
+    answers: m.plan_answers,
+    notAnswered: m.plan_notAnswered,
+    uncoveredWarning: m.plan_uncoveredWarning,
+    allCovered: m.plan_allCovered,
+    offer: m.plan_offer,
+    offerSent: m.plan_offerSent,
+    offerDeclined: m.plan_offerDeclined,
+    onThisRule: m.plan_onThisRule,
+    offers: m.plan_offers,
+    confirm: m.plan_confirm,
+    decline: m.plan_decline,
+    noOffers: m.plan_noOffers,
+    contingency: m.plan_contingency,
+    safetyObject: m.plan_safetyObject,
+    fireDrills: m.plan_fireDrills,
+    addFireDrill: m.plan_addFireDrill,
+    drillWhat: m.plan_drillWhat,
+    drillWhen: m.plan_drillWhen,
+    trajectory: m.plan_trajectory,
+    addTrajectoryStep: m.plan_addTrajectoryStep,
+    step: m.plan_step,
+    reviewDate: m.plan_reviewDate,
+    nextSteps: m.plan_nextSteps,
+    addNextStep: m.plan_addNextStep,
+    byWhen: m.plan_byWhen,
+    remove: m.plan_remove,
+    locked: m.plan_locked,
+    agreedLocked: m.plan_agreedLocked,
+  },
+  {
+    rule: (index: number) => m.plan_rule({ number: index + 1 }),
+    removeRule: (index: number) => m.plan_removeRule({ number: index + 1 }),
+    removePerson: (name: string, rule: string) => m.plan_removePerson({ name, rule }),
+    addPersonLabel: (rule: string) => m.plan_addPersonLabel({ rule }),
+    fieldOf: (field: string, rule: string) => m.plan_fieldOf({ field, rule }),
+    answersStatement: (statement: string, rule: string) => m.plan_answersStatement({ rule, statement }),
+    answeredBy: (rules: string) => m.plan_answeredBy({ rules }),
+    offerFrom: (name: string, rule: string) => m.plan_offerFrom({ name, rule }),
+    fireDrill: (index: number) => m.plan_fireDrill({ number: index + 1 }),
+    trajectoryStep: (index: number) => m.plan_trajectoryStep({ number: index + 1 }),
+    nextStep: (index: number) => m.plan_nextStep({ number: index + 1 }),
+    removeItem: (item: string) => m.plan_removeItem({ item }),
+  },
+);
 
-export const agreementWords = {
-  title: 'Agreeing the plan',
-  start: 'Ask everyone to agree',
-  finalise: 'Finalise the agreed plan',
-  reopen: 'Reopen the plan for changes',
-  amend: 'Amend the plan (makes a new version)',
-  stage: { drafting: 'Being built', agreeing: 'Everyone is being asked', agreed: 'Agreed' } as Record<
-    string,
-    string
-  >,
-  question: 'Do you agree with this plan, and do you understand your part in it?',
-  yes: 'Yes, I agree',
-  no: 'No, I do not agree',
-  reasonLabel: 'Please say why you do not agree',
-  sendNo: 'Send my answer',
-  answeredYes: 'You said you agree. Thank you.',
-  answeredNo: (reason: string) => `You said you do not agree: “${reason}”`,
-  change: 'Change my answer',
-  answers: 'Answers',
-  noAnswers: 'No answers yet.',
-  agrees: 'agrees',
-  disagrees: 'does not agree',
-  answerOf: (name: string, agrees: boolean, reason?: string) =>
-    `${name} ${agrees ? 'agrees' : 'does not agree'}${reason ? `: “${reason}”` : ''}`,
-  agreedVersion: (version: number) => `Agreed plan, version ${version}`,
-  uncoveredFirst: 'Before agreeing: some statements have no rule answering them.',
-} as const;
+export const agreementWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.agreement_title,
+    start: m.agreement_start,
+    finalise: m.agreement_finalise,
+    reopen: m.agreement_reopen,
+    amend: m.agreement_amend,
+    question: m.agreement_question,
+    yes: m.agreement_yes,
+    no: m.agreement_no,
+    reasonLabel: m.agreement_reasonLabel,
+    sendNo: m.agreement_sendNo,
+    answeredYes: m.agreement_answeredYes,
+    change: m.agreement_change,
+    answers: m.agreement_answers,
+    noAnswers: m.agreement_noAnswers,
+    agrees: m.agreement_agrees,
+    disagrees: m.agreement_disagrees,
+    uncoveredFirst: m.agreement_uncoveredFirst,
+  },
+  {
+    stage: /* @__PURE__ */ fromCatalogue({
+      drafting: m.agreement_stage_drafting,
+      agreeing: m.agreement_stage_agreeing,
+      agreed: m.agreement_stage_agreed,
+    }),
+    answeredNo: (reason: string) => m.agreement_answeredNo({ reason }),
+    answerOf: (name: string, agrees: boolean, reason?: string) =>
+      agrees
+        ? reason
+          ? m.agreement_answerAgreesBecause({ name, reason })
+          : m.agreement_answerAgrees({ name })
+        : reason
+          ? m.agreement_answerDisagreesBecause({ name, reason })
+          : m.agreement_answerDisagrees({ name }),
+    agreedVersion: (version: number) => m.agreement_agreedVersion({ version }),
+  },
+);
 
-export const myPartWords = {
-  title: 'My part',
-  nothing: 'Nothing in the plan names you yet.',
-  rules: 'Rules you are part of',
-  drills: 'Fire drills you are part of',
-  steps: 'Next steps for you',
-  when: (when: string) => `When: ${when}`,
-  howWeKnow: (how: string) => `How everyone will know: ${how}`,
-  byWhen: (when: string) => `By: ${when}`,
-} as const;
+export const myPartWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.myPart_title,
+    nothing: m.myPart_nothing,
+    rules: m.myPart_rules,
+    drills: m.myPart_drills,
+    steps: m.myPart_steps,
+  },
+  {
+    when: (when: string) => m.myPart_when({ when }),
+    howWeKnow: (how: string) => m.myPart_howWeKnow({ how }),
+    byWhen: (when: string) => m.myPart_byWhen({ when }),
+  },
+);
 
-export const planVersionWords = {
-  title: 'Agreed plans',
-  none: 'No plan has been agreed yet.',
-  version: (meeting: string, date: string, version: number) => `${meeting} (${date}), version ${version}`,
-  agreedAt: (when: string) => `Agreed ${when}`,
-  people: (count: number) => `${count} ${count === 1 ? 'person' : 'people'} took part`,
-  compareWith: 'Compare with the one before',
-  noChanges: 'Nothing changed.',
-  change: { added: 'Added', changed: 'Changed', removed: 'Removed' } as Record<string, string>,
-  part: {
-    statements: 'Statement',
-    bottomLines: 'Bottom line',
-    rules: 'Plan rule',
-    fireDrills: 'Fire drill',
-    nextSteps: 'Next step',
-    trajectory: 'Trajectory step',
-    notes: 'Plan note',
-    cards: 'Card',
-  } as Record<string, string>,
-  answers: (agreeing: number, total: number) => `${agreeing} of ${total} agreed`,
-} as const;
+export const planVersionWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.planVersion_title,
+    none: m.planVersion_none,
+    compareWith: m.planVersion_compareWith,
+    noChanges: m.planVersion_noChanges,
+  },
+  {
+    version: (meeting: string, date: string, version: number) =>
+      m.planVersion_version({ meeting, date, version }),
+    agreedAt: (when: string) => m.planVersion_agreedAt({ when }),
+    people: (count: number) => m.planVersion_people({ count }),
+    change: /* @__PURE__ */ fromCatalogue({
+      added: m.planVersion_change_added,
+      changed: m.planVersion_change_changed,
+      removed: m.planVersion_change_removed,
+    }),
+    part: /* @__PURE__ */ fromCatalogue({
+      statements: m.planVersion_part_statements,
+      bottomLines: m.planVersion_part_bottomLines,
+      rules: m.planVersion_part_rules,
+      fireDrills: m.planVersion_part_fireDrills,
+      nextSteps: m.planVersion_part_nextSteps,
+      trajectory: m.planVersion_part_trajectory,
+      notes: m.planVersion_part_notes,
+      cards: m.planVersion_part_cards,
+    }),
+    answers: (agreeing: number, total: number) => m.planVersion_answers({ agreeing, total }),
+  },
+);

@@ -28,6 +28,7 @@ import {
   type Words,
 } from '@kinboard/shared';
 import * as Y from 'yjs';
+import { localiseWords } from '../i18n/practice-words.ts';
 import { ownEdit } from './own-edits.ts';
 
 export type PairField = 'whoIsWorried' | 'behaviour' | 'impactOnChild' | 'statement' | 'goal';
@@ -39,7 +40,7 @@ export type PairField = 'whoIsWorried' | 'behaviour' | 'impactOnChild' | 'statem
  * texts being typed are bound separately, like cards.
  */
 export class FrameBoard {
-  words: Words = $state(boardWords(new Y.Doc()));
+  words: Words = $state(localiseWords(boardWords(new Y.Doc())));
   settings: BoardSettings = $state({ vocabularyId: 'safety' });
   agenda: AgendaStep[] = $state([]);
   pairs: StatementPair[] = $state([]);
@@ -59,7 +60,7 @@ export class FrameBoard {
   }
 
   #refresh(): void {
-    this.words = boardWords(this.doc);
+    this.words = localiseWords(boardWords(this.doc));
     this.settings = readBoardSettings(this.doc);
     this.agenda = readAgenda(this.doc);
     this.pairs = readStatementPairs(this.doc);

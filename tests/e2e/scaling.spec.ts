@@ -206,6 +206,14 @@ test('two meetings for one family, scaled in each: the family page charts both',
   test.setTimeout(240_000);
   const { chair, familyPage, meetingId } = await chairWithQuestion(browser, 'Reyes family', 'First review');
   const panel = chair.getByTestId('scaling-chair');
+  // The question can be about a statement; the picker names it by its words as they are typed.
+  await chair.getByRole('button', { name: /^\+ Add a danger statement/ }).click();
+  const statement = chair.getByRole('textbox', { name: 'Danger statement 1', exact: true });
+  await statement.fill('Dani drinks');
+  const about = panel.getByRole('combobox', { name: 'About' });
+  await expect(about.getByRole('option', { name: 'Statement 1: Dani drinks' })).toHaveCount(1);
+  await statement.pressSequentially(' in the evening');
+  await expect(about.getByRole('option', { name: 'Statement 1: Dani drinks in the evening' })).toHaveCount(1);
   await panel.getByRole('button', { name: 'Ask question 1 now' }).click();
   await choose(chair, 3).check();
   await expect(round(chair).getByTestId('scaling-mine')).toHaveText('You chose 3.');

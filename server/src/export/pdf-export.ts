@@ -1,0 +1,161 @@
+import PDFDocument from 'pdfkit';
+import type { ExportDocument, ExportItem, ExportSection } from '@kinboard/shared/export/index';
+import { exportFonts, type LoadedFont } from './fonts.ts';
+import { layoutText, type Span } from './text-runs.ts';
+
+/** A picture drawn in the meeting (issue #9), as a PNG, with its title. */
+export interface ExportDrawing {
+  title: string;
+  png: Uint8Array;
+}
+
+export interface PdfOptions {
+  drawings?: readonly ExportDrawing[];
+  /** "Page 1 of 3" and the like, in the footer; words come from the caller's language. */
+  pageOf?: (page: number, pages: number) => string;
+  drawingsHeading?: string;
+}
+
+// pdfkit types `features` as a list of tags to turn on; fontkit also takes a map that turns some off.
+const featuresOf = (font: LoadedFont) =>
+  font.features ? { features: font.features as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {};
+
+/** A PNG's size from its header (IHDR), so the picture can be fitted before it is drawn. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  if (png.byteLength < 24 || view.getUint32(12) !== 0x49484452) throw new Error('a drawing is not a PNG');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A4 in points, with margins wide enough for any printer and a hole punch. */
+export const pageSize = { width: 595.28, height: 841.89 };
+export const margin = 56;
+const footerSpace = 28;
+const sizes = { title: 24, heading: 18, body: 14, small: 11 };
+const leading = 1.35;
+const contentWidth = pageSize.width - 2 * margin;
+const bottom = pageSize.height - margin - footerSpace;
+
+/**
+ * Draws an export document as a PDF: large type, one column, headings kept with what follows
+ * them, nothing past the margins (lines are wrapped and placed here, not by pdfkit, so text in
+ * several scripts and directions can share a line). Reads well printed on A4 and zoomed on a phone.
+ */
+export async function renderPdf(document: ExportDocument, options: PdfOptions = {}): Promise<Buffer> {
+  const fonts = exportFonts();
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
+    bufferPages: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: { Title: document.title, Creator: 'Kinboard' },
+  });
+  for (const font of [...fonts.regular, ...fonts.bold]) pdf.registerFont(font.id, font.bytes);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => pdf.on('end', resolve));
+
+  let y = margin;
+  const measureAt = (size: number) => (font: LoadedFont, text: string) =>
+    pdf.font(font.id).fontSize(size).widthOfString(text, featuresOf(font));
+
+  const linesOf = (spans: Span[], size: number, width: number) =>
+    layoutText(spans, width, fonts, measureAt(size));
+
+  /** Draws wrapped text at `left`, starting a new page whenever the next line would pass the bottom. */
+  const write = (spans: Span[], size: number, indent = 0, keepWithNext = 0) => {
+    const width = contentWidth - indent;
+    const lineHeight = size * leading;
+    const lines = linesOf(spans, size, width);
+    if (y + Math.min(lines.length, 2) * lineHeight + keepWithNext > bottom && y > margin) newPage();
+    for (const line of lines) {
+      if (y + lineHeight > bottom) newPage();
+      const left = margin + indent + (line.rightToLeft ? width - line.width : 0);
+      for (const run of line.runs)
+        // On a common baseline: the fonts' ascents differ (Arabic's is taller), their baselines must not.
+        pdf
+          .font(run.font.id)
+          .fontSize(size)
+          .text(run.text, left + run.x, y + size, {
+            lineBreak: false,
+            baseline: 'alphabetic',
+            ...featuresOf(run.font),
+          });
+      y += lineHeight;
+    }
+  };
+  const newPage = () => {
+    pdf.addPage();
+    y = margin;
+  };
+  const gap = (points: number) => {
+    y = Math.min(y + points, bottom);
+  };
+
+  const drawItem = (entry: ExportItem, marker: string) => {
+    const indent = 28;
+    const lineHeight = sizes.body * leading;
+    if (y + lineHeight * 2 > bottom) newPage();
+    const markerTop = y;
+    pdf
+      .font(fonts.bold[0]!.id)
+      .fontSize(sizes.body)
+      .text(marker, margin, markerTop + sizes.body, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+      });
+    write([{ text: entry.text }], sizes.body, indent);
+    for (const detail of entry.details)
+      write([{ text: `${detail.label}: `, bold: true }, { text: detail.text }], sizes.body, indent + 12);
+    gap(8);
+  };
+
+  const drawSection = (section: ExportSection) => {
+    gap(10);
+    write([{ text: section.heading, bold: true }], sizes.heading, 0, sizes.body * leading * 2);
+    gap(4);
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') {
+        write([{ text: block.text }], sizes.body);
+        gap(8);
+      } else block.items.forEach((entry, index) => drawItem(entry, block.numbered ? `${index + 1}.` : '•'));
+    }
+  };
+
+  write([{ text: document.title, bold: true }], sizes.title);
+  gap(4);
+  for (const line of document.lines) write([{ text: line }], sizes.body);
+  for (const section of document.sections) drawSection(section);
+
+  if (options.drawings && options.drawings.length > 0) {
+    gap(10);
+    write([{ text: options.drawingsHeading ?? 'Drawings', bold: true }], sizes.heading, 0, 200);
+    for (const drawing of options.drawings) {
+      const image = pngSize(drawing.png);
+      const scale = Math.min(1, contentWidth / image.width, (bottom - margin - 40) / image.height);
+      const height = image.height * scale;
+      write([{ text: drawing.title }], sizes.body, 0, height + 8);
+      if (y + height > bottom) newPage();
+      pdf.image(Buffer.from(drawing.png), margin, y, { width: image.width * scale, height });
+      y += height + 12;
+    }
+  }
+
+  const range = pdf.bufferedPageRange();
+  for (let index = 0; index < range.count; index += 1) {
+    pdf.switchToPage(range.start + index);
+    const label = (options.pageOf ?? ((page: number, pages: number) => `Page ${page} of ${pages}`))(
+      index + 1,
+      range.count,
+    );
+    pdf.font(fonts.regular[0]!.id).fontSize(sizes.small);
+    const width = pdf.widthOfString(label);
+    pdf.text(label, pageSize.width - margin - width, pageSize.height - margin - sizes.small * leading, {
+      lineBreak: false,
+    });
+  }
+  pdf.end();
+  await ended;
+  return Buffer.concat(chunks);
+}

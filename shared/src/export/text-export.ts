@@ -9,7 +9,10 @@ const indent = (text: string, by: string) => text.replace(/\r?\n/g, `\n${by}`);
 
 /** Characters that would turn someone's words into Markdown syntax. */
 const escapeMarkdown = (text: string) =>
-  text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  text
+    .replace(/([\\`*_[\]#<>|])/g, '\\$1')
+    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
 
 export function toMarkdown(document: ExportDocument): string {
   const out = [

@@ -4,3 +4,4 @@ export * from './family-plan.ts';
 export * from './case-record.ts';
 export * from './my-part-sheet.ts';
 export * from './text-export.ts';
+export * from './export-request.ts';

@@ -1,13 +1,5 @@
-import {
-  agreedRecordSchema,
-  exportPath,
-  myPartPath,
-  nextSteps,
-  pairStatementWithGoal,
-  planRules,
-  readPlanRules,
-  type Result,
-} from '@kinboard/shared';
+import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
+import { agreedRecordSchema, exportPath, myPartPath } from '@kinboard/shared/export/index';
 import { positionsInOrder, readDocx, readPdf } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';

@@ -1,12 +1,5 @@
-import {
-  agreedRecordSchemaVersion,
-  isMeetingTypeId,
-  meetingTypes,
-  readBoardSettings,
-  readCards,
-  wordsFor,
-  type AgreedRecord,
-} from '@kinboard/shared';
+import { isMeetingTypeId, meetingTypes, readBoardSettings, readCards, wordsFor } from '@kinboard/shared';
+import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
 import * as Y from 'yjs';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
 import type { AgreedPlanVersion, Family, Meeting, RevealedScalingRecord, Store } from '../store/store.ts';

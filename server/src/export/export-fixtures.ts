@@ -15,9 +15,9 @@ import {
   renderAgreedBoard,
   trajectorySteps,
   writeBoardSettings,
-  type AgreedRecord,
   type PlanPerson,
 } from '@kinboard/shared';
+import { type AgreedRecord } from '@kinboard/shared/export/index';
 import * as Y from 'yjs';
 import hollis from '../seed/hollis-family.json' with { type: 'json' };
 import type { AgreedPlanVersion, RevealedScalingRecord } from '../store/store.ts';

@@ -8,7 +8,7 @@ import {
   toPlainText,
   type AgreedRecord,
   type ExportDocument,
-} from '@kinboard/shared';
+} from '@kinboard/shared/export/index';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './docx-export.ts';

@@ -8,7 +8,7 @@ import {
   toPlainText,
   type AgreedRecord,
   type ExportFormat,
-} from '@kinboard/shared';
+} from '@kinboard/shared/export/index';
 import { loadAgreedRecord } from '../../export/agreed-record.ts';
 import { renderDocx } from '../../export/docx-export.ts';
 import { renderPdf } from '../../export/pdf-export.ts';

@@ -40,7 +40,8 @@ const formats: Record<string, (record: AgreedRecord) => Promise<Uint8Array>> = {
   'record md': async (record) => Buffer.from(toMarkdown(caseRecord(record))),
   'record txt': async (record) => Buffer.from(toPlainText(caseRecord(record))),
   json: async (record) => Buffer.from(JSON.stringify(record, null, 2)),
-  'my part pdf': (record) => renderPdf(myPartSheet(record, peopleInPlan(record.board)[0]!.id)!),
+  'my part pdf': (record) =>
+    renderPdf(myPartSheet(record, peopleInPlan(record.board)[0]!.id)!, { onePage: true }),
 };
 
 const plans: [string, AgreedRecord][] = [

@@ -164,6 +164,29 @@ describe('my part', () => {
     expectInsideMargins(pdf);
   });
 
+  it('shrinks the type to stay on one page when someone has many jobs', async () => {
+    const busy = recordOf({
+      ...hollisContent(),
+      rules: Array.from({ length: 7 }, (_, index) => ({
+        what: `Pat's job ${index + 1}: she rings Dani at six and goes round if Dani sounds low or does not answer`,
+        who: ['Pat Hollis'],
+        when: 'Every evening, and straight away on Fridays',
+        howWeKnow: 'Pat writes it in the safety journal',
+        answers: [0],
+      })),
+    });
+    const pat = peopleInPlan(busy.board).find((person) => person.name === 'Pat Hollis')!;
+    const document = myPartSheet(busy, pat.id)!;
+    expect((await readPdf(await renderPdf(document))).pages.length).toBeGreaterThan(1);
+    const pdf = await readPdf(await renderPdf(document, { onePage: true }));
+    expect(pdf.pages).toHaveLength(1);
+    positionsInOrder(
+      pdf.text,
+      busy.board.rules.map((rule) => rule.fields['what']!),
+    );
+    expectInsideMargins(pdf);
+  });
+
   it('finds people named without a key, and nobody the plan does not name', () => {
     expect(myPartSheet(hollis, 'guest:nobody')).toBeUndefined();
     const names = peopleInPlan(hollis.board).map((person) => person.name);

@@ -14,6 +14,8 @@ export interface PdfOptions {
   /** "Page 1 of 3" and the like, in the footer; words come from the caller's language. */
   pageOf?: (page: number, pages: number) => string;
   drawingsHeading?: string;
+  /** Shrink the type (down to 10 points) to keep it on one page, if it can be: "my part". */
+  onePage?: boolean;
 }
 
 // pdfkit types `features` as a list of tags to turn on; fontkit also takes a map that turns some off.
@@ -31,7 +33,10 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 export const pageSize = { width: 595.28, height: 841.89 };
 export const margin = 56;
 const footerSpace = 28;
-const sizes = { title: 24, heading: 18, body: 14, small: 11 };
+const fullSizes = { title: 24, heading: 18, body: 14, small: 11 };
+type Sizes = typeof fullSizes;
+/** The body sizes a one-page sheet may shrink to, largest first: never below 10 points. */
+const onePageBodies = [14, 12, 11, 10];
 const leading = 1.35;
 const contentWidth = pageSize.width - 2 * margin;
 const bottom = pageSize.height - margin - footerSpace;
@@ -42,6 +47,26 @@ const bottom = pageSize.height - margin - footerSpace;
  * several scripts and directions can share a line). Reads well printed on A4 and zoomed on a phone.
  */
 export async function renderPdf(document: ExportDocument, options: PdfOptions = {}): Promise<Buffer> {
+  if (!options.onePage) return (await drawPdf(document, options, fullSizes)).bytes;
+  let drawn: { bytes: Buffer; pages: number } | undefined;
+  for (const body of onePageBodies) {
+    const scale = body / fullSizes.body;
+    drawn = await drawPdf(document, options, {
+      title: fullSizes.title * scale,
+      heading: fullSizes.heading * scale,
+      body,
+      small: fullSizes.small,
+    });
+    if (drawn.pages === 1) break;
+  }
+  return drawn!.bytes;
+}
+
+async function drawPdf(
+  document: ExportDocument,
+  options: PdfOptions,
+  sizes: Sizes,
+): Promise<{ bytes: Buffer; pages: number }> {
   const fonts = exportFonts();
   const pdf = new PDFDocument({
     size: 'A4',
@@ -157,5 +182,5 @@ export async function renderPdf(document: ExportDocument, options: PdfOptions = 
   }
   pdf.end();
   await ended;
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), pages: range.count };
 }

@@ -147,13 +147,15 @@ const widthOf = (runs: readonly Piece[], measure: Measure) =>
 
 /** Places a line's runs: visual order by rule L2, then x from the left, returned in logical order. */
 function place(logical: Piece[], measure: Measure, rightToLeft: boolean): Line {
-  // Spaces are runs of their own, so each word is shaped alone and the gaps between
-  // right-to-left words are placed by the reordering, not by the font.
+  // In right-to-left runs spaces are runs of their own, so each word is shaped alone and the
+  // gaps between words are placed by the reordering, not by the font (pdfkit lays out text word
+  // by word, which would turn a reversed run's spaces around). Left-to-right text keeps its
+  // spaces inside the run: fewer, longer runs draw faster.
   const runs: (Run & { space: boolean })[] = [];
   for (const piece of logical) {
     const last = runs.at(-1);
-    if (last && last.font === piece.font && last.level === piece.level && last.space === piece.space)
-      last.text += piece.text;
+    const joins = piece.level % 2 === 0 || last?.space === piece.space;
+    if (last && last.font === piece.font && last.level === piece.level && joins) last.text += piece.text;
     else runs.push({ text: piece.text, font: piece.font, level: piece.level, width: 0, space: piece.space });
   }
   for (const run of runs) run.width = measure(run.font, run.text);

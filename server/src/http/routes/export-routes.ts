@@ -93,7 +93,7 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
   if (found instanceof Reply) return found;
   const sheet = myPartSheet(found.record, personKey);
   if (!sheet) return notFound('The plan gives nobody by that name a job.');
-  const body = await renderPdf(sheet);
+  const body = await renderPdf(sheet, { onePage: true });
   await context.audit.record({
     actorKind: 'staff',
     actorId: found.staffId,

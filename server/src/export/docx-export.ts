@@ -24,19 +24,29 @@ function isRightToLeft(text: string): boolean {
   return first !== undefined && rightToLeftLetter.test(first);
 }
 
-/** Runs for a text, a line break for each line break someone typed. */
+/** Stretches of right-to-left words (with the spaces between them), to mark as such; the rest stays left to right. */
+const rightToLeftStretch =
+  /([\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]+(?:\s+[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]+)*)/u;
+
+/** Runs for a text: a line break for each one someone typed, right-to-left words in runs of their own. */
 function runs(text: string, options: { bold?: boolean } = {}): TextRun[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map(
-      (line, index) =>
-        new TextRun({
-          text: line,
-          break: index > 0 ? 1 : 0,
-          rightToLeft: rightToLeftLetter.test(line),
-          ...options,
-        }),
+    .flatMap((line, index) =>
+      line
+        .split(rightToLeftStretch)
+        .map((part, at) => ({ part, at }))
+        .filter(({ part, at }) => part !== '' || at === 0)
+        .map(
+          ({ part, at }) =>
+            new TextRun({
+              text: part,
+              break: index > 0 && at === 0 ? 1 : 0,
+              rightToLeft: rightToLeftLetter.test(part),
+              ...options,
+            }),
+        ),
     );
 }
 

@@ -9,6 +9,7 @@ import {
   type AgreedRecord,
   type ExportDocument,
 } from '@kinboard/shared/export/index';
+import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './docx-export.ts';
@@ -248,6 +249,25 @@ describe('the case record', () => {
       'Reason: I need to think about Fridays.',
     ]);
     for (const value of Object.values(hardTexts)) expect(squeeze(text)).toContain(squeeze(value));
+  });
+
+  it('as Word: right-to-left words are runs of their own, marked right to left; the Latin beside them is not', async () => {
+    const bytes = await renderDocx(caseRecord(fifty));
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const runOf = (text: string) => {
+      const at = xml.indexOf(`>${text}</w:t>`);
+      expect(at, text).toBeGreaterThan(0);
+      return xml.slice(xml.lastIndexOf('<w:r>', at), at);
+    };
+    expect(runOf('مرحبا بكم')).toContain('<w:rtl/>');
+    expect(runOf('שלום')).toContain('<w:rtl/>');
+    expect(xml).toContain('xml:space="preserve">Pat says </w:t>');
+    expect(
+      xml.slice(xml.lastIndexOf('<w:r>', xml.indexOf('>Pat says </w:t>')), xml.indexOf('>Pat says </w:t>')),
+    ).not.toContain('<w:rtl/>');
+    // Real Word structure: Heading 1 paragraphs and numbered list paragraphs.
+    expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(12);
+    expect(xml.match(/<w:numPr>/g)!.length).toBeGreaterThan(50 * 4);
   });
 
   it('as Markdown and plain text: the same words in the same order, Markdown characters escaped', () => {

@@ -191,6 +191,28 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     expect(json.agreement.map((answer) => answer.participantKey)).toContain(nanKey);
   });
 
+  it('[EXPORT1] exports the version as agreed, never the live board: an amendment after reopening is not in version 1', async () => {
+    const chairSocket = sockets[0]!;
+    await ask(chairSocket, 'plan:agreement', { action: 'reopen' });
+    const plan = connectStockClient(server.wsUrl, `${meetingId}.plan`, { cookie: cookieOf(chair) });
+    clients.push(plan);
+    await plan.synced;
+    const rule = readPlanRules(plan.doc)[0]!;
+    planRules.edit(plan.doc, rule.id, { what: 'Amended after agreement: Nan walks on Tuesdays' });
+    await eventually(() =>
+      expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))[0]!.fields.what).toContain(
+        'Amended',
+      ),
+    );
+    const text = (await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes)).text;
+    expect(text).toContain('Nan walks Maisie to school on Mondays');
+    expect(text).not.toContain('Amended after agreement');
+    const json = JSON.parse(
+      new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes),
+    );
+    expect(json.board.rules[0].fields.what).toBe('Nan walks Maisie to school on Mondays 🚶');
+  });
+
   it('[EXPORT1] my part: one page with only that person’s jobs, for a guest or someone named by name', async () => {
     const nan = await download(chair, myPartPath(meetingId, 1, nanKey));
     expect(nan.status).toBe(200);

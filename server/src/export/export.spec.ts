@@ -39,8 +39,10 @@ function wordsOf(document: ExportDocument): string[] {
   ];
 }
 
-/** Every piece of text pdf.js finds lies inside the page less its margins. */
+/** Every piece of text pdf.js finds lies inside the page less its margins; every tag is closed on its page. */
 function expectInsideMargins(pdf: ReadPdf): void {
+  for (const [index, page] of pdf.pages.entries())
+    expect(page.marks.closed, `page ${index + 1}`).toBe(page.marks.opened);
   for (const [index, page] of pdf.pages.entries())
     for (const item of page.items) {
       const where = `page ${index + 1}: "${item.str.slice(0, 40)}" at ${item.x.toFixed(1)},${item.y.toFixed(1)}`;
@@ -104,7 +106,27 @@ describe('the family plan as PDF', () => {
     });
     positionsInOrder(pdf.text, ['When we look at the plan again', 'The next review is 18 December 2026']);
     expectInsideMargins(pdf);
-    expect(pdf.pages.length).toBeGreaterThan(1);
+    // Tagged for screen readers and reflowing phone readers: a title, sections, real lists.
+    expect(pdf.pages[0]!.roles.slice(0, 11)).toEqual([
+      'Document',
+      'H1',
+      'P',
+      'P',
+      'H2',
+      'P',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'P',
+    ]);
+    // An element that continues onto the next page is on both pages' trees: headings never do.
+    const roles = pdf.pages.flatMap((page) => page.roles);
+    expect(roles.filter((role) => role === 'H2')).toHaveLength(document.sections.length);
+    const items = document.sections
+      .flatMap((section) => section.blocks)
+      .reduce((sum, block) => sum + (block.kind === 'list' ? block.items.length : 0), 0);
+    expect(roles.filter((role) => role === 'LI').length).toBeGreaterThanOrEqual(items);
   });
 
   it('keeps 50 rules, long texts, accents, apostrophes, emoji and right-to-left script intact on every page', async () => {
@@ -145,6 +167,7 @@ describe('the family plan as PDF', () => {
       'Three houses: Jack',
     ]);
     expect(pdf.pages.reduce((sum, page) => sum + page.images, 0)).toBe(2);
+    expect(pdf.pages.flatMap((page) => page.roles).filter((role) => role === 'Figure')).toHaveLength(2);
     expectInsideMargins(pdf);
   });
 });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ExportDocument, ExportItem, ExportSection } from '@kinboard/shared/export/index';
 import { exportFonts, type LoadedFont } from './fonts.ts';
-import { layoutText, type Span } from './text-runs.ts';
+import { layoutText, type Line, type Span } from './text-runs.ts';
 
 /** A picture drawn in the meeting (issue #9), as a PNG, with its title. */
 export interface ExportDrawing {
@@ -72,6 +72,10 @@ async function drawPdf(
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     bufferPages: true,
+    // Tagged (headings, paragraphs, lists, figures), so screen readers and phone readers that
+    // reflow a PDF read it in order; page numbers are marked as page furniture.
+    tagged: true,
+    pdfVersion: '1.7',
     lang: 'en-GB',
     displayTitle: true,
     info: { Title: document.title, Creator: 'Kinboard' },
@@ -81,6 +85,22 @@ async function drawPdf(
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve) => pdf.on('end', resolve));
 
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const parents: PDFKit.PDFStructureElement[] = [root];
+  /** A structure element holding what `draw` puts on the page (drawn now, in order). */
+  const tagged = (type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}) =>
+    parents.at(-1)!.add(pdf.struct(type, options, draw));
+  /** A structure element whose children are tagged inside `fill`. */
+  const group = (type: string, fill: () => void) => {
+    const element = pdf.struct(type);
+    parents.at(-1)!.add(element);
+    parents.push(element);
+    fill();
+    parents.pop();
+    element.end();
+  };
+
   let y = margin;
   const measureAt = (size: number) => (font: LoadedFont, text: string) =>
     pdf.font(font.id).fontSize(size).widthOfString(text, featuresOf(font));
@@ -88,12 +108,20 @@ async function drawPdf(
   const linesOf = (spans: Span[], size: number, width: number) =>
     layoutText(spans, width, fonts, measureAt(size));
 
-  /** Draws wrapped text at `left`, starting a new page whenever the next line would pass the bottom. */
+  /**
+   * Wraps the text and, if its first lines (and `keepWithNext` points after them) would not fit,
+   * starts a new page now, before its tag opens; returns what draws it, a new page whenever the
+   * next line would pass the bottom.
+   */
   const write = (spans: Span[], size: number, indent = 0, keepWithNext = 0) => {
     const width = contentWidth - indent;
     const lineHeight = size * leading;
     const lines = linesOf(spans, size, width);
     if (y + Math.min(lines.length, 2) * lineHeight + keepWithNext > bottom && y > margin) newPage();
+    return () => drawLines(lines, size, indent, width);
+  };
+  const drawLines = (lines: Line[], size: number, indent: number, width: number) => {
+    const lineHeight = size * leading;
     for (const line of lines) {
       if (y + lineHeight > bottom) newPage();
       const left = margin + indent + (line.rightToLeft ? width - line.width : 0);
@@ -111,7 +139,8 @@ async function drawPdf(
     }
   };
   const newPage = () => {
-    pdf.addPage();
+    // Not addPage: continueOnNewPage closes the open tag on this page and reopens it on the next.
+    (pdf as PDFKit.PDFDocument & { continueOnNewPage(): void }).continueOnNewPage();
     y = margin;
   };
   const gap = (points: number) => {
@@ -122,51 +151,68 @@ async function drawPdf(
     const indent = 28;
     const lineHeight = sizes.body * leading;
     if (y + lineHeight * 2 > bottom) newPage();
-    const markerTop = y;
-    pdf
-      .font(fonts.bold[0]!.id)
-      .fontSize(sizes.body)
-      .text(marker, margin, markerTop + sizes.body, {
-        lineBreak: false,
-        baseline: 'alphabetic',
+    group('LI', () => {
+      tagged('Lbl', () =>
+        pdf
+          .font(fonts.bold[0]!.id)
+          .fontSize(sizes.body)
+          .text(marker, margin, y + sizes.body, { lineBreak: false, baseline: 'alphabetic' }),
+      );
+      group('LBody', () => {
+        tagged('P', write([{ text: entry.text }], sizes.body, indent));
+        for (const detail of entry.details)
+          tagged(
+            'P',
+            write(
+              [{ text: `${detail.label}: `, bold: true }, { text: detail.text }],
+              sizes.body,
+              indent + 12,
+            ),
+          );
       });
-    write([{ text: entry.text }], sizes.body, indent);
-    for (const detail of entry.details)
-      write([{ text: `${detail.label}: `, bold: true }, { text: detail.text }], sizes.body, indent + 12);
+    });
     gap(8);
   };
 
   const drawSection = (section: ExportSection) => {
     gap(10);
-    write([{ text: section.heading, bold: true }], sizes.heading, 0, sizes.body * leading * 2);
+    tagged('H2', write([{ text: section.heading, bold: true }], sizes.heading, 0, sizes.body * leading * 2));
     gap(4);
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') {
-        write([{ text: block.text }], sizes.body);
+        tagged('P', write([{ text: block.text }], sizes.body));
         gap(8);
-      } else block.items.forEach((entry, index) => drawItem(entry, block.numbered ? `${index + 1}.` : '•'));
+      } else
+        group('L', () =>
+          block.items.forEach((entry, index) => drawItem(entry, block.numbered ? `${index + 1}.` : '•')),
+        );
     }
   };
 
-  write([{ text: document.title, bold: true }], sizes.title);
+  tagged('H1', write([{ text: document.title, bold: true }], sizes.title));
   gap(4);
-  for (const line of document.lines) write([{ text: line }], sizes.body);
+  for (const line of document.lines) tagged('P', write([{ text: line }], sizes.body));
   for (const section of document.sections) drawSection(section);
 
   if (options.drawings && options.drawings.length > 0) {
     gap(10);
-    write([{ text: options.drawingsHeading ?? 'Drawings', bold: true }], sizes.heading, 0, 200);
+    tagged('H2', write([{ text: options.drawingsHeading ?? 'Drawings', bold: true }], sizes.heading, 0, 200));
     for (const drawing of options.drawings) {
       const image = pngSize(drawing.png);
       const scale = Math.min(1, contentWidth / image.width, (bottom - margin - 40) / image.height);
       const height = image.height * scale;
-      write([{ text: drawing.title }], sizes.body, 0, height + 8);
+      tagged('P', write([{ text: drawing.title }], sizes.body, 0, height + 8));
       if (y + height > bottom) newPage();
-      pdf.image(Buffer.from(drawing.png), margin, y, { width: image.width * scale, height });
+      tagged(
+        'Figure',
+        () => pdf.image(Buffer.from(drawing.png), margin, y, { width: image.width * scale, height }),
+        { alt: drawing.title },
+      );
       y += height + 12;
     }
   }
 
+  root.end();
   const range = pdf.bufferedPageRange();
   for (let index = 0; index < range.count; index += 1) {
     pdf.switchToPage(range.start + index);
@@ -176,9 +222,11 @@ async function drawPdf(
     );
     pdf.font(fonts.regular[0]!.id).fontSize(sizes.small);
     const width = pdf.widthOfString(label);
+    pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.text(label, pageSize.width - margin - width, pageSize.height - margin - sizes.small * leading, {
       lineBreak: false,
     });
+    pdf.endMarkedContent();
   }
   pdf.end();
   await ended;

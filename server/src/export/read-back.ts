@@ -17,7 +17,15 @@ export interface PdfText {
 }
 
 export interface ReadPdf {
-  pages: { width: number; height: number; items: PdfText[]; images: number }[];
+  pages: {
+    width: number;
+    height: number;
+    items: PdfText[];
+    images: number;
+    roles: string[];
+    /** Marked content opened and closed on the page (BDC/BMC and EMC): equal in a well-formed PDF. */
+    marks: { opened: number; closed: number };
+  }[];
   /** Every page's text in the order it was drawn, joined, without the page numbers. */
   text: string;
 }
@@ -45,7 +53,21 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     );
     const operators = await page.getOperatorList();
     const images = operators.fnArray.filter((op) => op === OPS.paintImageXObject).length;
-    pages.push({ width, height, items, images });
+    const marks = {
+      opened: operators.fnArray.filter(
+        (op) => op === OPS.beginMarkedContent || op === OPS.beginMarkedContentProps,
+      ).length,
+      closed: operators.fnArray.filter((op) => op === OPS.endMarkedContent).length,
+    };
+    // The tags a screen reader walks on this page, depth first: Document, H1, P, L, LI, Lbl...
+    const roles: string[] = [];
+    const walk = (node: unknown) => {
+      const { role, children } = node as { role?: string; children?: unknown[] };
+      if (role && role !== 'Root') roles.push(role);
+      for (const child of children ?? []) walk(child);
+    };
+    walk(await page.getStructTree());
+    pages.push({ width, height, items, images, roles, marks });
   }
   await pdf.loadingTask.destroy();
   // The page numbers are drawn last on each page; leave them out of the running text.

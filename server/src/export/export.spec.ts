@@ -172,6 +172,20 @@ describe('the family plan as PDF', () => {
   });
 });
 
+describe('an empty plan', () => {
+  it('still exports in every format, with no empty headings', async () => {
+    const empty = recordOf({ statements: [], bottomLines: [], rules: [], nextSteps: [], people: [] });
+    const plan = familyPlan(empty);
+    expect(plan.sections).toEqual([]);
+    const pdf = await readPdf(await renderPdf(plan));
+    expect(pdf.pages).toHaveLength(1);
+    positionsInOrder(pdf.text, ['The plan for the Hollis family', 'Agreed at the family network meeting']);
+    expect(pdf.text).not.toContain('Who does what');
+    expect(caseRecord(empty).sections.map((section) => section.id)).toEqual(['meeting']);
+    expect(await readDocx(await renderDocx(caseRecord(empty)))).toContain('<h1>Meeting</h1>');
+  });
+});
+
 describe('my part', () => {
   it('is one page with only that person’s jobs', async () => {
     const sam = peopleInPlan(hollis.board).find((person) => person.name === 'Sam Okoro')!;

@@ -59,12 +59,21 @@ export function item(text: string, details: [label: string, text: string][] = []
   };
 }
 
-/** A section, or nothing when it would be empty: a printed plan has no blank headings. */
-export function section(id: SectionId, heading: string, blocks: ExportBlock[]): ExportSection[] {
+/**
+ * A section, or nothing when it would be empty: a printed plan has no blank headings. `intro`
+ * is a line that explains the section, shown only when the section has something to explain.
+ */
+export function section(
+  id: SectionId,
+  heading: string,
+  blocks: ExportBlock[],
+  intro?: string,
+): ExportSection[] {
   const useful = blocks.filter((block) =>
     block.kind === 'paragraph' ? block.text.trim() !== '' : block.items.length > 0,
   );
-  return useful.length === 0 ? [] : [{ id, heading, blocks: useful }];
+  if (useful.length === 0) return [];
+  return [{ id, heading, blocks: intro ? [paragraph(intro), ...useful] : useful }];
 }
 
 /** "12 March 2026" from yyyy-mm-dd, in words so no reader mistakes day for month. */

@@ -25,22 +25,28 @@ export function familyPlan(record: AgreedRecord): ExportDocument {
       `Version ${record.version.number}.${review ? ` Next review: ${review}.` : ''}`,
     ],
     sections: [
-      ...section('statements', statementsHeading(record), [
-        paragraph(`What everyone is worried about, and what we want to see instead.`),
-        list(
-          board.statements.map((pair) =>
-            item(pair.statement, [[capitalise(vocabulary.goal.one), pair.goal]]),
+      ...section(
+        'statements',
+        statementsHeading(record),
+        [
+          list(
+            board.statements.map((pair) =>
+              item(pair.statement, [[capitalise(vocabulary.goal.one), pair.goal]]),
+            ),
+            true,
           ),
-          true,
-        ),
-      ]),
+        ],
+        'What everyone is worried about, and what we want to see instead.',
+      ),
       ...section('familyWords', "In the family's own words", [
         list(record.familyWords.map((card) => item(card.text, [['Said by', card.author]]))),
       ]),
-      ...section('bottomLines', capitalise(vocabulary.bottomLine.many), [
-        paragraph('These must happen, whatever else changes.'),
-        list(board.bottomLines.map((line) => item(line.text))),
-      ]),
+      ...section(
+        'bottomLines',
+        capitalise(vocabulary.bottomLine.many),
+        [list(board.bottomLines.map((line) => item(line.text)))],
+        'These must happen, whatever else changes.',
+      ),
       ...section('rules', 'Who does what and when', [
         list(
           board.rules.map((rule) => ruleItem(record, rule)),

@@ -72,6 +72,10 @@ export function agreedRecordOf({
       ...{ participantKey, name, role, agrees, at },
       ...(reason ? { reason } : {}),
     })),
+    documents: version.documents.map(({ part, data }) => ({
+      part,
+      yjsUpdateBase64: Buffer.from(data).toString('base64'),
+    })),
     scaling: scaling
       .filter(
         ({ round }) => round.meetingId === meeting.id && (round.revealedAt ?? Infinity) <= version.agreedAt,

@@ -11,7 +11,9 @@ import {
 } from '@kinboard/shared/export/index';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { renderAgreedBoard } from '@kinboard/shared';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { renderDocx } from './docx-export.ts';
 import { fiftyRuleContent, hardTexts, hollisContent, hollisScaling, recordOf } from './export-fixtures.ts';
 import { margin, renderPdf } from './pdf-export.ts';
@@ -348,5 +350,14 @@ describe('the JSON export', () => {
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.board.rules).toHaveLength(50);
     expect(parsed.familyWords.map((words) => words.text)).toEqual([hardTexts.emoji, hardTexts.arabic]);
+    // The documents as agreed come with it, and give the same board back.
+    const docs = Object.fromEntries(
+      parsed.documents.map(({ part, yjsUpdateBase64 }) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, Buffer.from(yjsUpdateBase64, 'base64'));
+        return [part, doc];
+      }),
+    ) as Record<'map' | 'frame' | 'plan', Y.Doc>;
+    expect(renderAgreedBoard(docs)).toEqual(parsed.board);
   });
 });

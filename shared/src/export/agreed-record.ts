@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agreedBoardSchema } from '../board/agreed-board.ts';
+import { documentParts } from '../protocol/document-name.ts';
 import { vocabularyIdSchema } from '../vocabulary/vocabulary.ts';
 
 /**
@@ -54,6 +55,12 @@ export const agreedRecordSchema = z.object({
       at: z.number(),
     }),
   ),
+  /**
+   * The record itself: each of the meeting's documents exactly as agreed, as a Yjs v1 update in
+   * base64 (`Y.applyUpdate` on an empty document gives the board back, down to each character's
+   * author). Everything above is read from these.
+   */
+  documents: z.array(z.object({ part: z.enum(documentParts), yjsUpdateBase64: z.string() })),
   /** The meeting's scaling rounds revealed before the plan was agreed, oldest first. */
   scaling: z.array(
     z.object({

@@ -97,6 +97,7 @@ test('staff download the family plan, the case record and each person’s part f
   });
   await expect(downloads.getByRole('link')).toHaveText([
     'Plan for the family (PDF)',
+    'Plan for the family, to read on a phone (PDF)',
     'Record for the case system (Word)',
     'Record as Markdown',
     'Record as plain text',

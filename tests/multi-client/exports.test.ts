@@ -144,6 +144,19 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       'Who: Sam Okoro',
     ]);
 
+    // The same plan on a phone-sized page, for a family member to read where they received it.
+    const phone = await download(chair, exportPath(meetingId, 1, 'pdf', 'phone'));
+    expect(phone.headers.get('content-disposition')).toContain(
+      'filename="zoe-nunez-plan-for-phones-v1-2026-11-24.pdf"',
+    );
+    const onPhone = await readPdf(phone.bytes);
+    expect(onPhone.pages[0]).toMatchObject({ width: 288, height: 512 });
+    positionsInOrder(onPhone.text, [
+      'The plan for the Zoë Ñúñez family',
+      'Nan walks Maisie to school on Mondays 🚶',
+    ]);
+    expect((await download(chair, `${exportPath(meetingId, 1, 'pdf')}?layout=tablet`)).status).toBe(400);
+
     const docx = await download(chair, exportPath(meetingId, 1, 'docx'));
     expect(docx.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { renderDocx } from './docx-export.ts';
 import { fiftyRuleContent, hardTexts, hollisContent, hollisScaling, recordOf } from './export-fixtures.ts';
-import { margin, renderPdf } from './pdf-export.ts';
+import { pageLayouts, renderPdf } from './pdf-export.ts';
 import { positionsInOrder, readDocx, readPdf, squeeze, type ReadPdf } from './read-back.ts';
 
 const hollis = recordOf(hollisContent(), hollisScaling());
@@ -42,7 +42,7 @@ function wordsOf(document: ExportDocument): string[] {
 }
 
 /** Every piece of text pdf.js finds lies inside the page less its margins; every tag is closed on its page. */
-function expectInsideMargins(pdf: ReadPdf): void {
+function expectInsideMargins(pdf: ReadPdf, margin: number = pageLayouts.a4.margin): void {
   for (const [index, page] of pdf.pages.entries())
     expect(page.marks.closed, `page ${index + 1}`).toBe(page.marks.opened);
   for (const [index, page] of pdf.pages.entries())
@@ -147,6 +147,15 @@ describe('the family plan as PDF', () => {
     for (const text of Object.values(hardTexts)) expect(squeeze(pdf.text)).toContain(squeeze(text));
     expectInsideMargins(pdf);
     expect(pdf.pages.length).toBeGreaterThan(5);
+  });
+
+  it('on a phone-sized page: the same words in the same order, inside its narrow margins', async () => {
+    const document = familyPlan(fifty);
+    const pdf = await readPdf(await renderPdf(document, { layout: 'phone' }));
+    expect(pdf.pages[0]).toMatchObject({ width: pageLayouts.phone.width, height: pageLayouts.phone.height });
+    positionsInOrder(pdf.text, wordsOf(document));
+    for (const text of Object.values(hardTexts)) expect(squeeze(pdf.text)).toContain(squeeze(text));
+    expectInsideMargins(pdf, pageLayouts.phone.margin);
   });
 
   it('draws the meeting drawings, each scaled to fit the page, under their own heading', async () => {

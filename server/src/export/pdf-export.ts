@@ -16,6 +16,8 @@ export interface PdfOptions {
   drawingsHeading?: string;
   /** Shrink the type (down to 10 points) to keep it on one page, if it can be: "my part". */
   onePage?: boolean;
+  /** A4 (the default) or a phone-sized page. */
+  layout?: PageLayout;
 }
 
 // pdfkit types `features` as a list of tags to turn on; fontkit also takes a map that turns some off.
@@ -29,17 +31,23 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** A4 in points, with margins wide enough for any printer and a hole punch. */
-export const pageSize = { width: 595.28, height: 841.89 };
-export const margin = 56;
+/**
+ * The pages a PDF is laid out on, in points. A4 with margins wide enough for any printer and a
+ * hole punch; and a phone's page (about 10 by 18 cm, narrow margins), on which the same 14-point
+ * type fills the width of a phone screen without zooming, so a family member reads it where they
+ * received it.
+ */
+export type PageLayout = 'a4' | 'phone';
+export const pageLayouts: Readonly<Record<PageLayout, { width: number; height: number; margin: number }>> = {
+  a4: { width: 595.28, height: 841.89, margin: 56 },
+  phone: { width: 288, height: 512, margin: 20 },
+};
 const footerSpace = 28;
 const fullSizes = { title: 24, heading: 18, body: 14, small: 11 };
 type Sizes = typeof fullSizes;
 /** The body sizes a one-page sheet may shrink to, largest first: never below 10 points. */
 const onePageBodies = [14, 12, 11, 10];
 const leading = 1.35;
-const contentWidth = pageSize.width - 2 * margin;
-const bottom = pageSize.height - margin - footerSpace;
 
 /**
  * Draws an export document as a PDF: large type, one column, headings kept with what follows
@@ -68,8 +76,11 @@ async function drawPdf(
   sizes: Sizes,
 ): Promise<{ bytes: Buffer; pages: number }> {
   const fonts = exportFonts();
+  const { width: pageWidth, height: pageHeight, margin } = pageLayouts[options.layout ?? 'a4'];
+  const contentWidth = pageWidth - 2 * margin;
+  const bottom = pageHeight - margin - footerSpace;
   const pdf = new PDFDocument({
-    size: 'A4',
+    size: [pageWidth, pageHeight],
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     bufferPages: true,
     // Tagged (headings, paragraphs, lists, figures), so screen readers and phone readers that
@@ -223,7 +234,7 @@ async function drawPdf(
     pdf.font(fonts.regular[0]!.id).fontSize(sizes.small);
     const width = pdf.widthOfString(label);
     pdf.markContent('Artifact', { type: 'Pagination' });
-    pdf.text(label, pageSize.width - margin - width, pageSize.height - margin - sizes.small * leading, {
+    pdf.text(label, pageWidth - margin - width, pageHeight - margin - sizes.small * leading, {
       lineBreak: false,
     });
     pdf.endMarkedContent();

@@ -18,10 +18,25 @@ export const myPartRequestSchema = z.object({
   personKey: z.string().min(3).max(200),
 });
 
+/** `?layout=`: a PDF on A4 (the default) or on a phone-sized page; other formats have no pages. */
+export const pdfLayouts = ['a4', 'phone'] as const;
+export type PdfLayout = (typeof pdfLayouts)[number];
+export const pdfLayoutSchema = z.enum(pdfLayouts).default('a4');
+
 const encode = encodeURIComponent;
+const query = (layout: PdfLayout) => (layout === 'a4' ? '' : `?layout=${layout}`);
 
-export const exportPath = (meetingId: string, version: number, format: ExportFormat): string =>
-  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/export/${format}`;
+export const exportPath = (
+  meetingId: string,
+  version: number,
+  format: ExportFormat,
+  layout: PdfLayout = 'a4',
+): string => `/api/meetings/${encode(meetingId)}/plan-versions/${version}/export/${format}${query(layout)}`;
 
-export const myPartPath = (meetingId: string, version: number, personKey: string): string =>
-  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/my-part/${encode(personKey)}`;
+export const myPartPath = (
+  meetingId: string,
+  version: number,
+  personKey: string,
+  layout: PdfLayout = 'a4',
+): string =>
+  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/my-part/${encode(personKey)}${query(layout)}`;

@@ -676,6 +676,7 @@ export const planVersionWords = /* @__PURE__ */ fromCatalogue(
     myPart: (name: string) => m.planVersion_myPart({ name }),
     export: /* @__PURE__ */ fromCatalogue({
       pdf: m.planVersion_export_pdf,
+      phonePdf: m.planVersion_export_phonePdf,
       docx: m.planVersion_export_docx,
       md: m.planVersion_export_md,
       txt: m.planVersion_export_txt,

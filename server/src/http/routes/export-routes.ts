@@ -4,6 +4,7 @@ import {
   familyPlan,
   myPartRequestSchema,
   myPartSheet,
+  pdfLayoutSchema,
   toMarkdown,
   toPlainText,
   type AgreedRecord,
@@ -38,9 +39,15 @@ function fileName(record: AgreedRecord, what: string, extension: string): string
       .trim()
       .toLowerCase()
       .replace(/[\s_-]+/g, '-')
-      .slice(0, 40) || 'family';
+      .slice(0, 60) || 'family';
   const family = slug(record.family.name.replace(/ family$/i, ''));
   return `${family}-${slug(what)}-v${record.version.number}-${record.meeting.date}.${extension}`;
+}
+
+/** `?layout=a4|phone` for a PDF; anything else is refused rather than quietly ignored. */
+function layoutOf(context: ApiContext) {
+  const layout = pdfLayoutSchema.safeParse(context.url.searchParams.get('layout') ?? undefined);
+  return layout.success ? layout.data : badRequest('Check layout: a4 or phone.', 'layout');
 }
 
 const types: Record<ExportFormat, string> = {
@@ -61,6 +68,8 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   const request = exportRequestSchema.safeParse(context.params);
   if (!request.success)
     return badRequest('Ask for an agreed version by number, as pdf, docx, md, txt or json.');
+  const layout = layoutOf(context);
+  if (layout instanceof Reply) return layout;
   const { version, format } = request.data;
   const found = await agreedRecordFor(context, version);
   if (found instanceof Reply) return found;
@@ -68,7 +77,7 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   let body: Uint8Array;
   if (format === 'pdf') {
     const drawings = (await context.deps.drawingsOf?.(record.meeting.id, version)) ?? [];
-    body = await renderPdf(familyPlan(record), { drawings });
+    body = await renderPdf(familyPlan(record), { drawings, layout });
   } else if (format === 'docx') body = await renderDocx(caseRecord(record));
   else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record)), 'utf8');
   else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record)), 'utf8');
@@ -79,31 +88,35 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
     action: 'plan.exported',
     familyId: found.meeting.familyId,
     meetingId: found.meeting.id,
-    detail: { version, format },
+    detail: { version, format, ...(format === 'pdf' ? { layout } : {}) },
   });
-  return fileReply(body, types[format], fileName(record, format === 'pdf' ? 'plan' : 'record', format));
+  const what = format === 'pdf' ? (layout === 'phone' ? 'plan-for-phones' : 'plan') : 'record';
+  return fileReply(body, types[format], fileName(record, what, format));
 }
 
 /** GET /api/meetings/:meetingId/plan-versions/:version/my-part/:personKey: one person's jobs, as a one-page PDF. */
 async function exportMyPart(context: ApiContext): Promise<Reply> {
   const request = myPartRequestSchema.safeParse(context.params);
   if (!request.success) return badRequest('Ask for an agreed version by number and a person the plan names.');
+  const layout = layoutOf(context);
+  if (layout instanceof Reply) return layout;
   const { version, personKey } = request.data;
   const found = await agreedRecordFor(context, version);
   if (found instanceof Reply) return found;
   const sheet = myPartSheet(found.record, personKey);
   if (!sheet) return notFound('The plan gives nobody by that name a job.');
-  const body = await renderPdf(sheet, { onePage: true });
+  const body = await renderPdf(sheet, { onePage: true, layout });
   await context.audit.record({
     actorKind: 'staff',
     actorId: found.staffId,
     action: 'plan.exported',
     familyId: found.meeting.familyId,
     meetingId: found.meeting.id,
-    detail: { version, format: 'my-part', person: personKey },
+    detail: { version, format: 'my-part', person: personKey, layout },
   });
   const person = sheet.title.replace(/^.*?: /, '');
-  return fileReply(body, types.pdf, fileName(found.record, `my-part-${person}`, 'pdf'));
+  const what = `my-part-${person}${layout === 'phone' ? '-for-phones' : ''}`;
+  return fileReply(body, types.pdf, fileName(found.record, what, 'pdf'));
 }
 
 export const exportRoutes = [

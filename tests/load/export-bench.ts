@@ -36,6 +36,7 @@ const runs = Math.max(1, Number(values.runs) || 10);
 
 const formats: Record<string, (record: AgreedRecord) => Promise<Uint8Array>> = {
   'plan pdf': (record) => renderPdf(familyPlan(record)),
+  'plan phone': (record) => renderPdf(familyPlan(record), { layout: 'phone' }),
   'record docx': (record) => renderDocx(caseRecord(record)),
   'record md': async (record) => Buffer.from(toMarkdown(caseRecord(record))),
   'record txt': async (record) => Buffer.from(toPlainText(caseRecord(record))),

@@ -24,6 +24,8 @@ export interface PdfOptions {
 const featuresOf = (font: LoadedFont) =>
   font.features ? { features: font.features as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {};
 
+const languageOf: Partial<Record<LoadedFont['name'], string>> = { arabic: 'ar', hebrew: 'he' };
+
 /** A PNG's size from its header (IHDR), so the picture can be fitted before it is drawn. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
@@ -136,7 +138,10 @@ async function drawPdf(
     for (const line of lines) {
       if (y + lineHeight > bottom) newPage();
       const left = margin + indent + (line.rightToLeft ? width - line.width : 0);
-      for (const run of line.runs)
+      for (const run of line.runs) {
+        // Arabic and Hebrew words say which language they are, so a screen reader voices them so.
+        const lang = languageOf[run.font.name];
+        if (lang) pdf.markContent('Span', { lang });
         // On a common baseline: the fonts' ascents differ (Arabic's is taller), their baselines must not.
         pdf
           .font(run.font.id)
@@ -146,6 +151,8 @@ async function drawPdf(
             baseline: 'alphabetic',
             ...featuresOf(run.font),
           });
+        if (lang) pdf.endMarkedContent();
+      }
       y += lineHeight;
     }
   };

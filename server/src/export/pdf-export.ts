@@ -24,6 +24,33 @@ export interface PdfOptions {
 const featuresOf = (font: LoadedFont) =>
   font.features ? { features: font.features as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {};
 
+/**
+ * Gives a new document the fonts already parsed for earlier ones. pdfkit parses a font from its
+ * bytes for every document, and reading a font's layout tables costs 40-80 ms each time, most
+ * of a small PDF's time; fontkit fonts hold no per-document state, so one parse serves all. This
+ * uses pdfkit internals (its per-document font table and its embedded-font class, taken from the
+ * first font it opened the ordinary way); the specs render and read back PDFs, so a pdfkit
+ * release that changes them fails there, not in a family's hands.
+ */
+type FontTable = {
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: { constructor: unknown };
+};
+type EmbeddedFontClass = new (document: PDFKit.PDFDocument, font: unknown, id: string) => unknown;
+let EmbeddedFont: EmbeddedFontClass | undefined;
+
+function useParsedFonts(pdf: PDFKit.PDFDocument, fonts: readonly LoadedFont[]): void {
+  const internals = pdf as unknown as FontTable;
+  if (!EmbeddedFont) {
+    pdf.registerFont(fonts[0]!.id, fonts[0]!.bytes).font(fonts[0]!.id);
+    EmbeddedFont = internals._font.constructor as EmbeddedFontClass;
+  }
+  for (const font of fonts)
+    if (!internals._fontFamilies[font.id])
+      internals._fontFamilies[font.id] = new EmbeddedFont(pdf, font.font, `F${++internals._fontCount}`);
+}
+
 const languageOf: Partial<Record<LoadedFont['name'], string>> = { arabic: 'ar', hebrew: 'he' };
 
 /** A PNG's size from its header (IHDR), so the picture can be fitted before it is drawn. */
@@ -93,7 +120,7 @@ async function drawPdf(
     displayTitle: true,
     info: { Title: document.title, Creator: 'Kinboard' },
   });
-  for (const font of [...fonts.regular, ...fonts.bold]) pdf.registerFont(font.id, font.bytes);
+  useParsedFonts(pdf, [...fonts.regular, ...fonts.bold]);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve) => pdf.on('end', resolve));

@@ -30,5 +30,6 @@ export const auditActions = [
   'plan.answered',
   'plan.agreed',
   'plan.reopened',
+  'plan.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
+import { exportRoutes } from './routes/export-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
@@ -19,6 +20,7 @@ const routes = [
   ...meetingRoutes,
   ...joinRoutes,
   ...scalingRoutes,
+  ...exportRoutes,
 ];
 
 /** The largest JSON body the API reads. */

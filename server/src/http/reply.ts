@@ -43,6 +43,19 @@ export const tooMany = (retryAfterMs: number, message: string) => {
   );
 };
 
+/**
+ * A file to download. The name is ASCII for every browser, and also given UTF-8 encoded for
+ * those that read it (RFC 6266); `no-store` because a plan is about a child.
+ */
+export const fileReply = (body: Uint8Array, contentType: string, filename: string) => {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return new Reply(200, body, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    'cache-control': 'no-store',
+  });
+};
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
@@ -50,5 +63,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 export function sendReply(response: ServerResponse, reply: Reply): void {
   for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
+  if (reply.body instanceof Uint8Array) {
+    response.writeHead(reply.status, { 'content-length': reply.body.byteLength });
+    response.end(reply.body);
+    return;
+  }
   sendJson(response, reply.status, reply.body);
 }

@@ -671,6 +671,17 @@ export const planVersionWords = /* @__PURE__ */ fromCatalogue(
       m.planVersion_version({ meeting, date, version }),
     agreedAt: (when: string) => m.planVersion_agreedAt({ when }),
     people: (count: number) => m.planVersion_people({ count }),
+    downloadsOf: (version: string) => m.planVersion_downloadsOf({ version }),
+    myPartsOf: (version: string) => m.planVersion_myPartsOf({ version }),
+    myPart: (name: string) => m.planVersion_myPart({ name }),
+    export: /* @__PURE__ */ fromCatalogue({
+      pdf: m.planVersion_export_pdf,
+      phonePdf: m.planVersion_export_phonePdf,
+      docx: m.planVersion_export_docx,
+      md: m.planVersion_export_md,
+      txt: m.planVersion_export_txt,
+      json: m.planVersion_export_json,
+    }),
     change: /* @__PURE__ */ fromCatalogue({
       added: m.planVersion_change_added,
       changed: m.planVersion_change_changed,

@@ -1,0 +1,114 @@
+import { isMeetingTypeId, meetingTypes, readBoardSettings, readCards, wordsFor } from '@kinboard/shared';
+import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
+import * as Y from 'yjs';
+import { scalingViewFor } from '../realtime/scaling-view.ts';
+import type { AgreedPlanVersion, Family, Meeting, RevealedScalingRecord, Store } from '../store/store.ts';
+
+/** Reads one part of the agreed version from its stored Yjs bytes (an empty document if it had none). */
+function agreedDoc(version: AgreedPlanVersion, part: 'map' | 'frame'): Y.Doc {
+  const doc = new Y.Doc();
+  const data = version.documents.find((each) => each.part === part)?.data;
+  if (data) Y.applyUpdate(doc, data);
+  return doc;
+}
+
+export interface AgreedRecordSources {
+  family: Family;
+  meeting: Meeting;
+  version: AgreedPlanVersion;
+  agreedByName: string;
+  /** The family's revealed scaling rounds; only this meeting's, revealed before agreement, are kept. */
+  scaling: readonly RevealedScalingRecord[];
+}
+
+/**
+ * The agreed version as exported, from what the store keeps of it: the board as agreed, the
+ * vocabulary and the family's own cards read from the version's own documents (never the live
+ * board), and the meeting's scaling rounds as everyone saw them at the reveal.
+ */
+export function agreedRecordOf({
+  family,
+  meeting,
+  version,
+  agreedByName,
+  scaling,
+}: AgreedRecordSources): AgreedRecord {
+  const frame = agreedDoc(version, 'frame');
+  const map = agreedDoc(version, 'map');
+  const settings = readBoardSettings(frame);
+  const words = wordsFor(settings.vocabularyId, settings.customLabel);
+  const familyWords = readCards(map)
+    .filter((card) => card.perspective === 'family' || card.perspective === 'child')
+    .map(({ domain, text, author }) => ({ domain, text, author }));
+  frame.destroy();
+  map.destroy();
+  return {
+    schemaVersion: agreedRecordSchemaVersion,
+    family: { id: family.id, name: family.name },
+    meeting: {
+      id: meeting.id,
+      type: meeting.type,
+      typeName: isMeetingTypeId(meeting.type) ? meetingTypes[meeting.type].name : meeting.type,
+      title: meeting.title,
+      date: meeting.date,
+    },
+    version: {
+      number: version.version,
+      startedAt: version.startedAt,
+      agreedAt: version.agreedAt,
+      agreedBy: { id: version.agreedBy, name: agreedByName },
+    },
+    vocabulary: {
+      id: words.vocabularyId,
+      frameworkName: words.frameworkName,
+      statement: words.statement,
+      goal: words.goal,
+      bottomLine: words.bottomLine,
+    },
+    board: version.board,
+    familyWords,
+    participants: version.participants,
+    agreement: version.answers.map(({ participantKey, name, role, agrees, reason, at }) => ({
+      ...{ participantKey, name, role, agrees, at },
+      ...(reason ? { reason } : {}),
+    })),
+    documents: version.documents.map(({ part, data }) => ({
+      part,
+      yjsUpdateBase64: Buffer.from(data).toString('base64'),
+    })),
+    scaling: scaling
+      .filter(
+        ({ round }) => round.meetingId === meeting.id && (round.revealedAt ?? Infinity) <= version.agreedAt,
+      )
+      .map(({ round, answers }) => ({
+        roundId: round.id,
+        question: {
+          text: round.question.text,
+          zeroMeans: round.question.zeroMeans,
+          tenMeans: round.question.tenMeans,
+        },
+        named: round.named,
+        revealedAt: round.revealedAt!,
+        points: scalingViewFor(round, answers, { participantKey: undefined, role: 'observer' }).points,
+      })),
+  };
+}
+
+/** The record of one agreed version, or undefined when the meeting has no such version. */
+export async function loadAgreedRecord(
+  store: Store,
+  meeting: Meeting,
+  versionNumber: number,
+): Promise<AgreedRecord | undefined> {
+  const version = await store.getPlanVersion(meeting.id, versionNumber);
+  const family = await store.getFamily(meeting.familyId);
+  if (!version || !family) return undefined;
+  const agreedBy = await store.getStaff(version.agreedBy);
+  return agreedRecordOf({
+    family,
+    meeting,
+    version,
+    agreedByName: agreedBy?.name ?? version.agreedBy,
+    scaling: await store.listRevealedScalingOfFamily(family.id),
+  });
+}

@@ -1,0 +1,125 @@
+import {
+  caseRecord,
+  exportRequestSchema,
+  familyPlan,
+  myPartRequestSchema,
+  myPartSheet,
+  pdfLayoutSchema,
+  toMarkdown,
+  toPlainText,
+  type AgreedRecord,
+  type ExportFormat,
+} from '@kinboard/shared/export/index';
+import { loadAgreedRecord } from '../../export/agreed-record.ts';
+import { renderDocx } from '../../export/docx-export.ts';
+import { renderPdf } from '../../export/pdf-export.ts';
+import type { Meeting } from '../../store/store.ts';
+import type { ApiContext } from '../api-context.ts';
+import { badRequest, fileReply, notFound, Reply } from '../reply.ts';
+import { route } from '../router.ts';
+
+/** The agreed version a request names, for staff with access to its family [EXPORT1]; never the live board. */
+async function agreedRecordFor(
+  context: ApiContext,
+  version: number,
+): Promise<{ record: AgreedRecord; staffId: string; meeting: Meeting } | Reply> {
+  const allowed = await context.meetingOfStaff(context.params['meetingId']!);
+  if (allowed instanceof Reply) return allowed;
+  const record = await loadAgreedRecord(context.store, allowed.meeting, version);
+  if (!record) return notFound('This meeting has no agreed plan with that version.');
+  return { record, staffId: allowed.staff.id, meeting: allowed.meeting };
+}
+
+/** A file name people recognise in their downloads, in plain ASCII: `hollis-plan-v1-2026-11-20.pdf`. */
+function fileName(record: AgreedRecord, what: string, extension: string): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60) || 'family';
+  const family = slug(record.family.name.replace(/ family$/i, ''));
+  return `${family}-${slug(what)}-v${record.version.number}-${record.meeting.date}.${extension}`;
+}
+
+/** `?layout=a4|phone` for a PDF; anything else is refused rather than quietly ignored. */
+function layoutOf(context: ApiContext) {
+  const layout = pdfLayoutSchema.safeParse(context.url.searchParams.get('layout') ?? undefined);
+  return layout.success ? layout.data : badRequest('Check layout: a4 or phone.', 'layout');
+}
+
+const types: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/**
+ * GET /api/meetings/:meetingId/plan-versions/:version/export/:format: the family's plan as PDF
+ * (with the meeting's drawings, when there are any), the case record as Word, Markdown or plain
+ * text, or the whole agreed version as JSON. Each export is written to the audit log before it
+ * is sent [EXPORT2].
+ */
+async function exportVersion(context: ApiContext): Promise<Reply> {
+  const request = exportRequestSchema.safeParse(context.params);
+  if (!request.success)
+    return badRequest('Ask for an agreed version by number, as pdf, docx, md, txt or json.');
+  const layout = layoutOf(context);
+  if (layout instanceof Reply) return layout;
+  const { version, format } = request.data;
+  const found = await agreedRecordFor(context, version);
+  if (found instanceof Reply) return found;
+  const { record } = found;
+  let body: Uint8Array;
+  if (format === 'pdf') {
+    const drawings = (await context.deps.drawingsOf?.(record.meeting.id, version)) ?? [];
+    body = await renderPdf(familyPlan(record), { drawings, layout });
+  } else if (format === 'docx') body = await renderDocx(caseRecord(record));
+  else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record)), 'utf8');
+  else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record)), 'utf8');
+  else body = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: found.staffId,
+    action: 'plan.exported',
+    familyId: found.meeting.familyId,
+    meetingId: found.meeting.id,
+    detail: { version, format, ...(format === 'pdf' ? { layout } : {}) },
+  });
+  const what = format === 'pdf' ? (layout === 'phone' ? 'plan-for-phones' : 'plan') : 'record';
+  return fileReply(body, types[format], fileName(record, what, format));
+}
+
+/** GET /api/meetings/:meetingId/plan-versions/:version/my-part/:personKey: one person's jobs, as a one-page PDF. */
+async function exportMyPart(context: ApiContext): Promise<Reply> {
+  const request = myPartRequestSchema.safeParse(context.params);
+  if (!request.success) return badRequest('Ask for an agreed version by number and a person the plan names.');
+  const layout = layoutOf(context);
+  if (layout instanceof Reply) return layout;
+  const { version, personKey } = request.data;
+  const found = await agreedRecordFor(context, version);
+  if (found instanceof Reply) return found;
+  const sheet = myPartSheet(found.record, personKey);
+  if (!sheet) return notFound('The plan gives nobody by that name a job.');
+  const body = await renderPdf(sheet, { onePage: true, layout });
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: found.staffId,
+    action: 'plan.exported',
+    familyId: found.meeting.familyId,
+    meetingId: found.meeting.id,
+    detail: { version, format: 'my-part', person: personKey, layout },
+  });
+  const person = sheet.title.replace(/^.*?: /, '');
+  const what = `my-part-${person}${layout === 'phone' ? '-for-phones' : ''}`;
+  return fileReply(body, types.pdf, fileName(found.record, what, 'pdf'));
+}
+
+export const exportRoutes = [
+  route('GET', '/api/meetings/:meetingId/plan-versions/:version/export/:format', exportVersion),
+  route('GET', '/api/meetings/:meetingId/plan-versions/:version/my-part/:personKey', exportMyPart),
+];

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { agreedBoardSchema } from '../board/agreed-board.ts';
+import { documentParts } from '../protocol/document-name.ts';
+import { vocabularyIdSchema } from '../vocabulary/vocabulary.ts';
+
+/**
+ * An agreed plan version as exported: everything the case record, the family's plan and "my
+ * part" are built from, and exactly what the JSON export carries for other tools. Built by the
+ * server from the stored version (never the live board), the meeting's revealed scaling rounds
+ * and the vocabulary the board was agreed under. `schemaVersion` changes when a field's meaning
+ * does; a tool reading version 1 can rely on every field below.
+ */
+export const agreedRecordSchemaVersion = 1;
+
+const nounSchema = z.object({ one: z.string(), many: z.string() });
+
+export const agreedRecordSchema = z.object({
+  schemaVersion: z.literal(agreedRecordSchemaVersion),
+  family: z.object({ id: z.string(), name: z.string() }),
+  meeting: z.object({
+    id: z.string(),
+    /** A meeting type id from the shared vocabulary, and its name as the practice says it. */
+    type: z.string(),
+    typeName: z.string(),
+    title: z.string(),
+    /** yyyy-mm-dd */
+    date: z.string(),
+  }),
+  version: z.object({
+    number: z.number().int().positive(),
+    startedAt: z.number(),
+    agreedAt: z.number(),
+    agreedBy: z.object({ id: z.string(), name: z.string() }),
+  }),
+  /** The words the meeting used: "danger statement" or "worry statement", and so on. */
+  vocabulary: z.object({
+    id: vocabularyIdSchema,
+    frameworkName: z.string(),
+    statement: nounSchema,
+    goal: nounSchema,
+    bottomLine: nounSchema,
+  }),
+  board: agreedBoardSchema,
+  /** Cards written from the family's or the child's point of view, in their own words. */
+  familyWords: z.array(z.object({ domain: z.string(), text: z.string(), author: z.string() })),
+  participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
+  /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
+  agreement: z.array(
+    z.object({
+      participantKey: z.string(),
+      name: z.string(),
+      role: z.string(),
+      agrees: z.boolean(),
+      reason: z.string().optional(),
+      at: z.number(),
+    }),
+  ),
+  /**
+   * The record itself: each of the meeting's documents exactly as agreed, as a Yjs v1 update in
+   * base64 (`Y.applyUpdate` on an empty document gives the board back, down to each character's
+   * author). Everything above is read from these.
+   */
+  documents: z.array(z.object({ part: z.enum(documentParts), yjsUpdateBase64: z.string() })),
+  /** The meeting's scaling rounds revealed before the plan was agreed, oldest first. */
+  scaling: z.array(
+    z.object({
+      roundId: z.string(),
+      question: z.object({ text: z.string(), zeroMeans: z.string(), tenMeans: z.string() }),
+      named: z.boolean(),
+      revealedAt: z.number(),
+      /** Names and roles only from a named round, as everyone saw them at the reveal. */
+      points: z.array(
+        z.object({
+          value: z.number().int().min(0).max(10),
+          reason: z.string().optional(),
+          name: z.string().optional(),
+          role: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+});
+export type AgreedRecord = z.infer<typeof agreedRecordSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * What the export routes take in their path, checked on the server with this schema and used
+ * by the staff page to build its links: which agreed version, which format, whose part.
+ */
+export const exportFormats = ['pdf', 'docx', 'md', 'txt', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportRequestSchema = z.object({
+  version: z.coerce.number().int().positive().max(100_000),
+  format: z.enum(exportFormats),
+});
+
+export const myPartRequestSchema = z.object({
+  version: z.coerce.number().int().positive().max(100_000),
+  /** The id the plan's `who` keeps the person under: `guest:<id>`, `staff:<id>` or `name:<name>`. */
+  personKey: z.string().min(3).max(200),
+});
+
+/** `?layout=`: a PDF on A4 (the default) or on a phone-sized page; other formats have no pages. */
+export const pdfLayouts = ['a4', 'phone'] as const;
+export type PdfLayout = (typeof pdfLayouts)[number];
+export const pdfLayoutSchema = z.enum(pdfLayouts).default('a4');
+
+const encode = encodeURIComponent;
+const query = (layout: PdfLayout) => (layout === 'a4' ? '' : `?layout=${layout}`);
+
+export const exportPath = (
+  meetingId: string,
+  version: number,
+  format: ExportFormat,
+  layout: PdfLayout = 'a4',
+): string => `/api/meetings/${encode(meetingId)}/plan-versions/${version}/export/${format}${query(layout)}`;
+
+export const myPartPath = (
+  meetingId: string,
+  version: number,
+  personKey: string,
+  layout: PdfLayout = 'a4',
+): string =>
+  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/my-part/${encode(personKey)}${query(layout)}`;

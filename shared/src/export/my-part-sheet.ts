@@ -1,0 +1,48 @@
+import type { AgreedBoard, AgreedEntry } from '../board/agreed-board.ts';
+import { personId } from '../board/plan-entry.ts';
+import type { AgreedRecord } from './agreed-record.ts';
+import { list, longDate, section, type ExportDocument } from './export-document.ts';
+import { fireDrillItem, nextReview, nextStepItem, ruleItem } from './plan-words.ts';
+
+/** Everyone the plan gives a job, by the id `who` keeps them under (their key, or `name:<name>`). */
+export function peopleInPlan(board: AgreedBoard): { id: string; name: string }[] {
+  const people = new Map<string, string>();
+  for (const entry of [...board.rules, ...board.fireDrills, ...board.nextSteps])
+    for (const person of entry.who)
+      if (!people.has(personId(person))) people.set(personId(person), person.name);
+  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const names = (entry: AgreedEntry, id: string) => entry.who.some((person) => personId(person) === id);
+
+/**
+ * One network member's page: only their jobs (rules, fire drills, next steps that name them),
+ * and when the plan is looked at again. Undefined when the plan gives them nothing.
+ */
+export function myPartSheet(record: AgreedRecord, personKey: string): ExportDocument | undefined {
+  const person = peopleInPlan(record.board).find((each) => each.id === personKey);
+  if (!person) return undefined;
+  const { board } = record;
+  const review = nextReview(record);
+  return {
+    title: `My part in the plan: ${person.name}`,
+    lines: [
+      `The ${record.family.name.replace(/ family$/i, '')} family's plan, agreed on ${longDate(record.meeting.date)}.`,
+      ...(review ? [`Next review: ${review}.`] : []),
+    ],
+    sections: [
+      ...section('rules', 'What I do', [
+        list(
+          board.rules.filter((rule) => names(rule, person.id)).map((rule) => ruleItem(record, rule)),
+          true,
+        ),
+      ]),
+      ...section('fireDrills', 'Practising the plan', [
+        list(board.fireDrills.filter((drill) => names(drill, person.id)).map(fireDrillItem)),
+      ]),
+      ...section('nextSteps', 'Next steps', [
+        list(board.nextSteps.filter((step) => names(step, person.id)).map(nextStepItem)),
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import type { AgreedEntry } from '../board/agreed-board.ts';
+import { capitalise } from '../vocabulary/custom-label.ts';
+import type { AgreedRecord } from './agreed-record.ts';
+import { item, type ExportItem } from './export-document.ts';
+
+/**
+ * The plan's parts as items, worded the same in every document: the family's plan, the case
+ * record and "my part" all read a rule, a fire drill or a next step this way.
+ */
+export const whoOf = (entry: AgreedEntry): string => entry.who.map((person) => person.name).join(', ');
+
+/** "Danger statement 1, 2": which statements a rule answers, by their number in the plan. */
+export function answersOf(record: AgreedRecord, entry: AgreedEntry): string {
+  const numbers = entry.answers
+    .map((id) => record.board.statements.findIndex((statement) => statement.id === id) + 1)
+    .filter((number) => number > 0)
+    .sort((a, b) => a - b);
+  if (numbers.length === 0) return '';
+  const noun = capitalise(
+    numbers.length === 1 ? record.vocabulary.statement.one : record.vocabulary.statement.many,
+  );
+  return `${noun} ${numbers.join(', ')}`;
+}
+
+export const ruleItem = (record: AgreedRecord, rule: AgreedEntry): ExportItem =>
+  item(rule.fields['what'] ?? '', [
+    ['Who', whoOf(rule)],
+    ['When', rule.fields['when'] ?? ''],
+    ['How we will know', rule.fields['howWeKnow'] ?? ''],
+    ['Answers', answersOf(record, rule)],
+  ]);
+
+export const fireDrillItem = (drill: AgreedEntry): ExportItem =>
+  item(drill.fields['what'] ?? '', [
+    ['Who', whoOf(drill)],
+    ['When', drill.fields['when'] ?? ''],
+  ]);
+
+export const nextStepItem = (step: AgreedEntry): ExportItem =>
+  item(step.fields['what'] ?? '', [
+    ['Who', whoOf(step)],
+    ['By when', step.fields['byWhen'] ?? ''],
+  ]);
+
+export const trajectoryItem = (step: AgreedEntry): ExportItem =>
+  item(step.fields['step'] ?? '', [['Review date', step.fields['reviewDate'] ?? '']]);
+
+/** The first review date the trajectory names, as written. */
+export function nextReview(record: AgreedRecord): string {
+  return record.board.trajectory.map((step) => step.fields['reviewDate']?.trim() ?? '').find(Boolean) ?? '';
+}
+
+export const statementsHeading = (record: AgreedRecord): string =>
+  capitalise(`${record.vocabulary.statement.many} and ${record.vocabulary.goal.many}`);

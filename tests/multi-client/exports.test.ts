@@ -1,0 +1,284 @@
+import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
+import { agreedRecordSchema, exportPath, myPartPath } from '@kinboard/shared/export/index';
+import { positionsInOrder, readDocx, readPdf } from '@kinboard/server/export/read-back';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.ts';
+import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { storedDoc } from '../helpers/store-fixtures.ts';
+import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import { adminPassword, Browser } from './access-http.ts';
+
+const cookieOf = (browser: Browser) =>
+  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const staffPassword = 'another long staff password';
+
+describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server', () => {
+  let server: TestServer;
+  let chair: Browser;
+  let familyId: string;
+  let meetingId: string;
+  let nanKey: string;
+  const clients: StockClient[] = [];
+  const sockets: RealtimeClient[] = [];
+
+  /** A download as a browser gets it: status, headers and the bytes. */
+  const download = async (browser: Browser | undefined, path: string) => {
+    const response = await fetch(`${server.url}${path}`, {
+      headers: browser ? { cookie: cookieOf(browser) } : {},
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    };
+  };
+  const ask = async (socket: RealtimeClient, event: Parameters<typeof request>[1], payload: unknown) => {
+    const answer = (await request(socket, event, payload)) as unknown as Result<unknown>;
+    expect(answer, `${event} ${JSON.stringify(answer)}`).toMatchObject({ ok: true });
+    return answer as { ok: true; value: { roundId?: string } };
+  };
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: {
+        REQUIRE_SIGN_IN: 'true',
+        TRUST_PROXY: 'true',
+        ADMIN_EMAIL: 'chair@example.org',
+        ADMIN_PASSWORD: adminPassword,
+      },
+    });
+    chair = new Browser(server, '10.7.0.1');
+    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
+    familyId = (await chair.post('/api/families', { name: 'Zoë Ñúñez' })).body.family.id;
+    // A Wellbeing meeting: every export must say worry statement and wellbeing goal.
+    meetingId = (
+      await chair.post(`/api/families/${familyId}/meetings`, {
+        type: 'team-around-the-family',
+        date: '2026-11-24',
+        title: 'Team around the family',
+      })
+    ).body.meeting.id;
+    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
+    const nan = new Browser(server, '10.7.0.2');
+    const joined = await nan.post('/api/join', { code, name: 'Nan Ñúñez', relationship: 'Nan' });
+    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
+      role: 'family',
+    });
+    nanKey = `guest:${joined.body.participantId}`;
+
+    const stock = async (part: string, cookie: string) => {
+      const client = connectStockClient(server.wsUrl, `${meetingId}.${part}`, { cookie });
+      clients.push(client);
+      await client.synced;
+      return client;
+    };
+    const frame = await stock('frame', cookieOf(chair));
+    const pair = pairStatementWithGoal(frame.doc, {
+      statement: 'We worry Maisie misses school when Mum is poorly.',
+      goal: 'Maisie gets to school on time every day.',
+    });
+    const plan = await stock('plan', cookieOf(nan));
+    planRules.add(plan.doc, {
+      what: 'Nan walks Maisie to school on Mondays 🚶',
+      when: 'Mondays, 8.15am',
+      howWeKnow: 'The school rings Nan if Maisie is late.',
+      who: [{ key: nanKey, name: 'Nan Ñúñez' }],
+      answers: [pair],
+    });
+    nextSteps.add(plan.doc, { what: 'Book the review', byWhen: 'Friday', who: [{ name: 'Sam Okoro' }] });
+    await eventually(() =>
+      expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))).toHaveLength(1),
+    );
+
+    const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
+    const nanSocket = connectRealtime(server.url, 1, cookieOf(nan));
+    sockets.push(chairSocket, nanSocket);
+    await ask(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' });
+    await ask(nanSocket, 'meeting:enter', { meetingId, screen: 'phone' });
+    const started = await ask(chairSocket, 'scaling:start', {
+      question: {
+        questionId: 'q1',
+        text: 'How well is Maisie doing at school?',
+        zeroMeans: 'Not at all',
+        tenMeans: 'Really well',
+        tiedTo: { kind: 'standalone' },
+      },
+      mode: { named: true, open: false },
+    });
+    const roundId = started.value.roundId!;
+    await ask(nanSocket, 'scaling:answer', { roundId, value: 7, reason: 'She likes her teacher' });
+    await ask(chairSocket, 'scaling:answer', { roundId, value: 4, reason: '' });
+    await ask(chairSocket, 'scaling:reveal', { roundId });
+    await ask(chairSocket, 'plan:agreement', { action: 'start' });
+    await ask(nanSocket, 'plan:answer', { agrees: true });
+    await ask(chairSocket, 'plan:answer', { agrees: true });
+    await ask(chairSocket, 'plan:agreement', { action: 'finalise' });
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    for (const socket of sockets) socket.disconnect();
+    await server.dispose();
+  });
+
+  it('[EXPORT1] the family plan PDF, the record as Word, Markdown, text and JSON, all from the agreed version', async () => {
+    const pdf = await download(chair, exportPath(meetingId, 1, 'pdf'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(
+      `attachment; filename="zoe-nunez-plan-v1-2026-11-24.pdf"; filename*=UTF-8''zoe-nunez-plan-v1-2026-11-24.pdf`,
+    );
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    const plan = await readPdf(pdf.bytes);
+    positionsInOrder(plan.text, [
+      'The plan for the Zoë Ñúñez family',
+      'Worry statements and wellbeing goals',
+      'We worry Maisie misses school when Mum is poorly.',
+      'Wellbeing goal: Maisie gets to school on time every day.',
+      'Who does what and when',
+      'Nan walks Maisie to school on Mondays 🚶',
+      'Who: Nan Ñúñez',
+      'Answers: Worry statement 1',
+      'Next steps',
+      'Book the review',
+      'Who: Sam Okoro',
+    ]);
+
+    // The same plan on a phone-sized page, for a family member to read where they received it.
+    const phone = await download(chair, exportPath(meetingId, 1, 'pdf', 'phone'));
+    expect(phone.headers.get('content-disposition')).toContain(
+      'filename="zoe-nunez-plan-for-phones-v1-2026-11-24.pdf"',
+    );
+    const onPhone = await readPdf(phone.bytes);
+    expect(onPhone.pages[0]).toMatchObject({ width: 288, height: 512 });
+    positionsInOrder(onPhone.text, [
+      'The plan for the Zoë Ñúñez family',
+      'Nan walks Maisie to school on Mondays 🚶',
+    ]);
+    expect((await download(chair, `${exportPath(meetingId, 1, 'pdf')}?layout=tablet`)).status).toBe(400);
+
+    const docx = await download(chair, exportPath(meetingId, 1, 'docx'));
+    expect(docx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const html = await readDocx(docx.bytes);
+    expect(html).toContain(
+      '<h1>Worry statements and wellbeing goals</h1><ol><li>We worry Maisie misses school',
+    );
+    const text = html.replace(/<[^>]+>/g, ' ');
+    positionsInOrder(text, [
+      'Meeting type: Team Around the Family',
+      'Attendees',
+      'Nan Ñúñez',
+      'Role: Family',
+      'Scaling',
+      'How well is Maisie doing at school?',
+      'Numbers: 4, 7',
+      'Nan Ñúñez (family): 7: She likes her teacher',
+      'Plan rules',
+      'Nan walks Maisie to school on Mondays 🚶',
+      'Agreement',
+      'Nan Ñúñez',
+      'Agrees and understands their part: Yes',
+    ]);
+
+    const markdown = await download(chair, exportPath(meetingId, 1, 'md'));
+    expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(new TextDecoder().decode(markdown.bytes)).toContain(
+      '## Worry statements and wellbeing goals\n\n1. We worry',
+    );
+    const plain = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'txt'))).bytes);
+    positionsInOrder(plain, ['Scaling', 'Numbers: 4, 7', 'Plan rules', 'Nan walks Maisie']);
+
+    const json = agreedRecordSchema.parse(
+      JSON.parse(new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes)),
+    );
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      family: { name: 'Zoë Ñúñez' },
+      meeting: { id: meetingId, type: 'team-around-the-family' },
+      version: { number: 1, agreedBy: { name: expect.any(String) } },
+      vocabulary: { id: 'wellbeing', statement: { one: 'worry statement' } },
+    });
+    expect(json.scaling[0]!.points.map((point) => point.value)).toEqual([4, 7]);
+    expect(json.agreement.map((answer) => answer.participantKey)).toContain(nanKey);
+  });
+
+  it('[EXPORT1] exports the version as agreed, never the live board: an amendment after reopening is not in version 1', async () => {
+    const chairSocket = sockets[0]!;
+    await ask(chairSocket, 'plan:agreement', { action: 'reopen' });
+    const plan = connectStockClient(server.wsUrl, `${meetingId}.plan`, { cookie: cookieOf(chair) });
+    clients.push(plan);
+    await plan.synced;
+    const rule = readPlanRules(plan.doc)[0]!;
+    planRules.edit(plan.doc, rule.id, { what: 'Amended after agreement: Nan walks on Tuesdays' });
+    await eventually(() =>
+      expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))[0]!.fields.what).toContain(
+        'Amended',
+      ),
+    );
+    const text = (await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes)).text;
+    expect(text).toContain('Nan walks Maisie to school on Mondays');
+    expect(text).not.toContain('Amended after agreement');
+    const json = JSON.parse(
+      new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes),
+    );
+    expect(json.board.rules[0].fields.what).toBe('Nan walks Maisie to school on Mondays 🚶');
+  });
+
+  it('[EXPORT1] my part: one page with only that person’s jobs, for a guest or someone named by name', async () => {
+    const nan = await download(chair, myPartPath(meetingId, 1, nanKey));
+    expect(nan.status).toBe(200);
+    expect(nan.headers.get('content-disposition')).toContain(
+      'filename="zoe-nunez-my-part-nan-nunez-v1-2026-11-24.pdf"',
+    );
+    const sheet = await readPdf(nan.bytes);
+    expect(sheet.pages).toHaveLength(1);
+    positionsInOrder(sheet.text, ['My part in the plan: Nan Ñúñez', 'Nan walks Maisie to school']);
+    expect(sheet.text).not.toContain('Book the review');
+    const sam = await readPdf((await download(chair, myPartPath(meetingId, 1, 'name:Sam Okoro'))).bytes);
+    positionsInOrder(sam.text, ['My part in the plan: Sam Okoro', 'Book the review']);
+    expect(sam.text).not.toContain('Nan walks');
+  });
+
+  it('[EXPORT1] refuses without a sign-in or access, and answers 404 or 400 for what does not exist', async () => {
+    await chair.post('/api/staff', {
+      email: 'kim@example.org',
+      name: 'Kim',
+      password: staffPassword,
+      role: 'staff',
+    });
+    const kim = new Browser(server, '10.7.0.3');
+    await kim.post('/api/session', { email: 'kim@example.org', password: staffPassword });
+    const refused = await download(kim, exportPath(meetingId, 1, 'pdf'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/json');
+    expect((await download(kim, myPartPath(meetingId, 1, nanKey))).status).toBe(403);
+    expect((await download(undefined, exportPath(meetingId, 1, 'json'))).status).toBe(401);
+    expect((await download(chair, exportPath(meetingId, 2, 'pdf'))).status).toBe(404);
+    expect((await download(chair, exportPath('no-such-meeting', 1, 'pdf'))).status).toBe(404);
+    expect((await download(chair, myPartPath(meetingId, 1, 'guest:nobody'))).status).toBe(404);
+    expect((await download(chair, `/api/meetings/${meetingId}/plan-versions/1/export/exe`)).status).toBe(400);
+    expect((await download(chair, `/api/meetings/${meetingId}/plan-versions/one/export/pdf`)).status).toBe(
+      400,
+    );
+  });
+
+  it('[EXPORT2] every export is in the family audit log: who, which version, which format', async () => {
+    const before = (await chair.get(`/api/families/${familyId}/audit`)).body.entries.filter(
+      (entry: { action: string }) => entry.action === 'plan.exported',
+    ).length;
+    await download(chair, exportPath(meetingId, 1, 'txt'));
+    await download(chair, myPartPath(meetingId, 1, nanKey));
+    const entries = (await chair.get(`/api/families/${familyId}/audit`)).body.entries.filter(
+      (entry: { action: string }) => entry.action === 'plan.exported',
+    );
+    expect(entries).toHaveLength(before + 2);
+    expect(entries.slice(-2)).toMatchObject([
+      { actorKind: 'staff', meetingId, detail: { version: 1, format: 'txt' } },
+      { actorKind: 'staff', meetingId, detail: { version: 1, format: 'my-part', person: nanKey } },
+    ]);
+    // Refused exports leave no entry.
+    expect(entries.every((entry: { actorId: string }) => entry.actorId === entries[0].actorId)).toBe(true);
+  });
+});

@@ -11,7 +11,8 @@ import {
   type Result,
 } from '@kinboard/shared';
 import { Server as EngineServer } from 'engine.io';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
+import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -50,6 +51,9 @@ export class RealtimeServer {
     live?: MeetingLiveStates;
     /** The safety plan's events, when the server has the plan's stages and documents [PLAN2]. */
     plan?: Omit<PlanEventDeps, 'store' | 'log' | 'audit'>;
+    /** Several servers: socket.io's Redis streams adapter, and news of what the others decided. */
+    adapter?: ServerOptions['adapter'] | undefined;
+    news?: MeetingNewsChannel | undefined;
   }) {
     this.#plan = options.plan && {
       ...options.plan,
@@ -64,7 +68,12 @@ export class RealtimeServer {
       transports: ['websocket'],
       maxHttpBufferSize: options.maxMessageBytes,
     });
-    this.io = new Server({ path: socketIoPath, transports: ['websocket'], serveClient: false });
+    this.io = new Server({
+      path: socketIoPath,
+      transports: ['websocket'],
+      serveClient: false,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
     this.io.bind(this.#engine);
     this.#access = new RealtimeAccess({
       io: this.io,
@@ -88,7 +97,12 @@ export class RealtimeServer {
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
-    this.#scaling = new ScalingEvents({ io: this.io, store: options.store, log: options.log });
+    this.#scaling = new ScalingEvents({
+      io: this.io,
+      store: options.store,
+      log: options.log,
+      news: options.news,
+    });
     this.io.on('connection', (socket) => this.#onConnection(socket));
   }
 

@@ -8,6 +8,7 @@ import {
 } from '@kinboard/shared';
 import { guestParticipantKey, staffParticipantKey } from '@kinboard/shared/access/participant-key';
 import { newId } from '../access/secrets.ts';
+import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Logger } from '../log.ts';
 import type { ScalingRoundRecord, Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
@@ -35,10 +36,24 @@ export class ScalingEvents {
   readonly #log: Logger;
   readonly #queues = new Map<string, Promise<unknown>>();
 
-  constructor(options: { io: KinboardServer; store: Store; log: Logger }) {
+  readonly #news: MeetingNewsChannel | undefined;
+
+  constructor(options: {
+    io: KinboardServer;
+    store: Store;
+    log: Logger;
+    news?: MeetingNewsChannel | undefined;
+  }) {
     this.#io = options.io;
     this.#store = options.store;
     this.#log = options.log;
+    this.#news = options.news;
+    // Another server changed a round: this one sends its own screens their views, in turn.
+    options.news?.on('scaling', ({ meetingId }) => {
+      this.#inTurn(meetingId, () => this.#sendLocal(meetingId)).catch((error: unknown) =>
+        this.#log.error({ err: error, meetingId }, 'could not send a scaling round'),
+      );
+    });
   }
 
   /** Listens for the scaling events of one socket. */
@@ -156,12 +171,21 @@ export class ScalingEvents {
     return this.#viewOf(round, await this.#store.listScalingAnswers(round.id), data);
   }
 
-  /** Sends every screen of the meeting its own view of the round [SCALE3]. */
+  /**
+   * Sends every screen of the meeting its own view of the round [SCALE3]: this server's screens
+   * now, and the other servers' through their own `#sendLocal`, so a view is always built, from
+   * the store, by the server holding the socket and never carries another person's number.
+   */
   async #send(meetingId: string): Promise<void> {
+    await this.#sendLocal(meetingId);
+    this.#news?.publish({ kind: 'scaling', meetingId });
+  }
+
+  async #sendLocal(meetingId: string): Promise<void> {
     const round = await this.#store.latestScalingRound(meetingId);
     const live = round && round.closedAt === undefined ? round : undefined;
     const answers = live ? await this.#store.listScalingAnswers(live.id) : [];
-    const sockets = await this.#io.in(meetingRoom(meetingId)).fetchSockets();
+    const sockets = await this.#io.local.in(meetingRoom(meetingId)).fetchSockets();
     for (const socket of sockets) {
       if (socket.data.meetingId !== meetingId || !socket.data.role) continue;
       socket.emit('scaling:round', {

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
@@ -330,6 +331,24 @@ export class SqliteStore implements Store {
           'INSERT INTO document_update (id, document_name, data, origin, created_at) VALUES (?, ?, ?, NULL, ?)',
         )
         .run(throughUpdateId, documentName, snapshot, Date.now());
+    });
+  }
+
+  async foldDocumentUpdates(documentName: string): Promise<void> {
+    // One writer and synchronous: the rows read are all the rows there are until it commits.
+    this.#transaction(() => {
+      const rows = this.#db
+        .prepare('SELECT id, data FROM document_update WHERE document_name = ? ORDER BY id')
+        .all(documentName) as { id: number; data: Uint8Array }[];
+      if (rows.length < 2) return;
+      const last = rows.at(-1)!.id;
+      const merged = Y.mergeUpdates(rows.map((row) => row.data));
+      this.#statements.deleteUpdatesThrough.run(documentName, last);
+      this.#db
+        .prepare(
+          'INSERT INTO document_update (id, document_name, data, origin, created_at) VALUES (?, ?, ?, NULL, ?)',
+        )
+        .run(last, documentName, merged, Date.now());
     });
   }
 

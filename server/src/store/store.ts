@@ -258,6 +258,12 @@ export interface Store {
    * of writes; see UpdateWriter.exclusive).
    */
   compactDocument(documentName: string, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Folds the document's stored updates into one (Y.mergeUpdates), replacing exactly the rows it
+   * read, atomically. Safe while other servers append to the document: a row committed meanwhile,
+   * whatever its id, is neither read nor deleted. Two folds of one document run one at a time.
+   */
+  foldDocumentUpdates(documentName: string): Promise<void>;
   countUpdates(documentName: string): Promise<number>;
 
   getMeeting(meetingId: string): Promise<Meeting | undefined>;

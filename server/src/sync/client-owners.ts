@@ -83,6 +83,16 @@ export class ClientOwners {
     for (const then of waiting ?? []) then();
   }
 
+  /**
+   * Owners another server has already stored with an update it relayed: known here from now on,
+   * and not stored again. An id this server saw claimed first keeps its owner here; the store,
+   * which has one row an id, holds the first one written.
+   */
+  learn(owners: readonly ClientOwner[]): void {
+    for (const { client, participant } of owners)
+      if (!this.#owners.has(client)) this.#own(client, participant);
+  }
+
   #own(client: number, participant: string): void {
     this.#owners.set(client, participant);
     let owned = this.#owned.get(participant);

@@ -12,6 +12,7 @@ import type { Room, RoomMember } from './room.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
+import type { DocumentRelay } from './document-relay.ts';
 import type { DecodedUpdate } from './update-guard.ts';
 import { UpdateWriter } from './update-writer.ts';
 import { judgeLocks, judgePlanLock } from './write-permission.ts';
@@ -39,6 +40,8 @@ export interface SyncServerOptions {
   loadMeeting?: ((meetingId: string) => Promise<void>) | undefined;
   /** Each meeting's plan stage: while agreeing or agreed its content takes no edits [PLAN3]. */
   planStages?: PlanLockSource | undefined;
+  /** Several servers (REDIS_URL): what each stores reaches the others' copies of the document. */
+  relay?: DocumentRelay | undefined;
 }
 
 export interface PlanLockSource {
@@ -85,6 +88,7 @@ export class SyncServer {
       compactAfterUpdates: options.compactAfterUpdates,
       maxDocumentBytes: options.maxDocumentBytes,
       limits: options.limits,
+      relay: options.relay,
     });
   }
 

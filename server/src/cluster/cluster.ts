@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { createClient } from 'redis';
+import type { Logger } from '../log.ts';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface ClusterEventMap {
+  /** Redis answers again after being lost: whatever was published meanwhile never arrived. */
+  reconnected: [];
+}
+
+/**
+ * This server's link to the others through Redis (REDIS_URL): pub/sub channels for the board's
+ * updates and presence and for decided-state changes, and the clients socket.io's streams adapter
+ * uses. Redis carries news only; everything that must last is in the store first, so a message
+ * lost while Redis is away is recovered by reading the store when it returns.
+ *
+ * While Redis is down the server keeps serving its own clients: publishes are dropped (never
+ * queued), `connected` is false (/healthz says so), and `reconnected` fires when it is back.
+ */
+export class Cluster extends EventEmitter<ClusterEventMap> {
+  /** Tags what this server publishes, so it ignores its own messages. */
+  readonly serverId = randomUUID();
+  readonly publisher: RedisClient;
+  readonly #subscriber: RedisClient;
+  readonly #log: Logger;
+  readonly #listeners = new Map<string, Set<(message: Buffer) => void>>();
+  #lost = false;
+  #closed = false;
+
+  private constructor(url: string, log: Logger) {
+    super();
+    this.#log = log;
+    const options = {
+      url,
+      // Never give up; retry at most every 2 s, so a returning Redis is found quickly.
+      socket: {
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
+        connectTimeout: 3_000,
+      },
+      // A command sent while Redis is away fails at once instead of piling up in memory.
+      disableOfflineQueue: true,
+    };
+    this.publisher = createClient(options);
+    this.#subscriber = createClient(options);
+    for (const [name, client] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.#subscriber],
+    ] as const) {
+      client.on('error', (error: unknown) => {
+        if (!this.#lost && !this.#closed)
+          this.#log.error({ err: error, client: name }, 'Redis is unreachable; serving local clients only');
+        this.#lost = true;
+      });
+      client.on('ready', () => this.#maybeBack());
+    }
+  }
+
+  static async connect(url: string, log: Logger): Promise<Cluster> {
+    const cluster = new Cluster(url, log);
+    await Promise.all([cluster.publisher.connect(), cluster.#subscriber.connect()]);
+    return cluster;
+  }
+
+  /** Both clients answer: what this server publishes reaches the others, and theirs reach it. */
+  get connected(): boolean {
+    return this.publisher.isReady && this.#subscriber.isReady;
+  }
+
+  #maybeBack(): void {
+    if (!this.#lost || !this.connected) return;
+    this.#lost = false;
+    this.#log.warn('Redis is back; catching up from the store');
+    this.emit('reconnected');
+  }
+
+  /** A client of its own for a blocking reader (socket.io's streams adapter). */
+  async duplicate(): Promise<RedisClient> {
+    const client = this.publisher.duplicate();
+    client.on('error', () => {});
+    await client.connect();
+    return client;
+  }
+
+  /** Best effort: a message that cannot be sent now is dropped, and the store fills the gap. */
+  publish(channel: string, message: Buffer): void {
+    if (!this.publisher.isReady) return;
+    this.publisher.publish(channel, message).catch((error: unknown) => {
+      this.#log.debug({ err: error, channel }, 'a cluster message was not sent');
+    });
+  }
+
+  /** Resolves once Redis has confirmed the subscription (or at once if Redis is away). */
+  async subscribe(channel: string, listener: (message: Buffer) => void): Promise<void> {
+    let listeners = this.#listeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(channel, listeners);
+      const all = listeners;
+      const subscribed = this.#subscriber.subscribe(
+        channel,
+        (message: Buffer) => {
+          for (const each of all) each(message);
+        },
+        true,
+      );
+      // node-redis resubscribes by itself when it reconnects.
+      await subscribed.catch((error: unknown) =>
+        this.#log.debug({ err: error, channel }, 'subscription waits for Redis'),
+      );
+    }
+    listeners.add(listener);
+  }
+
+  async unsubscribe(channel: string, listener: (message: Buffer) => void): Promise<void> {
+    const listeners = this.#listeners.get(channel);
+    if (!listeners) return;
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    this.#listeners.delete(channel);
+    await this.#subscriber.unsubscribe(channel).catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([this.publisher.close(), this.#subscriber.close()]);
+  }
+}

@@ -120,11 +120,12 @@ export async function startServer(
       const storeOk = !sync.storeFailing && (await store.healthy());
       // Without Redis the server still serves its own clients, so it stays in the balancer's
       // pool (200) and says it is degraded.
-      const redis = cluster ? (cluster.cluster.connected ? 'ok' : 'unavailable') : 'not-used';
+      const redis = cluster && (cluster.cluster.connected ? 'ok' : 'unavailable');
       sendJson(response, storeOk ? 200 : 503, {
         status: !storeOk ? 'unavailable' : redis === 'unavailable' ? 'degraded' : 'ok',
         store: storeOk ? 'ok' : 'unavailable',
-        redis,
+        // Only with REDIS_URL: a single server has no Redis to report.
+        ...(redis ? { redis } : {}),
       });
       return;
     }

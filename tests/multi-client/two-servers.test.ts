@@ -40,6 +40,12 @@ describe.skipIf(unavailable !== undefined)('two servers, one meeting (REDIS_URL)
   }
 
   it('[SCALE-OUT] edits cross both ways within a second, and PostgreSQL holds every one once both servers compacted', async () => {
+    for (const server of cluster.servers)
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
+        status: 'ok',
+        store: 'ok',
+        redis: 'ok',
+      });
     const chair = connect(0);
     const phones = [connect(1), connect(1)];
     await Promise.all([chair.synced, ...phones.map((phone) => phone.synced)]);

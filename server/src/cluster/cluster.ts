@@ -43,6 +43,12 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
       disableOfflineQueue: true,
     };
     this.publisher = createClient(options);
+    // socket.io's streams adapter publishes on this client (failing fast, so its local delivery is
+    // never held up) and reads its stream on a duplicate in a loop that retries at once: that
+    // reader must wait for Redis instead of failing, or the loop would spin while Redis is away.
+    const duplicate = this.publisher.duplicate.bind(this.publisher);
+    this.publisher.duplicate = ((overrides?: Parameters<typeof duplicate>[0]) =>
+      duplicate({ ...overrides, disableOfflineQueue: false })) as typeof duplicate;
     this.#subscriber = createClient(options);
     for (const [name, client] of [
       ['publisher', this.publisher],
@@ -73,14 +79,6 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
     this.#lost = false;
     this.#log.warn('Redis is back; catching up from the store');
     this.emit('reconnected');
-  }
-
-  /** A client of its own for a blocking reader (socket.io's streams adapter). */
-  async duplicate(): Promise<RedisClient> {
-    const client = this.publisher.duplicate();
-    client.on('error', () => {});
-    await client.connect();
-    return client;
   }
 
   /** Best effort: a message that cannot be sent now is dropped, and the store fills the gap. */

@@ -10,8 +10,11 @@ import type { Cluster } from './cluster.ts';
  * only says where to look.
  */
 export const meetingNewsSchema = z.discriminatedUnion('kind', [
-  /** The chair's live state changed: reread it (focus, follow, locks, timer). */
-  z.object({ kind: z.literal('live-state'), meetingId: z.string().min(1) }),
+  /**
+   * The chair's live state changed (focus, follow, locks, timer): the stored state, checked by
+   * MeetingLiveStates' own schema, so the sync layer's column locks hold the moment it arrives.
+   */
+  z.object({ kind: z.literal('live-state'), meetingId: z.string().min(1), state: z.unknown() }),
   /** The plan's stage changed: the sync layer locks or unlocks the plan. */
   z.object({ kind: z.literal('plan-stage'), meetingId: z.string().min(1), stage: z.enum(planStages) }),
   /** The scaling round changed: each server sends its own screens their view. */

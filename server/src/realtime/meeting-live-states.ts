@@ -45,8 +45,11 @@ export class MeetingLiveStates {
         // Unreadable now: forget it, so the next use reads the store again.
         this.#states.delete(meetingId);
       });
-    news?.on('live-state', ({ meetingId }) => {
-      if (this.#states.has(meetingId)) reread(meetingId);
+    news?.on('live-state', ({ meetingId, state }) => {
+      if (!this.#states.has(meetingId)) return;
+      const parsed = storedStateSchema.safeParse(state);
+      if (parsed.success && parsed.data.meetingId === meetingId) this.#states.set(meetingId, parsed.data);
+      else reread(meetingId);
     });
     news?.onGap(() => {
       for (const meetingId of [...this.#states.keys()]) reread(meetingId);
@@ -158,7 +161,7 @@ export class MeetingLiveStates {
       if (JSON.stringify(next) !== JSON.stringify(current)) {
         await this.#store.saveMeetingLiveState(next);
         this.#states.set(meetingId, next);
-        this.#news?.publish({ kind: 'live-state', meetingId });
+        this.#news?.publish({ kind: 'live-state', meetingId, state: next });
       }
       return this.#sent(this.#states.get(meetingId)!);
     };

@@ -96,7 +96,7 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     }
   }
 
-  it('[SCALE-OUT] server B is SIGKILLed while phones type on it: they reconnect to A and every acknowledged edit is in the document and in PostgreSQL', async () => {
+  it('[CLUSTER4] server B is SIGKILLed while phones type on it: they reconnect to A and every acknowledged edit is in the document and in PostgreSQL', async () => {
     const [a, b] = cluster.servers;
     // Phones reach the servers through a balancer that sends them to B while B is up.
     balancer = await startBalancer([b!.port, a!.port]);
@@ -146,7 +146,7 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     }
   });
 
-  it('[SCALE-OUT] Redis stopped mid-meeting: each server serves its own clients and says so; when Redis returns they catch up and nothing is lost', async () => {
+  it('[CLUSTER5] Redis stopped mid-meeting: each server serves its own clients and says so; when Redis returns they catch up and nothing is lost', async () => {
     const [a, b] = cluster.servers;
     const chair = connectStockClient(a!.wsUrl, demo);
     clients.push(chair);

@@ -142,7 +142,7 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
       Number(match[1]),
     );
 
-  it('[SCALE-OUT] a guest joining through B reaches the chair on A, is admitted there, and edits the board on B', async () => {
+  it('[CLUSTER3] a guest joining through B reaches the chair on A, is admitted there, and edits the board on B', async () => {
     const meeting = await openMeeting('Admitted across servers');
     const chairScreen = await enter(a, 'Chair', cookieOf(chair), meeting.meetingId, 'chair');
     const { cookie, participantId } = await guestThroughB(meeting, 'Nan Hollis', 'family');
@@ -202,7 +202,7 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     expect(readCards(chairBoard.doc).map((card) => card.text)).not.toContain('written into a locked column');
   });
 
-  it('[SCALE-OUT] a private round answered on both servers leaks no number before the reveal from B, then shows every one', async () => {
+  it('[CLUSTER3] a private round answered on both servers leaks no number before the reveal from B, then shows every one', async () => {
     const meeting = await openMeeting('Round across servers');
     const chairOnA = await enter(a, 'Chair', cookieOf(chair), meeting.meetingId, 'chair');
     // The chair's second screen (a laptop behind the balancer that landed on B).

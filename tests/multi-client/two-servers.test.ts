@@ -39,7 +39,7 @@ describe.skipIf(unavailable !== undefined)('two servers, one meeting (REDIS_URL)
     return client;
   }
 
-  it('[SCALE-OUT] edits cross both ways within a second, and PostgreSQL holds every one once both servers compacted', async () => {
+  it('[CLUSTER1] [CLUSTER2] edits cross both ways within a second, and PostgreSQL holds every one once both servers compacted', async () => {
     for (const server of cluster.servers)
       expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
         status: 'ok',
@@ -90,7 +90,7 @@ describe.skipIf(unavailable !== undefined)('two servers, one meeting (REDIS_URL)
     }
   });
 
-  it('[SCALE-OUT] a third server joining later loads the whole board, and presence crosses servers', async () => {
+  it('[CLUSTER1] a third server joining later loads the whole board, and presence crosses servers', async () => {
     const onA = connect(0);
     const onB = connect(1);
     await Promise.all([onA.synced, onB.synced]);

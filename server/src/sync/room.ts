@@ -275,7 +275,10 @@ export class Room {
         // Other servers write this document too, so memory may lack rows they stored: fold
         // exactly the rows the store holds instead.
         if (this.#relay) {
-          await this.#store.foldDocumentUpdates(this.name);
+          const seenBefore = this.#approximateBytes;
+          const folded = await this.#store.foldDocumentUpdates(this.name);
+          // Re-measured: what was folded, plus what arrived while folding (perhaps counted twice).
+          this.#approximateBytes = folded + (this.#approximateBytes - seenBefore);
           this.#storedSinceCompaction = 1;
           return;
         }

@@ -65,6 +65,7 @@ export class SyncServer {
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
   readonly #planStages: PlanLockSource | undefined;
+  readonly #relay: DocumentRelay | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -74,6 +75,7 @@ export class SyncServer {
     this.#lockedColumns = options.lockedColumns;
     this.#loadMeeting = options.loadMeeting;
     this.#planStages = options.planStages;
+    this.#relay = options.relay;
     const planLocked = options.planStages && ((meetingId: string) => options.planStages!.isLocked(meetingId));
     this.#access =
       options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
@@ -200,6 +202,14 @@ export class SyncServer {
   async snapshotDocument(documentName: string): Promise<Uint8Array> {
     let snapshot: Uint8Array = new Uint8Array();
     await this.#withRoom(documentName, undefined, async (room) => {
+      // Other servers write it too: what they stored and Redis may not have brought yet counts.
+      if (this.#relay) {
+        const [stored, owners] = await Promise.all([
+          this.#store.loadDocument(documentName),
+          this.#store.loadClientOwners(documentName),
+        ]);
+        room.catchUp(stored, owners);
+      }
       await room.settled();
       snapshot = encodeIntegratedState(room.doc);
     });

@@ -202,6 +202,35 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     expect(readCards(chairBoard.doc).map((card) => card.text)).not.toContain('written into a locked column');
   });
 
+  it('[CLUSTER3] [ACCESS6] join-code guessing counts across servers: 10 wrong codes spread over A and B stop the guesser on both', async () => {
+    const meeting = await openMeeting('Guessed across servers');
+    const wrong = meeting.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+    const onA = new Browser(a, '203.0.113.77');
+    const onB = new Browser(b, '203.0.113.77');
+    for (let i = 0; i < 10; i++) {
+      const guess = await (i % 2 === 0 ? onA : onB).post('/api/join', {
+        code: wrong,
+        name: 'x',
+        relationship: 'x',
+      });
+      expect(guess.status).toBe(404);
+    }
+    for (const browser of [onA, onB])
+      expect(
+        (await browser.post('/api/join', { code: meeting.code, name: 'x', relationship: 'x' })).status,
+      ).toBe(429);
+    // Another address still gets in.
+    expect(
+      (
+        await new Browser(b, '203.0.113.78').post('/api/join', {
+          code: meeting.code,
+          name: 'Nan',
+          relationship: 'family',
+        })
+      ).status,
+    ).toBe(201);
+  });
+
   it('[CLUSTER3] a private round answered on both servers leaks no number before the reveal from B, then shows every one', async () => {
     const meeting = await openMeeting('Round across servers');
     const chairOnA = await enter(a, 'Chair', cookieOf(chair), meeting.meetingId, 'chair');

@@ -176,7 +176,7 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
         expect(health.status).toBe(200);
         expect(await health.json()).toEqual({ status: 'degraded', store: 'ok', redis: 'unavailable' });
       }, 10_000);
-    expect(a!.output()).toContain('Redis is unreachable');
+    await eventually(() => expect(a!.output()).toContain('Redis is unreachable'));
 
     // Each server goes on serving its own clients: phones on B are acknowledged, the chair's
     // controls reach the projector on A.
@@ -186,6 +186,11 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     } finally {
       stop();
     }
+    // A board first opened while Redis is away, on both servers.
+    const frameOnA = connectStockClient(a!.wsUrl, 'demo-hollis.frame');
+    const frameOnB = connectStockClient(b!.wsUrl, 'demo-hollis.frame');
+    clients.push(frameOnA, frameOnB);
+    await Promise.all([frameOnA.synced, frameOnB.synced]);
     const during = 'The chair wrote this while Redis was away';
     addCard(chair.doc, {
       domain: 'futureDanger',
@@ -208,7 +213,7 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
           redis: 'ok',
         });
       }, 10_000);
-    expect(b!.output()).toContain('Redis is back');
+    await eventually(() => expect(b!.output()).toContain('Redis is back'));
 
     // Caught up from the store: each side has what the other wrote meanwhile.
     const fromPhones = phones.flatMap((each) => [...each.typed.keys()]);
@@ -219,8 +224,18 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     const after = 'Crossed after Redis came back';
     addCard(chair.doc, { domain: 'goals', text: after, author: 'Chair', perspective: 'professional' });
     for (const each of phones) await eventually(() => expect(texts(each.client.doc)).toContain(after));
+    frameOnA.doc.getArray<number>('agenda').push([42]);
+    await eventually(() => expect(frameOnB.doc.getArray<number>('agenda').toArray()).toContain(42));
     await eventually(async () =>
       expect(await storedTexts()).toEqual(expect.arrayContaining([before, during, after, ...fromPhones])),
     );
+
+    // A server asked to stop while Redis is away still stops.
+    await cluster.redis.kill();
+    const stopped = await Promise.race([
+      a!.stop().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+    ]);
+    expect(stopped).toBe('stopped');
   });
 });

@@ -26,6 +26,8 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
   readonly #subscriber: RedisClient;
   readonly #log: Logger;
   readonly #listeners = new Map<string, Set<(message: Buffer) => void>>();
+  /** Channels whose SUBSCRIBE failed (Redis away): node-redis forgets them, so they are retried. */
+  readonly #unconfirmed = new Set<string>();
   #lost = false;
   #closed = false;
 
@@ -77,8 +79,28 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
   #maybeBack(): void {
     if (!this.#lost || !this.connected) return;
     this.#lost = false;
-    this.#log.warn('Redis is back; catching up from the store');
-    this.emit('reconnected');
+    void (async () => {
+      // Subscribed again before anyone rereads the store, so nothing falls between the two.
+      await Promise.all([...this.#unconfirmed].map((channel) => this.#subscribeChannel(channel)));
+      this.#log.warn('Redis is back; catching up from the store');
+      this.emit('reconnected');
+    })();
+  }
+
+  async #subscribeChannel(channel: string): Promise<void> {
+    this.#unconfirmed.delete(channel);
+    try {
+      await this.#subscriber.subscribe(
+        channel,
+        (message: Buffer) => {
+          for (const each of this.#listeners.get(channel) ?? []) each(message);
+        },
+        true,
+      );
+    } catch (error) {
+      if (this.#listeners.has(channel)) this.#unconfirmed.add(channel);
+      this.#log.debug({ err: error, channel }, 'subscription waits for Redis');
+    }
   }
 
   /** Best effort: a message that cannot be sent now is dropped, and the store fills the gap. */
@@ -91,24 +113,14 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
 
   /** Resolves once Redis has confirmed the subscription (or at once if Redis is away). */
   async subscribe(channel: string, listener: (message: Buffer) => void): Promise<void> {
-    let listeners = this.#listeners.get(channel);
-    if (!listeners) {
-      listeners = new Set();
-      this.#listeners.set(channel, listeners);
-      const all = listeners;
-      const subscribed = this.#subscriber.subscribe(
-        channel,
-        (message: Buffer) => {
-          for (const each of all) each(message);
-        },
-        true,
-      );
-      // node-redis resubscribes by itself when it reconnects.
-      await subscribed.catch((error: unknown) =>
-        this.#log.debug({ err: error, channel }, 'subscription waits for Redis'),
-      );
+    const listeners = this.#listeners.get(channel);
+    if (listeners) {
+      listeners.add(listener);
+      return;
     }
-    listeners.add(listener);
+    this.#listeners.set(channel, new Set([listener]));
+    // Once confirmed, node-redis resubscribes by itself whenever it reconnects.
+    await this.#subscribeChannel(channel);
   }
 
   async unsubscribe(channel: string, listener: (message: Buffer) => void): Promise<void> {
@@ -117,11 +129,23 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
     listeners.delete(listener);
     if (listeners.size > 0) return;
     this.#listeners.delete(channel);
+    this.#unconfirmed.delete(channel);
     await this.#subscriber.unsubscribe(channel).catch(() => {});
   }
 
+  /** Closes both clients; with Redis away it does not wait for it (a graceful close would). */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.allSettled([this.publisher.close(), this.#subscriber.close()]);
+    await Promise.allSettled(
+      [this.publisher, this.#subscriber].map(async (client) => {
+        if (!client.isReady) return client.destroy();
+        const timer = setTimeout(() => client.destroy(), 2_000);
+        try {
+          await client.close();
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
   }
 }

@@ -2,13 +2,15 @@
  * Scale-out benchmark: how many meetings one Kinboard server holds with edits reaching the other
  * screens at p99 < 100 ms, how many two servers sharing PostgreSQL and Redis hold, and the ratio.
  *
- *   node tests/load/two-servers.ts [--clients 5] [--rate 2] [--seconds 4] [--steps 5,10,20,40,60,80,120]
+ *   node tests/load/two-servers.ts [--clients 5] [--rate 2] [--seconds 4] [--steps 10,20,40,80,120,160,240]
+ *                                  [--placement split|together]
  *   pnpm run bench:all            (runs it after the one-server benchmark)
  *
  * Both setups run the same configuration (PostgreSQL, Redis), so only the number of servers
  * differs. With two, each meeting's screens are spread over both servers (screen i of meeting m
  * on server (m + i) mod 2), so every meeting's edits cross Redis: the worst case for a balancer
- * without sticky sessions. For each step of the ladder, that many meetings of `clients` stock
+ * without sticky sessions. `--placement together` puts each meeting's screens on one server (as
+ * if the balancer kept a meeting together), so the servers share the load without relaying it. For each step of the ladder, that many meetings of `clients` stock
  * y-websocket clients each push an edit `rate` times a second: a one-second warm-up, `seconds`
  * measured, then a drain (after one unmeasured run of the first step, to warm up). A step holds when every edit arrived and the p99 latency is under
  * 100 ms; the ladder stops at the first step that does not. Needs PostgreSQL
@@ -35,13 +37,18 @@ const { values } = parseArgs({
     clients: { type: 'string', default: process.env['BENCH_CLIENTS'] ?? '5' },
     rate: { type: 'string', default: process.env['BENCH_RATE'] ?? '2' },
     seconds: { type: 'string', default: process.env['BENCH_SECONDS'] ?? '4' },
-    steps: { type: 'string', default: process.env['BENCH_STEPS'] ?? '5,10,20,40,60,80,120' },
+    steps: { type: 'string', default: process.env['BENCH_STEPS'] ?? '10,20,40,80,120,160,240' },
+    placement: { type: 'string', default: process.env['BENCH_PLACEMENT'] ?? 'split' },
   },
 });
 const perMeeting = Number(values.clients);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 const steps = values.steps.split(',').map(Number);
+if (values.placement !== 'split' && values.placement !== 'together')
+  throw new Error('--placement must be split (each meeting over both servers) or together');
+/** `split`: a meeting's screens alternate between the servers; `together`: each meeting on one. */
+const placement: 'split' | 'together' = values.placement;
 // The first step is run once more beforehand, unmeasured: loading code and documents cold would
 // otherwise count against the first step.
 const meetingsNeeded = steps[0]! + steps.reduce((sum, step) => sum + step, 0);
@@ -117,7 +124,7 @@ async function runStep(servers: TestServer[], first: number, meetings: number): 
   process.setMaxListeners(Math.max(process.getMaxListeners(), meetings * perMeeting + 20));
   for (let meeting = 0; meeting < meetings; meeting++)
     for (let index = 0; index < perMeeting; index++) {
-      const server = servers[(meeting + index) % servers.length]!;
+      const server = servers[(placement === 'split' ? meeting + index : meeting) % servers.length]!;
       clients.push({
         stock: connectStockClient(server.wsUrl, `${meetingId(first + meeting)}.frame`),
         meeting,
@@ -190,7 +197,9 @@ async function main(): Promise<number> {
     say(`cannot run: ${unavailable}`);
     return process.env['CI'] ? 1 : 0;
   }
-  say(`${perMeeting} screens a meeting, each editing ${rate}×/s; ladder ${steps.join(', ')} meetings`);
+  say(
+    `${perMeeting} screens a meeting, each editing ${rate}×/s; ladder ${steps.join(', ')} meetings; with two servers each meeting's screens are ${placement === 'split' ? 'split over both' : 'on one server'}`,
+  );
   const one = held(await climb(1));
   const two = held(await climb(2));
   say(`meetings held at p99 < ${targetP99Ms} ms: one server ${one}, two servers ${two}`);

@@ -1,5 +1,6 @@
 import {
   addCard,
+  closeCodes,
   readCards,
   type Result,
   type ScalingRoundMessage,
@@ -200,6 +201,57 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     expect(await closed).toBeGreaterThanOrEqual(4000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readCards(chairBoard.doc).map((card) => card.text)).not.toContain('written into a locked column');
+  });
+
+  it('[CLUSTER3] [ACCESS7] a role changed and a guest turned away on A take effect on B at once', async () => {
+    const meeting = await openMeeting('Access changed across servers');
+    const document = `${meeting.meetingId}.map`;
+    const watcher = await guestThroughB(meeting, 'Nan Hollis', 'family');
+    const phone = await enter(b, 'Nan Hollis', watcher.cookie, meeting.meetingId);
+    const board = connectStockClient(b.wsUrl, document, {
+      cookie: watcher.cookie,
+      params: { screen: 'phone' },
+    });
+    const away = await guestThroughB(meeting, 'Uncle Ray', 'network');
+    const awayBoard = connectStockClient(b.wsUrl, document, {
+      cookie: away.cookie,
+      params: { screen: 'phone' },
+    });
+    clients.push(board, awayBoard);
+    await Promise.all([board.synced, awayBoard.synced]);
+
+    expect(
+      (
+        await chair.post(`/api/meetings/${meeting.meetingId}/participants/${watcher.participantId}/role`, {
+          role: 'observer',
+        })
+      ).status,
+    ).toBe(200);
+    await eventually(() =>
+      expect(
+        phone.received.filter((each) => each.event === 'participant:role').map((each) => each.payload),
+      ).toEqual([{ meetingId: meeting.meetingId, role: 'observer' }]),
+    );
+    const refused = new Promise<number>((resolve) =>
+      board.provider.on('connection-close', (event) => event && resolve(event.code)),
+    );
+    addCard(board.doc, {
+      domain: 'goals',
+      text: 'Now only watching',
+      author: 'Nan',
+      authorId: `guest:${watcher.participantId}`,
+      perspective: 'family',
+    });
+    expect(await refused).toBe(closeCodes.forbidden);
+
+    const turnedAway = new Promise<number>((resolve) =>
+      awayBoard.provider.on('connection-close', (event) => event && resolve(event.code)),
+    );
+    expect(
+      (await chair.post(`/api/meetings/${meeting.meetingId}/participants/${away.participantId}/refuse`))
+        .status,
+    ).toBe(200);
+    expect(await turnedAway).toBeGreaterThanOrEqual(4000);
   });
 
   it('[CLUSTER3] [ACCESS6] join-code guessing counts across servers: 10 wrong codes spread over A and B stop the guesser on both', async () => {

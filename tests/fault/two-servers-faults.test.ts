@@ -124,6 +124,12 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
         () => expect(phones.every((each) => each.client.provider.wsconnected)).toBe(true),
         15_000,
       );
+      // Each phone learns from A that everything it typed is saved: what B stored reached A.
+      const lastTyped = (each: Phone) => [...each.typed.values()].at(-1)!;
+      await eventually(
+        () => expect(phones.every((each) => each.storedClock() >= lastTyped(each))).toBe(true),
+        10_000,
+      );
       stopAfter = type(phones, 'after');
       await eventually(() => expect(phones.every((each) => each.typed.size > 30 + 10)).toBe(true), 10_000);
       stopAfter();

@@ -217,6 +217,9 @@ export class Room {
     if (origin === relayed) {
       this.#approximateBytes += update.byteLength;
       this.#storedSinceCompaction++;
+      // Stored by the server that relayed it; with none of this room's own writes in flight, all
+      // the document holds is durable, so a client coming over from that server sees its saved.
+      if (this.#pendingWrites === 0) this.#durableStateVector = Y.encodeStateVector(this.doc);
       const frame = encodeUpdate(update);
       for (const member of this.members) member.send(frame);
       return;

@@ -254,6 +254,26 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     expect(await turnedAway).toBeGreaterThanOrEqual(4000);
   });
 
+  it("[CLUSTER3] the chair's controls from screens on both servers at once: every change is kept", async () => {
+    const meeting = await openMeeting('Two chair screens');
+    const chairOnA = await enter(a, 'Chair', cookieOf(chair), meeting.meetingId, 'chair');
+    const chairOnB = await enter(b, 'Chair on B', cookieOf(chair), meeting.meetingId, 'chair');
+    const columns = ['worries', 'workingWell', 'needsToHappen'] as const;
+    for (let round = 0; round < 3; round++)
+      await Promise.all(
+        columns.map((column, index) =>
+          ask(index % 2 === 0 ? chairOnA : chairOnB, 'chair:lock', { column, locked: round !== 1 }),
+        ),
+      );
+    for (const server of [a, b]) {
+      const screen = await enter(server, 'Projector', cookieOf(chair), meeting.meetingId, 'projector');
+      const entered = screen.received.find((each) => each.event === 'ack:meeting:enter')?.payload as {
+        value: { lockedColumns: string[] };
+      };
+      expect(entered.value.lockedColumns.toSorted()).toEqual([...columns].sort());
+    }
+  });
+
   it('[CLUSTER3] [ACCESS6] join-code guessing counts across servers: 10 wrong codes spread over A and B stop the guesser on both', async () => {
     const meeting = await openMeeting('Guessed across servers');
     const wrong = meeting.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';

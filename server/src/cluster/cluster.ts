@@ -5,6 +5,14 @@ import type { Logger } from '../log.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
+/** A lock expires by itself if its holder dies; a change to a meeting takes milliseconds. */
+const lockTtlMs = 5_000;
+/** How long to wait for a lock before acting anyway (the holder may be stuck, not dead). */
+const lockWaitMs = 5_000;
+/** Deletes the lock only if it is still ours (it may have expired and been taken). */
+const unlockScript =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 export interface ClusterEventMap {
   /** Redis answers again after being lost: whatever was published meanwhile never arrived. */
   reconnected: [];
@@ -100,6 +108,37 @@ export class Cluster extends EventEmitter<ClusterEventMap> {
     } catch (error) {
       if (this.#listeners.has(channel)) this.#unconfirmed.add(channel);
       this.#log.debug({ err: error, channel }, 'subscription waits for Redis');
+    }
+  }
+
+  /**
+   * Runs `work` while no other server runs work under the same name (a Redis lock, SET NX PX,
+   * released only by its holder). While Redis is away, or after waiting `lockWaitMs`, it runs
+   * anyway: each server then decides alone, as it would with no other server.
+   */
+  async exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const key = `kinboard:lock:${name}`;
+    const token = randomUUID();
+    const deadline = Date.now() + lockWaitMs;
+    let held = false;
+    while (this.publisher.isReady && !held && Date.now() < deadline) {
+      try {
+        held =
+          (await this.publisher.set(key, token, {
+            condition: 'NX',
+            expiration: { type: 'PX', value: lockTtlMs },
+          })) === 'OK';
+      } catch {
+        break;
+      }
+      if (!held) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (!held) this.#log.warn({ lock: name }, 'acting without the cluster lock');
+    try {
+      return await work();
+    } finally {
+      if (held)
+        await this.publisher.eval(unlockScript, { keys: [key], arguments: [token] }).catch(() => undefined);
     }
   }
 

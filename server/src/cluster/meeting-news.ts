@@ -66,6 +66,14 @@ export class MeetingNewsChannel {
     return this.#cluster !== undefined;
   }
 
+  /**
+   * Runs one change to a meeting's decided state while no other server changes it (`Cluster.exclusively`);
+   * alone, it just runs (the caller already queues changes within this process).
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.#cluster ? this.#cluster.exclusively(name, work) : work();
+  }
+
   publish(news: MeetingNews): void {
     const cluster = this.#cluster;
     if (!cluster) return;

@@ -165,7 +165,10 @@ export class MeetingLiveStates {
       }
       return this.#sent(this.#states.get(meetingId)!);
     };
-    const result = (this.#changes.get(meetingId) ?? Promise.resolve()).then(run);
+    // One at a time per meeting in this process, and across servers under the cluster's lock.
+    const news = this.#news;
+    const turn = news ? () => news.exclusively(`live-state:${meetingId}`, run) : run;
+    const result = (this.#changes.get(meetingId) ?? Promise.resolve()).then(turn);
     const settled = result.catch(() => {});
     this.#changes.set(meetingId, settled);
     void settled.then(() => {

@@ -50,8 +50,8 @@ export class ScalingEvents {
     this.#news = options.news;
     // Another server changed a round: this one sends its own screens their views, in turn.
     options.news?.on('scaling', ({ meetingId }) => {
-      this.#inTurn(meetingId, () => this.#sendLocal(meetingId)).catch((error: unknown) =>
-        this.#log.error({ err: error, meetingId }, 'could not send a scaling round'),
+      this.#inTurn(meetingId, () => this.#sendLocal(meetingId), { acrossServers: false }).catch(
+        (error: unknown) => this.#log.error({ err: error, meetingId }, 'could not send a scaling round'),
       );
     });
   }
@@ -144,10 +144,15 @@ export class ScalingEvents {
     onClientEvent(socket, event, this.#log, act);
   }
 
-  /** Runs one change to a meeting's round after the previous one has been sent. */
-  #inTurn<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one change to a meeting's round after the previous one has been sent: in this process
+   * through a queue, across servers under the cluster's lock.
+   */
+  #inTurn<T>(meetingId: string, work: () => Promise<T>, options = { acrossServers: true }): Promise<T> {
+    const news = this.#news;
+    const turn = news && options.acrossServers ? () => news.exclusively(`scaling:${meetingId}`, work) : work;
     const previous = this.#queues.get(meetingId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const next = previous.then(turn, turn);
     const settled = next.catch(() => undefined);
     this.#queues.set(meetingId, settled);
     void settled.then(() => {

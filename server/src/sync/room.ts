@@ -197,19 +197,29 @@ export class Room {
       return;
     }
     this.owners.learn(message.owners);
-    Y.applyUpdate(this.doc, message.update, relayed);
+    Y.applyUpdate(this.doc, message.update, this.#relayedOrigin());
+  }
+
+  /**
+   * A member's update waiting for a missing dependency may be integrated by what another server
+   * relays, inside that transaction; it was never stored, so such a transaction is stored here as
+   * if it were this server's own (storing what another server stored too is harmless).
+   */
+  #relayedOrigin(): unknown {
+    return this.pending.waiting ? null : relayed;
   }
 
   /** Messages may have been missed: whatever the store holds that this document lacks is applied. */
   catchUp(stored: StoredDocument, owners: readonly ClientOwner[]): void {
     if (this.state !== 'open') return;
     this.owners.learn(owners);
+    const origin = this.#relayedOrigin();
     Y.transact(
       this.doc,
       () => {
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, relayed);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, origin);
       },
-      relayed,
+      origin,
     );
   }
 

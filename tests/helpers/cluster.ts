@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { testPostgresUrl, whyPostgresUnreachable } from '@kinboard/server/store/postgres-testing';
-import { newTestSchema, type TestSchema } from '@kinboard/server/store/postgres-testing';
+import {
+  newTestSchema,
+  testPostgresUrl,
+  whyPostgresUnreachable,
+  type TestSchema,
+} from '@kinboard/server/store/postgres-testing';
 import { startServer, type StartOptions, type TestServer } from './server.ts';
 import { makeDataDir } from './store-fixtures.ts';
 

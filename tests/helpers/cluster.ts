@@ -91,7 +91,8 @@ export interface TestCluster {
 
 export async function startCluster(
   count: number,
-  options: { env?: Record<string, string> } = {},
+  /** `together`: start every server at once, as an orchestrator does; otherwise one after another. */
+  options: { env?: Record<string, string>; together?: boolean } = {},
 ): Promise<TestCluster> {
   const postgresUrl = testPostgresUrl(process.env);
   const schema = newTestSchema(postgresUrl);
@@ -115,8 +116,9 @@ export async function startCluster(
     servers.push(server);
     return server;
   };
+  if (options.together) await Promise.all(Array.from({ length: count }, () => add()));
   // One after the other: the first migrates and seeds, the next finds it done.
-  for (let index = 0; index < count; index++) await add();
+  else for (let index = 0; index < count; index++) await add();
   return {
     redis,
     schema,

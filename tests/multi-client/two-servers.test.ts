@@ -105,3 +105,25 @@ describe.skipIf(unavailable !== undefined)('two servers, one meeting (REDIS_URL)
     await eventually(() => expect(cardTexts(late)).toContain(text));
   });
 });
+
+describe.skipIf(unavailable !== undefined)('servers starting together on one new database', () => {
+  it('[CLUSTER1] [STORE13] three servers started at once all start: one migrates, one seeds, one makes the administrator', async () => {
+    const cluster = await startCluster(3, {
+      together: true,
+      env: { ADMIN_EMAIL: 'chair@example.org', ADMIN_PASSWORD: 'an admin password of some length' },
+    });
+    try {
+      for (const server of cluster.servers)
+        expect((await (await fetch(`${server.url}/healthz`)).json()).status).toBe('ok');
+      const reader = connectStockClient(cluster.servers[2]!.wsUrl, demo);
+      try {
+        await reader.synced;
+        expect(readCards(reader.doc).length).toBeGreaterThan(0);
+      } finally {
+        reader.destroy();
+      }
+    } finally {
+      await cluster.dispose();
+    }
+  });
+});

@@ -170,6 +170,14 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     ).toBe(true);
     const projectorStates: MeetingLiveState[] = [];
     projector.on('meeting:state', (state) => projectorStates.push(state));
+    // A phone's screen on B.
+    const phoneScreen = connectRealtime(b!.url);
+    sockets.push(phoneScreen);
+    expect(
+      (await request(phoneScreen, 'meeting:enter', { meetingId: demoMeeting, screen: 'phone' })).ok,
+    ).toBe(true);
+    const phoneStates: MeetingLiveState[] = [];
+    phoneScreen.on('meeting:state', (state) => phoneStates.push(state));
 
     const before = 'Crossed before Redis went away';
     addCard(chair.doc, { domain: 'goals', text: before, author: 'Chair', perspective: 'professional' });
@@ -221,6 +229,8 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
       }, 10_000);
     await eventually(() => expect(b!.output()).toContain('Redis is back'));
 
+    // The chair's change made while Redis was away reaches the screen on B once it is back.
+    await eventually(() => expect(phoneStates.at(-1)?.follow).toBe(false), 10_000);
     // Caught up from the store: each side has what the other wrote meanwhile.
     const fromPhones = phones.flatMap((each) => [...each.typed.keys()]);
     await eventually(() => expect(texts(chair.doc)).toEqual(expect.arrayContaining(fromPhones)), 10_000);

@@ -76,6 +76,12 @@ export class MeetingLiveStates {
     return this.#sent(await this.#load(meetingId));
   }
 
+  /** The state as stored now, whatever this server held (news from other servers was lost). */
+  async fresh(meetingId: string): Promise<MeetingLiveState> {
+    if (this.#states.has(meetingId)) await this.#reread(meetingId);
+    return this.get(meetingId);
+  }
+
   focus(meetingId: string, focus: MeetingFocus): Promise<MeetingLiveState> {
     return this.#change(meetingId, (state) => {
       if (sameFocus(state.focus, focus)) return;

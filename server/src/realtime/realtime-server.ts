@@ -104,6 +104,23 @@ export class RealtimeServer {
       news: options.news,
     });
     this.io.on('connection', (socket) => this.#onConnection(socket));
+    // Broadcasts and news from other servers were lost while Redis was away: every meeting with
+    // screens here is sent its live state and scaling round again, as the store has them.
+    options.news?.onGap(() => void this.#resendAfterGap());
+  }
+
+  async #resendAfterGap(): Promise<void> {
+    const meetingIds = new Set<string>();
+    for (const socket of this.io.of('/').sockets.values())
+      if (socket.data.meetingId) meetingIds.add(socket.data.meetingId);
+    for (const meetingId of meetingIds) {
+      try {
+        this.io.local.to(meetingRoom(meetingId)).emit('meeting:state', await this.#live.fresh(meetingId));
+        await this.#scaling.resend(meetingId);
+      } catch (error) {
+        this.#log.error({ err: error, meetingId }, 'could not resend a meeting after Redis returned');
+      }
+    }
   }
 
   #onConnection(socket: KinboardSocket): void {

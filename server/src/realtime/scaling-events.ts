@@ -56,6 +56,11 @@ export class ScalingEvents {
     });
   }
 
+  /** Sends this server's screens of the meeting their view again (news may have been lost). */
+  resend(meetingId: string): Promise<void> {
+    return this.#inTurn(meetingId, () => this.#sendLocal(meetingId), { acrossServers: false });
+  }
+
   /** Listens for the scaling events of one socket. */
   register(socket: KinboardSocket): void {
     this.#on(socket, 'scaling:start', async ({ question, mode }) => {

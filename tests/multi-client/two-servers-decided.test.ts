@@ -370,4 +370,27 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
         expect(numbersIn(screen, before[index])).toEqual(expect.arrayContaining(values));
       });
   });
+
+  it("[CLUSTER5] a guest who joins through B while Redis is away reaches the chair's lobby on A once it returns", async () => {
+    const meeting = await openMeeting('Lobby across a Redis outage');
+    const chairScreen = await enter(a, 'Chair', cookieOf(chair), meeting.meetingId, 'chair');
+    await cluster.redis.kill();
+    for (const server of [a, b])
+      await eventually(async () =>
+        expect((await (await fetch(`${server.url}/healthz`)).json()).redis).toBe('unavailable'),
+      );
+    const phone = new Browser(b, '10.9.0.1');
+    expect(
+      (await phone.post('/api/join', { code: meeting.code, name: 'Grandad Joe', relationship: 'family' }))
+        .status,
+    ).toBe(201);
+    await cluster.redis.start();
+    await eventually(
+      () =>
+        expect(
+          JSON.stringify(chairScreen.received.filter((each) => each.event === 'lobby:changed')),
+        ).toContain('Grandad Joe'),
+      15_000,
+    );
+  });
 });

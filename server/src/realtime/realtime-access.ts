@@ -164,6 +164,22 @@ export class RealtimeAccess {
       });
   }
 
+  /**
+   * Tells this server's staff screens of the meeting where everyone in its lobby stands (after
+   * Redis was away, the changes decided on other servers meanwhile never reached them).
+   */
+  async resendLobby(meetingId: string): Promise<void> {
+    const staffHere = this.#sockets().some(
+      (socket) => socket.data.meetingId === meetingId && socket.rooms.has(staffRoom(meetingId)),
+    );
+    if (!staffHere) return;
+    for (const participant of await this.#store.listParticipants(meetingId))
+      this.#io.local.to(staffRoom(meetingId)).emit('lobby:changed', {
+        meetingId,
+        participant: participantView(participant),
+      });
+  }
+
   /** This process's sockets; access changes are rare, so a walk over them is cheap enough. */
   #sockets(): KinboardSocket[] {
     return [...this.#io.of('/').sockets.values()];

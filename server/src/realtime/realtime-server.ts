@@ -105,7 +105,7 @@ export class RealtimeServer {
     });
     this.io.on('connection', (socket) => this.#onConnection(socket));
     // Broadcasts and news from other servers were lost while Redis was away: every meeting with
-    // screens here is sent its live state and scaling round again, as the store has them.
+    // screens here is sent its live state, scaling round and lobby again, as the store has them.
     options.news?.onGap(() => void this.#resendAfterGap());
   }
 
@@ -117,6 +117,7 @@ export class RealtimeServer {
       try {
         this.io.local.to(meetingRoom(meetingId)).emit('meeting:state', await this.#live.fresh(meetingId));
         await this.#scaling.resend(meetingId);
+        await this.#access.resendLobby(meetingId);
       } catch (error) {
         this.#log.error({ err: error, meetingId }, 'could not resend a meeting after Redis returned');
       }

@@ -11,7 +11,10 @@ import { startCluster, whyClusterUnavailable, type TestCluster } from '../helper
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, type RealtimeClient } from '../helpers/realtime-client.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { presenceFrame } from '../helpers/presence-frames.ts';
+import { frames, openRawSocket } from '../helpers/raw-sync-client.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import * as Y from 'yjs';
 import { adminPassword, Browser } from './access-http.ts';
 
 const unavailable = await whyClusterUnavailable();
@@ -272,6 +275,38 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
       };
       expect(entered.value.lockedColumns.toSorted()).toEqual([...columns].sort());
     }
+  });
+
+  it('[CLUSTER1] [SYNC17] presence crosses servers as the record says, and nobody on B can take the presence of someone on A', async () => {
+    const meeting = await openMeeting('Presence across servers');
+    const document = `${meeting.meetingId}.map`;
+    const chairBoard = connectStockClient(a.wsUrl, document, {
+      cookie: cookieOf(chair),
+      params: { screen: 'chair' },
+    });
+    const watcher = connectStockClient(b.wsUrl, document, {
+      cookie: (await guestThroughB(meeting, 'Nan Hollis', 'family')).cookie,
+      params: { screen: 'phone' },
+    });
+    clients.push(chairBoard, watcher);
+    await Promise.all([chairBoard.synced, watcher.synced]);
+    const chairId = chairBoard.doc.clientID;
+    chairBoard.provider.awareness.setLocalStateField('cursor', { card: 'c1' });
+    const seen = () => watcher.provider.awareness.getStates().get(chairId);
+    await eventually(() => expect(seen()?.['cursor']).toEqual({ card: 'c1' }));
+    const before = JSON.stringify(seen());
+
+    const spoofer = openRawSocket(`${b.wsUrl}/yjs/${document}?screen=phone`, {
+      cookie: (await guestThroughB(meeting, 'Uncle Ray', 'network')).cookie,
+    });
+    await spoofer.opened;
+    spoofer.send(frames.syncStep1(new Y.Doc()));
+    spoofer.send(
+      presenceFrame([{ client: chairId, clock: 1000, state: JSON.stringify({ cursor: { card: 'c9' } }) }]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    spoofer.ws.close();
+    expect(JSON.stringify(seen())).toBe(before);
   });
 
   it('[CLUSTER3] [ACCESS6] join-code guessing counts across servers: 10 wrong codes spread over A and B stop the guesser on both', async () => {

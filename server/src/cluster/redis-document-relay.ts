@@ -42,13 +42,9 @@ export class RedisDocumentRelay implements DocumentRelay {
         if (decoding.readVarString(decoder) === this.#cluster.serverId) return;
         const kind = decoding.readVarUint(decoder);
         const update = decoding.readVarUint8Array(decoder);
-        if (kind === updateKind)
-          listener({
-            kind: 'update',
-            update,
-            owners: ownersSchema.parse(JSON.parse(decoding.readVarString(decoder))),
-          });
-        else if (kind === awarenessKind) listener({ kind: 'awareness', update });
+        const owners = ownersSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+        if (kind === updateKind) listener({ kind: 'update', update, owners });
+        else if (kind === awarenessKind) listener({ kind: 'awareness', update, owners });
       } catch (error) {
         this.#log.warn({ err: error, document: documentName }, 'an unreadable cluster message was ignored');
       }
@@ -63,7 +59,7 @@ export class RedisDocumentRelay implements DocumentRelay {
     encoding.writeVarString(encoder, this.#cluster.serverId);
     encoding.writeVarUint(encoder, message.kind === 'update' ? updateKind : awarenessKind);
     encoding.writeVarUint8Array(encoder, message.update);
-    if (message.kind === 'update') encoding.writeVarString(encoder, JSON.stringify(message.owners));
+    encoding.writeVarString(encoder, JSON.stringify(message.owners));
     this.#cluster.publish(documentChannel(documentName), Buffer.from(encoding.toUint8Array(encoder)));
   }
 

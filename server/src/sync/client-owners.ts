@@ -1,5 +1,8 @@
 import type { ClientOwner } from '../store/store.ts';
 
+/** A connection without an admitted identity writes as itself: `connection:<n>`, in memory only. */
+export const anonymousPrefix = 'connection:';
+
 /**
  * Which participant writes under each Yjs client id in one document [SYNC13]. The first
  * participant to use an id owns it; anyone else writing under it is refused, because a few bytes

@@ -3,7 +3,8 @@ import type { ClientOwner } from '../store/store.ts';
 /** What another server tells this one about a document it has loaded too. */
 export type RelayedDocumentMessage =
   | { kind: 'update'; update: Uint8Array; owners: readonly ClientOwner[] }
-  | { kind: 'awareness'; update: Uint8Array };
+  /** `owners`: who the presence ids belong to, so no one on another server can take them. */
+  | { kind: 'awareness'; update: Uint8Array; owners: readonly ClientOwner[] };
 
 /**
  * Carries a document's stored updates and its presence between the servers that have it loaded

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { ClientOwner, Store, StoredDocument } from '../store/store.ts';
-import { ClientOwners } from './client-owners.ts';
+import { anonymousPrefix, ClientOwners } from './client-owners.ts';
 import type { DocumentRelay, RelayedDocumentMessage } from './document-relay.ts';
 import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
 import { PendingGuard } from './pending-guard.ts';
@@ -131,6 +131,7 @@ export class Room {
           this.#relay.publish(this.name, {
             kind: 'awareness',
             update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+            owners: this.#admittedOwners(changed),
           });
       },
     );
@@ -193,6 +194,7 @@ export class Room {
   applyRelayed(message: RelayedDocumentMessage): void {
     if (this.state !== 'open') return;
     if (message.kind === 'awareness') {
+      this.owners.learn(message.owners);
       awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, relayed);
       return;
     }
@@ -207,6 +209,16 @@ export class Room {
    */
   #relayedOrigin(): unknown {
     return this.pending.waiting ? null : relayed;
+  }
+
+  /** Who the ids belong to, where that is an admitted person (a connection's own ids stay local). */
+  #admittedOwners(clients: readonly number[]): ClientOwner[] {
+    return clients.flatMap((client) => {
+      const participant = this.owners.ownerOf(client);
+      return participant && !participant.startsWith(anonymousPrefix)
+        ? [{ client, participant, firstSeen: Date.now() }]
+        : [];
+    });
   }
 
   /** Messages may have been missed: whatever the store holds that this document lacks is applied. */

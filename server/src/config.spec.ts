@@ -72,6 +72,21 @@ describe('readConfig', () => {
     expect(() => readConfig({ DATABASE_SCHEMA: 'kinboard' })).toThrow(/DATABASE_SCHEMA/);
   });
 
+  it('shares meetings through Redis when REDIS_URL names one, and only with PostgreSQL', () => {
+    expect(readConfig({}).redisUrl).toBeUndefined();
+    expect(readConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    expect(
+      readConfig({ DATABASE_URL: 'postgres://db/kinboard', REDIS_URL: 'redis://redis:6379' }).redisUrl,
+    ).toBe('redis://redis:6379');
+    expect(() => readConfig({ DATABASE_URL: 'postgres://db/kinboard', REDIS_URL: 'redis.internal' })).toThrow(
+      /REDIS_URL/,
+    );
+    expect(() => readConfig({ REDIS_URL: 'redis://redis:6379' })).toThrow(/REDIS_URL.*DATABASE_URL/);
+    expect(() =>
+      readConfig({ DATABASE_URL: 'postgres://db/kinboard', REDIS_URL: 'http://:hunter2hunter2@redis' }),
+    ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
   it('never repeats DATABASE_URL in a message, since it may hold a password', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://kinboard:hunter2hunter2@db/kinboard' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),

@@ -23,6 +23,17 @@ const environmentSchema = z.object({
     .refine((value) => value === undefined || isPostgresUrl(value), {
       message: 'must be a postgres:// or postgresql:// URL (or unset, for SQLite under DATA_DIR)',
     }),
+  /**
+   * A redis:// URL lets several servers share meetings (with DATABASE_URL): board updates,
+   * presence, socket.io and decided-state changes travel between them through it. Unset: one server.
+   */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+      message: 'must be a redis:// or rediss:// URL (or unset, for a single server)',
+    }),
   /** The PostgreSQL schema Kinboard keeps its tables in, created if missing; the database's default when unset. */
   DATABASE_SCHEMA: z
     .string()
@@ -93,6 +104,8 @@ export interface Config {
   databaseFile: string;
   /** Set from DATABASE_URL: the PostgreSQL store is used instead of SQLite. */
   postgres: { url: string; schema: string | undefined } | undefined;
+  /** Set from REDIS_URL: several servers share meetings through this Redis. */
+  redisUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   webBuildDir: string;
   documentUnloadDelayMs: number;
@@ -132,6 +145,11 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(
       "Kinboard's settings are not valid:\n  DATABASE_SCHEMA: only used with DATABASE_URL (PostgreSQL); set both, or neither",
     );
+  // Servers sharing meetings must share the store: each one's SQLite file would be its own.
+  if (env.REDIS_URL !== undefined && env.DATABASE_URL === undefined)
+    throw new ConfigError(
+      "Kinboard's settings are not valid:\n  REDIS_URL: several servers need one store; set DATABASE_URL (PostgreSQL) as well",
+    );
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -140,6 +158,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     dataDir,
     databaseFile: path.join(dataDir, 'kinboard.db'),
     postgres: env.DATABASE_URL ? { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA } : undefined,
+    redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     webBuildDir: path.resolve(env.WEB_BUILD_DIR ?? path.join(repoRoot, 'web/build')),
     documentUnloadDelayMs: env.DOCUMENT_UNLOAD_DELAY_MS,

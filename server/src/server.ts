@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { Access } from './access/access.ts';
 import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
@@ -39,12 +40,19 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = await openStore(config, progress);
   if (config.seedDemo) await seedDemoMeeting(store, log);
+  // Several servers (REDIS_URL): what each decides and stores reaches the others through Redis.
+  const cluster: ClusterParts | undefined = config.redisUrl
+    ? await joinCluster(config.redisUrl, log, progress)
+    : undefined;
+  const news = cluster?.news;
   const audit = new AuditLog(store);
   const access = new Access({
     store,
     audit,
     sessionTimes: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    ...(cluster ? { limits: cluster.limits } : {}),
   });
+  cluster?.relayAccessEvents(access.events);
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
   const api: ApiDeps = {
     store,
@@ -56,9 +64,9 @@ export async function startServer(
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
   // column locks [ACCESS20].
-  const live = new MeetingLiveStates(store);
+  const live = new MeetingLiveStates(store, Date.now, news);
   // Each meeting's plan stage, read by the sync layer to lock the plan while it is agreed [PLAN3].
-  const planStages = new PlanStages(store);
+  const planStages = new PlanStages(store, news);
   const sync = new SyncServer({
     store,
     log,
@@ -71,6 +79,7 @@ export async function startServer(
     lockedColumns: (meetingId) => live.lockedColumns(meetingId),
     loadMeeting: (meetingId) => live.load(meetingId),
     planStages,
+    relay: cluster?.documents,
   });
   const realtime = new RealtimeServer({
     log,
@@ -80,6 +89,8 @@ export async function startServer(
     requireSignIn: config.requireSignIn,
     live,
     plan: { stages: planStages, documents: sync },
+    adapter: cluster?.socketIoAdapter,
+    news,
   });
   const httpServer = createServer();
 
@@ -107,9 +118,14 @@ export async function startServer(
     if (url.pathname === '/healthz') {
       setSecurityHeaders(response, { api: true });
       const storeOk = !sync.storeFailing && (await store.healthy());
+      // Without Redis the server still serves its own clients, so it stays in the balancer's
+      // pool (200) and says it is degraded.
+      const redis = cluster && (cluster.cluster.connected ? 'ok' : 'unavailable');
       sendJson(response, storeOk ? 200 : 503, {
-        status: storeOk ? 'ok' : 'unavailable',
+        status: !storeOk ? 'unavailable' : redis === 'unavailable' ? 'degraded' : 'ok',
         store: storeOk ? 'ok' : 'unavailable',
+        // Only with REDIS_URL: a single server has no Redis to report.
+        ...(redis ? { redis } : {}),
       });
       return;
     }
@@ -179,6 +195,7 @@ export async function startServer(
         await sync.close();
         await closeDev();
         httpServer.closeAllConnections();
+        await cluster?.close();
         await store.close();
       })();
       return closing;

@@ -18,4 +18,20 @@ export interface AccessEventMap {
   'staff-disabled': [{ staffId: string }];
 }
 
-export class AccessEvents extends EventEmitter<AccessEventMap> {}
+export class AccessEvents extends EventEmitter<AccessEventMap> {
+  /**
+   * True while an event decided on another server is emitted here (REDIS_URL): listeners act on
+   * this server's own connections only, since the deciding server has already told everyone else.
+   */
+  relayed = false;
+
+  /** Emits another server's event to this server's listeners. */
+  emitRelayed<K extends keyof AccessEventMap>(event: K, ...payload: AccessEventMap[K]): void {
+    this.relayed = true;
+    try {
+      (this.emit as (event: K, ...payload: AccessEventMap[K]) => boolean)(event, ...payload);
+    } finally {
+      this.relayed = false;
+    }
+  }
+}

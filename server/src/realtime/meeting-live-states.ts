@@ -5,6 +5,7 @@ import {
   type MeetingLiveState,
   type MeetingTimerCommand,
 } from '@kinboard/shared';
+import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Store, StoredMeetingLiveState } from '../store/store.ts';
 
 type State = StoredMeetingLiveState;
@@ -17,7 +18,8 @@ const storedStateSchema = meetingLiveStateSchema.omit({ serverNow: true });
  * store on every change (the acknowledgement and the broadcast wait for it) and read from it on a
  * meeting's first use, so a restart mid-meeting keeps the focus, follow, locks and a running
  * timer. Changes to one meeting run one at a time, so the state kept is always the last one sent.
- * Several servers would move the cache to Redis behind the same methods.
+ * With several servers, each change starts from the stored state and is announced to the others,
+ * which reread it (`MeetingNewsChannel`).
  */
 export class MeetingLiveStates {
   readonly #store: Pick<Store, 'getMeetingLiveState' | 'saveMeetingLiveState'>;
@@ -28,12 +30,37 @@ export class MeetingLiveStates {
   /** Per meeting: the change in progress, so the next one starts from its result. */
   readonly #changes = new Map<string, Promise<unknown>>();
 
+  readonly #news: MeetingNewsChannel | undefined;
+
   constructor(
     store: Pick<Store, 'getMeetingLiveState' | 'saveMeetingLiveState'>,
     now: () => number = Date.now,
+    news?: MeetingNewsChannel,
   ) {
     this.#store = store;
     this.#now = now;
+    this.#news = news;
+    const reread = (meetingId: string) =>
+      void this.#reread(meetingId).catch(() => {
+        // Unreadable now: forget it, so the next use reads the store again.
+        this.#states.delete(meetingId);
+      });
+    news?.on('live-state', ({ meetingId, state }) => {
+      if (!this.#states.has(meetingId)) return;
+      const parsed = storedStateSchema.safeParse(state);
+      if (parsed.success && parsed.data.meetingId === meetingId) this.#states.set(meetingId, parsed.data);
+      else reread(meetingId);
+    });
+    news?.onGap(() => {
+      for (const meetingId of [...this.#states.keys()]) reread(meetingId);
+    });
+  }
+
+  /** Replaces the loaded state with the stored one (another server changed it). */
+  async #reread(meetingId: string): Promise<void> {
+    const stored = await this.#store.getMeetingLiveState(meetingId);
+    const parsed = storedStateSchema.safeParse(stored);
+    if (parsed.success && parsed.data.meetingId === meetingId) this.#states.set(meetingId, parsed.data);
   }
 
   /**
@@ -47,6 +74,12 @@ export class MeetingLiveStates {
 
   async get(meetingId: string): Promise<MeetingLiveState> {
     return this.#sent(await this.#load(meetingId));
+  }
+
+  /** The state as stored now, whatever this server held (news from other servers was lost). */
+  async fresh(meetingId: string): Promise<MeetingLiveState> {
+    if (this.#states.has(meetingId)) await this.#reread(meetingId);
+    return this.get(meetingId);
   }
 
   focus(meetingId: string, focus: MeetingFocus): Promise<MeetingLiveState> {
@@ -126,16 +159,22 @@ export class MeetingLiveStates {
    */
   #change(meetingId: string, change: (state: State) => void): Promise<MeetingLiveState> {
     const run = async (): Promise<MeetingLiveState> => {
+      // Another server may have changed it since this one loaded it.
+      if (this.#news?.shared && this.#states.has(meetingId)) await this.#reread(meetingId);
       const current = await this.#load(meetingId);
       const next = structuredClone(current);
       change(next);
       if (JSON.stringify(next) !== JSON.stringify(current)) {
         await this.#store.saveMeetingLiveState(next);
         this.#states.set(meetingId, next);
+        this.#news?.publish({ kind: 'live-state', meetingId, state: next });
       }
       return this.#sent(this.#states.get(meetingId)!);
     };
-    const result = (this.#changes.get(meetingId) ?? Promise.resolve()).then(run);
+    // One at a time per meeting in this process, and across servers under the cluster's lock.
+    const news = this.#news;
+    const turn = news ? () => news.exclusively(`live-state:${meetingId}`, run) : run;
+    const result = (this.#changes.get(meetingId) ?? Promise.resolve()).then(turn);
     const settled = result.catch(() => {});
     this.#changes.set(meetingId, settled);
     void settled.then(() => {

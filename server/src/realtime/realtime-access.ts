@@ -69,8 +69,10 @@ export class RealtimeAccess {
     for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
       events.on(event, () => this.changes++);
     const failed = (error: unknown) => this.#log.error({ err: error }, 'could not apply an access change');
-    events.on('meeting-closed', ({ meetingId }) => this.#meetingClosed(meetingId));
-    events.on('participant-changed', (change) => this.#participantChanged(change).catch(failed));
+    events.on('meeting-closed', ({ meetingId }) => this.#meetingClosed(meetingId, events.relayed));
+    events.on('participant-changed', (change) =>
+      this.#participantChanged(change, events.relayed).catch(failed),
+    );
     events.on('staff-disabled', ({ staffId }) => {
       for (const socket of this.#sockets()) if (socket.data.staffId === staffId) socket.disconnect(true);
     });
@@ -123,8 +125,9 @@ export class RealtimeAccess {
   }
 
   /** The last word to every screen, then every socket of the meeting is disconnected. */
-  #meetingClosed(meetingId: string): void {
-    this.#io.to(meetingRoom(meetingId)).emit('meeting:closed', { meetingId });
+  #meetingClosed(meetingId: string, relayed: boolean): void {
+    // The deciding server's broadcast reaches every server's screens; another's must not repeat it.
+    if (!relayed) this.#io.to(meetingRoom(meetingId)).emit('meeting:closed', { meetingId });
     for (const socket of this.#sockets())
       if (socket.data.meetingId === meetingId) {
         socket.data = {};
@@ -132,12 +135,15 @@ export class RealtimeAccess {
       }
   }
 
-  async #participantChanged(change: {
-    meetingId: string;
-    participantId: string;
-    status: string;
-    role?: ParticipantRole | undefined;
-  }): Promise<void> {
+  async #participantChanged(
+    change: {
+      meetingId: string;
+      participantId: string;
+      status: string;
+      role?: ParticipantRole | undefined;
+    },
+    relayed: boolean,
+  ): Promise<void> {
     const { meetingId, participantId, status, role } = change;
     for (const socket of this.#sockets()) {
       if (socket.data.participantId !== participantId) continue;
@@ -149,9 +155,26 @@ export class RealtimeAccess {
         socket.emit('participant:role', { meetingId, role });
       }
     }
+    if (relayed) return;
     const participant = await this.#store.getParticipant(participantId);
     if (participant?.meetingId === meetingId)
       this.#io.to(staffRoom(meetingId)).emit('lobby:changed', {
+        meetingId,
+        participant: participantView(participant),
+      });
+  }
+
+  /**
+   * Tells this server's staff screens of the meeting where everyone in its lobby stands (after
+   * Redis was away, the changes decided on other servers meanwhile never reached them).
+   */
+  async resendLobby(meetingId: string): Promise<void> {
+    const staffHere = this.#sockets().some(
+      (socket) => socket.data.meetingId === meetingId && socket.rooms.has(staffRoom(meetingId)),
+    );
+    if (!staffHere) return;
+    for (const participant of await this.#store.listParticipants(meetingId))
+      this.#io.local.to(staffRoom(meetingId)).emit('lobby:changed', {
         meetingId,
         participant: participantView(participant),
       });

@@ -11,7 +11,8 @@ import {
   type Result,
 } from '@kinboard/shared';
 import { Server as EngineServer } from 'engine.io';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
+import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -50,6 +51,9 @@ export class RealtimeServer {
     live?: MeetingLiveStates;
     /** The safety plan's events, when the server has the plan's stages and documents [PLAN2]. */
     plan?: Omit<PlanEventDeps, 'store' | 'log' | 'audit'>;
+    /** Several servers: socket.io's Redis streams adapter, and news of what the others decided. */
+    adapter?: ServerOptions['adapter'] | undefined;
+    news?: MeetingNewsChannel | undefined;
   }) {
     this.#plan = options.plan && {
       ...options.plan,
@@ -64,7 +68,12 @@ export class RealtimeServer {
       transports: ['websocket'],
       maxHttpBufferSize: options.maxMessageBytes,
     });
-    this.io = new Server({ path: socketIoPath, transports: ['websocket'], serveClient: false });
+    this.io = new Server({
+      path: socketIoPath,
+      transports: ['websocket'],
+      serveClient: false,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
     this.io.bind(this.#engine);
     this.#access = new RealtimeAccess({
       io: this.io,
@@ -88,8 +97,31 @@ export class RealtimeServer {
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
-    this.#scaling = new ScalingEvents({ io: this.io, store: options.store, log: options.log });
+    this.#scaling = new ScalingEvents({
+      io: this.io,
+      store: options.store,
+      log: options.log,
+      news: options.news,
+    });
     this.io.on('connection', (socket) => this.#onConnection(socket));
+    // Broadcasts and news from other servers were lost while Redis was away: every meeting with
+    // screens here is sent its live state, scaling round and lobby again, as the store has them.
+    options.news?.onGap(() => void this.#resendAfterGap());
+  }
+
+  async #resendAfterGap(): Promise<void> {
+    const meetingIds = new Set<string>();
+    for (const socket of this.io.of('/').sockets.values())
+      if (socket.data.meetingId) meetingIds.add(socket.data.meetingId);
+    for (const meetingId of meetingIds) {
+      try {
+        this.io.local.to(meetingRoom(meetingId)).emit('meeting:state', await this.#live.fresh(meetingId));
+        await this.#scaling.resend(meetingId);
+        await this.#access.resendLobby(meetingId);
+      } catch (error) {
+        this.#log.error({ err: error, meetingId }, 'could not resend a meeting after Redis returned');
+      }
+    }
   }
 
   #onConnection(socket: KinboardSocket): void {

@@ -8,6 +8,7 @@ import {
 } from '@kinboard/shared';
 import { guestParticipantKey, staffParticipantKey } from '@kinboard/shared/access/participant-key';
 import { newId } from '../access/secrets.ts';
+import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Logger } from '../log.ts';
 import type { ScalingRoundRecord, Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
@@ -35,10 +36,29 @@ export class ScalingEvents {
   readonly #log: Logger;
   readonly #queues = new Map<string, Promise<unknown>>();
 
-  constructor(options: { io: KinboardServer; store: Store; log: Logger }) {
+  readonly #news: MeetingNewsChannel | undefined;
+
+  constructor(options: {
+    io: KinboardServer;
+    store: Store;
+    log: Logger;
+    news?: MeetingNewsChannel | undefined;
+  }) {
     this.#io = options.io;
     this.#store = options.store;
     this.#log = options.log;
+    this.#news = options.news;
+    // Another server changed a round: this one sends its own screens their views, in turn.
+    options.news?.on('scaling', ({ meetingId }) => {
+      this.#inTurn(meetingId, () => this.#sendLocal(meetingId), { acrossServers: false }).catch(
+        (error: unknown) => this.#log.error({ err: error, meetingId }, 'could not send a scaling round'),
+      );
+    });
+  }
+
+  /** Sends this server's screens of the meeting their view again (news may have been lost). */
+  resend(meetingId: string): Promise<void> {
+    return this.#inTurn(meetingId, () => this.#sendLocal(meetingId), { acrossServers: false });
   }
 
   /** Listens for the scaling events of one socket. */
@@ -129,10 +149,15 @@ export class ScalingEvents {
     onClientEvent(socket, event, this.#log, act);
   }
 
-  /** Runs one change to a meeting's round after the previous one has been sent. */
-  #inTurn<T>(meetingId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one change to a meeting's round after the previous one has been sent: in this process
+   * through a queue, across servers under the cluster's lock.
+   */
+  #inTurn<T>(meetingId: string, work: () => Promise<T>, options = { acrossServers: true }): Promise<T> {
+    const news = this.#news;
+    const turn = news && options.acrossServers ? () => news.exclusively(`scaling:${meetingId}`, work) : work;
     const previous = this.#queues.get(meetingId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const next = previous.then(turn, turn);
     const settled = next.catch(() => undefined);
     this.#queues.set(meetingId, settled);
     void settled.then(() => {
@@ -156,12 +181,21 @@ export class ScalingEvents {
     return this.#viewOf(round, await this.#store.listScalingAnswers(round.id), data);
   }
 
-  /** Sends every screen of the meeting its own view of the round [SCALE3]. */
+  /**
+   * Sends every screen of the meeting its own view of the round [SCALE3]: this server's screens
+   * now, and the other servers' through their own `#sendLocal`, so a view is always built, from
+   * the store, by the server holding the socket and never carries another person's number.
+   */
   async #send(meetingId: string): Promise<void> {
+    await this.#sendLocal(meetingId);
+    this.#news?.publish({ kind: 'scaling', meetingId });
+  }
+
+  async #sendLocal(meetingId: string): Promise<void> {
     const round = await this.#store.latestScalingRound(meetingId);
     const live = round && round.closedAt === undefined ? round : undefined;
     const answers = live ? await this.#store.listScalingAnswers(live.id) : [];
-    const sockets = await this.#io.in(meetingRoom(meetingId)).fetchSockets();
+    const sockets = await this.#io.local.in(meetingRoom(meetingId)).fetchSockets();
     for (const socket of sockets) {
       if (socket.data.meetingId !== meetingId || !socket.data.role) continue;
       socket.emit('scaling:round', {

@@ -56,7 +56,7 @@ export async function seedDemoMeeting(store: Store, log: Logger): Promise<void> 
   if (await store.getMeeting(demoMeetingId)) return;
   const now = Date.now();
   const documentName = (part: 'map' | 'frame') => formatDocumentName({ meetingId: demoMeetingId, part });
-  await store.createMeeting({
+  const seeding = store.createMeeting({
     family: { id: 'demo-hollis-family', name: `${hollis.family} family`, createdAt: now },
     meeting: {
       id: demoMeetingId,
@@ -72,5 +72,12 @@ export async function seedDemoMeeting(store: Store, log: Logger): Promise<void> 
       { documentName: documentName('frame'), update: demoFrame() },
     ],
   });
+  try {
+    await seeding;
+  } catch (error) {
+    // Servers sharing one database and starting together: another one seeded it first.
+    if (await store.getMeeting(demoMeetingId)) return;
+    throw error;
+  }
   log.info({ meeting: demoMeetingId }, 'seeded the demo meeting');
 }

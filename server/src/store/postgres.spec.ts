@@ -1,4 +1,6 @@
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -74,6 +76,49 @@ describe.skipIf(unreachable !== undefined)(
           await store.appendUpdates(updates.map((update) => ({ documentName: 'a.map', update })));
           expect((await store.loadDocument('a.map')).updates).toEqual(updates);
         } finally {
+          await store.close();
+        }
+      }));
+
+    it('[CLUSTER2] a fold keeps a row that another server committed after it read, even with a smaller id', () =>
+      withSchema(async (schema) => {
+        const store = await PostgresStore.open(url, { schema: schema.name });
+        const other = postgres(url, { max: 1, onnotice: () => {}, connection: { search_path: schema.name } });
+        try {
+          const doc = new Y.Doc();
+          const updates: Uint8Array[] = [];
+          doc.on('update', (update: Uint8Array) => updates.push(update));
+          const say = (word: string) => doc.getText('t').insert(doc.getText('t').length, word);
+          say('Pat ');
+          await store.appendUpdates(updates.splice(0).map((update) => ({ documentName: 'a.map', update })));
+          // Committed by another server and never relayed here: only the database has it.
+          say('walks ');
+          await other`INSERT INTO document_update (document_name, data, origin, created_at) VALUES ('a.map', ${updates.splice(0)[0]!}, NULL, 1)`;
+          say('Jordan ');
+          const late = updates.splice(0)[0]!;
+          // Another server inserts first (taking the smaller id) but commits only after the fold.
+          let commit!: () => void;
+          const committed = new Promise<void>((resolve) => (commit = resolve));
+          let inserted!: () => void;
+          const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+          const otherServer = other.begin(async (tx) => {
+            await tx`INSERT INTO document_update (document_name, data, origin, created_at) VALUES ('a.map', ${late}, NULL, 1)`;
+            inserted();
+            await committed;
+          });
+          await insertedYet;
+          // This server's next row takes a larger id and commits first.
+          say('to school');
+          await store.appendUpdates(updates.splice(0).map((update) => ({ documentName: 'a.map', update })));
+          await store.foldDocumentUpdates('a.map');
+          commit();
+          await otherServer;
+          const loaded = new Y.Doc();
+          for (const update of (await store.loadDocument('a.map')).updates) Y.applyUpdate(loaded, update);
+          expect(loaded.getText('t').toString()).toBe('Pat walks Jordan to school');
+          expect(await store.countUpdates('a.map')).toBe(2);
+        } finally {
+          await other.end({ timeout: 1 });
           await store.close();
         }
       }));

@@ -1,5 +1,6 @@
 import type { GuestRole } from '@kinboard/shared/access/index';
 import postgres from 'postgres';
+import { foldUpdates } from './fold-updates.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { PostgresPlan } from './postgres-plan.ts';
 import {
@@ -154,6 +155,25 @@ export class PostgresStore implements Store {
       await tx`
         INSERT INTO document_update (id, document_name, data, origin, created_at)
         VALUES (${throughUpdateId}, ${documentName}, ${snapshot}, NULL, ${Date.now()})`;
+    });
+  }
+
+  async foldDocumentUpdates(documentName: string): Promise<number> {
+    return this.#sql.begin(async (tx) => {
+      // One fold of a document at a time, across servers; appends are not held up.
+      await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`kinboard.fold:${documentName}`}, 0))`;
+      // Ids follow the order rows were inserted, not committed: a row with a smaller id may
+      // commit after this reads. So exactly the rows read are merged and deleted, by id.
+      const rows = await tx<{ id: number; data: Uint8Array }[]>`
+        SELECT id, data FROM document_update WHERE document_name = ${documentName} ORDER BY id FOR UPDATE`;
+      if (rows.length < 2) return rows[0]?.data.byteLength ?? 0;
+      const ids = rows.map((row) => row.id);
+      const merged = foldUpdates(rows.map((row) => new Uint8Array(row.data)));
+      await tx`DELETE FROM document_update WHERE id IN ${tx(ids)}`;
+      await tx`
+        INSERT INTO document_update (id, document_name, data, origin, created_at)
+        VALUES (${ids.at(-1)!}, ${documentName}, ${merged}, NULL, ${Date.now()})`;
+      return merged.byteLength;
     });
   }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { foldUpdates } from './fold-updates.ts';
 import {
   toAuditEntry,
   toChild,
@@ -330,6 +331,25 @@ export class SqliteStore implements Store {
           'INSERT INTO document_update (id, document_name, data, origin, created_at) VALUES (?, ?, ?, NULL, ?)',
         )
         .run(throughUpdateId, documentName, snapshot, Date.now());
+    });
+  }
+
+  async foldDocumentUpdates(documentName: string): Promise<number> {
+    // One writer and synchronous: the rows read are all the rows there are until it commits.
+    return this.#transaction(() => {
+      const rows = this.#db
+        .prepare('SELECT id, data FROM document_update WHERE document_name = ? ORDER BY id')
+        .all(documentName) as { id: number; data: Uint8Array }[];
+      if (rows.length < 2) return rows[0]?.data.byteLength ?? 0;
+      const last = rows.at(-1)!.id;
+      const merged = foldUpdates(rows.map((row) => row.data));
+      this.#statements.deleteUpdatesThrough.run(documentName, last);
+      this.#db
+        .prepare(
+          'INSERT INTO document_update (id, document_name, data, origin, created_at) VALUES (?, ?, ?, NULL, ?)',
+        )
+        .run(last, documentName, merged, Date.now());
+      return merged.byteLength;
     });
   }
 

@@ -119,6 +119,31 @@ export function runStoreContract(
       expect(await store.countUpdates('empty.map')).toBe(0);
     });
 
+    it('[STORE3] folding merges exactly the stored rows into one, keeps other documents, and appends go on after it', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => updates.push(update));
+      const text = doc.getText('t');
+      for (const word of ['Pat ', 'walks ', 'Jordan']) text.insert(text.length, word);
+      await store.appendUpdates(updates.splice(0).map((update) => ({ documentName: 'a.map', update })));
+      await store.appendUpdates([{ documentName: 'b.map', update: textEdits(['other'])[0]! }]);
+
+      const kept = await store.foldDocumentUpdates('a.map');
+      expect(await store.countUpdates('a.map')).toBe(1);
+      expect((await store.loadDocument('a.map')).updates[0]!.byteLength).toBe(kept);
+      expect(textOf((await store.loadDocument('a.map')).updates)).toBe('Pat walks Jordan');
+      expect(await store.countUpdates('b.map')).toBe(1);
+
+      text.insert(text.length, ' to school');
+      await store.appendUpdates(updates.splice(0).map((update) => ({ documentName: 'a.map', update })));
+      await Promise.all([store.foldDocumentUpdates('a.map'), store.foldDocumentUpdates('a.map')]);
+      const again = await reopen();
+      expect(await again.countUpdates('a.map')).toBe(1);
+      expect(textOf((await again.loadDocument('a.map')).updates)).toBe('Pat walks Jordan to school');
+      await again.foldDocumentUpdates('empty.map');
+      expect(await again.countUpdates('empty.map')).toBe(0);
+    });
+
     it('[STORE4] createMeeting makes the family, meeting and document content visible together', async () => {
       const update = textEdits(['first card'])[0]!;
       await store.createMeeting(newMeeting('m-one', 'fam-one', [{ documentName: 'm-one.map', update }]));

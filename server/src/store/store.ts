@@ -258,6 +258,13 @@ export interface Store {
    * of writes; see UpdateWriter.exclusive).
    */
   compactDocument(documentName: string, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Folds the document's stored updates into one (`fold-updates.ts`), replacing exactly the rows
+   * it read, atomically. Safe while other servers append to the document: a row committed
+   * meanwhile, whatever its id, is neither read nor deleted. Two folds of one document run one at
+   * a time. Resolves to the size of what it kept.
+   */
+  foldDocumentUpdates(documentName: string): Promise<number>;
   countUpdates(documentName: string): Promise<number>;
 
   getMeeting(meetingId: string): Promise<Meeting | undefined>;

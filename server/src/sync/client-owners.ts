@@ -1,5 +1,8 @@
 import type { ClientOwner } from '../store/store.ts';
 
+/** A connection without an admitted identity writes as itself: `connection:<n>`, in memory only. */
+export const anonymousPrefix = 'connection:';
+
 /**
  * Which participant writes under each Yjs client id in one document [SYNC13]. The first
  * participant to use an id owns it; anyone else writing under it is refused, because a few bytes
@@ -81,6 +84,16 @@ export class ClientOwners {
     const waiting = this.#waiting.get(participant);
     this.#waiting.delete(participant);
     for (const then of waiting ?? []) then();
+  }
+
+  /**
+   * Owners another server has already stored with an update it relayed: known here from now on,
+   * and not stored again. An id this server saw claimed first keeps its owner here; the store,
+   * which has one row an id, holds the first one written.
+   */
+  learn(owners: readonly ClientOwner[]): void {
+    for (const { client, participant } of owners)
+      if (!this.#owners.has(client)) this.#own(client, participant);
   }
 
   #own(client: number, participant: string): void {

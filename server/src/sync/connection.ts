@@ -13,6 +13,7 @@ import {
   type ClientMessage,
 } from './messages.ts';
 import { encodePresence, readPresence, type PresenceEntry } from './awareness-guard.ts';
+import { anonymousPrefix } from './client-owners.ts';
 import type { PendingOwner } from './pending-guard.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room, RoomMember } from './room.ts';
@@ -29,7 +30,6 @@ const keepAliveMs = 30_000;
 /** How long an anonymous connection's update waits for the id's previous connection to go. */
 const takeOverWithinMs = 3_000;
 let anonymousConnections = 0;
-const anonymousPrefix = 'connection:';
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document. Frames that arrive before

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { DocumentRelay } from './document-relay.ts';
 import { Room, type RoomMember } from './room.ts';
 
 import type { SyncLimits } from './sync-limits.ts';
@@ -23,6 +24,9 @@ export class RoomRegistry {
   readonly #compactAfterUpdates: number;
   readonly #maxDocumentBytes: number;
   readonly #limits: SyncLimits | undefined;
+  readonly #relay: DocumentRelay | undefined;
+  /** Per loaded document, what stops the other servers' messages about it. */
+  readonly #unsubscribes = new Map<Promise<Room>, () => Promise<void>>();
 
   constructor(options: {
     store: Store;
@@ -32,8 +36,12 @@ export class RoomRegistry {
     compactAfterUpdates: number;
     maxDocumentBytes?: number;
     limits?: SyncLimits;
+    relay?: DocumentRelay | undefined;
   }) {
     this.#limits = options.limits;
+    this.#relay = options.relay;
+    // Messages were lost while Redis was away: every loaded document rereads the store.
+    this.#relay?.onGap(() => void this.#catchUpAll());
     this.#store = options.store;
     this.#writer = options.writer;
     this.#log = options.log;
@@ -76,34 +84,66 @@ export class RoomRegistry {
   }
 
   #loaded(name: string): Promise<Room> {
-    let pending = this.#rooms.get(name);
-    if (!pending) {
-      // The owners of its client ids load with the document, before anyone is answered [SYNC13].
-      pending = Promise.all([this.#store.loadDocument(name), this.#store.loadClientOwners(name)]).then(
-        ([stored, owners]) => {
-          const room = new Room({
-            name,
-            stored,
-            owners,
-            store: this.#store,
-            writer: this.#writer,
-            log: this.#log,
-            compactAfterUpdates: this.#compactAfterUpdates,
-            maxDocumentBytes: this.#maxDocumentBytes,
-            limits: this.#limits,
-            discard: (broken) => void this.#unload(broken, { discard: true }),
-          });
-          if (room.needsCompaction()) void room.compact();
-          return room;
-        },
-      );
-      this.#rooms.set(name, pending);
-      // A failed load must not stick: the next connection tries again.
-      pending.catch(() => {
-        if (this.#rooms.get(name) === pending) this.#rooms.delete(name);
-      });
-    }
+    const known = this.#rooms.get(name);
+    if (known) return known;
+    const relay = this.#relay;
+    const { promise: pending, resolve, reject } = Promise.withResolvers<Room>();
+    this.#rooms.set(name, pending);
+    // Subscribed before loading, so an update another server stores meanwhile is either in what
+    // loads or arrives after; messages wait, in order, for the load.
+    const subscribed = relay
+      ? relay
+          .subscribe(name, (message) => void pending.then((room) => room.applyRelayed(message)))
+          .then((unsubscribe) => void this.#unsubscribes.set(pending, unsubscribe))
+      : Promise.resolve();
+    // The owners of its client ids load with the document, before anyone is answered [SYNC13].
+    subscribed
+      .then(() => Promise.all([this.#store.loadDocument(name), this.#store.loadClientOwners(name)]))
+      .then(([stored, owners]) => {
+        const room = new Room({
+          name,
+          stored,
+          owners,
+          store: this.#store,
+          writer: this.#writer,
+          log: this.#log,
+          compactAfterUpdates: this.#compactAfterUpdates,
+          maxDocumentBytes: this.#maxDocumentBytes,
+          limits: this.#limits,
+          discard: (broken) => void this.#unload(broken, { discard: true }),
+          relay,
+        });
+        if (room.needsCompaction()) void room.compact();
+        return room;
+      })
+      .then(resolve, reject);
+    // A failed load must not stick: the next connection tries again.
+    pending.catch(() => {
+      if (this.#rooms.get(name) === pending) this.#rooms.delete(name);
+      this.#stopRelay(pending);
+    });
     return pending;
+  }
+
+  #stopRelay(entry: Promise<Room>): void {
+    const unsubscribe = this.#unsubscribes.get(entry);
+    this.#unsubscribes.delete(entry);
+    void unsubscribe?.();
+  }
+
+  async #catchUpAll(): Promise<void> {
+    for (const pending of [...this.#rooms.values()]) {
+      try {
+        const room = await pending;
+        const [stored, owners] = await Promise.all([
+          this.#store.loadDocument(room.name),
+          this.#store.loadClientOwners(room.name),
+        ]);
+        room.catchUp(stored, owners);
+      } catch (error) {
+        this.#log.error({ err: error }, 'a document could not catch up from the store');
+      }
+    }
   }
 
   /** `discard` drops a room whose state the store does not hold, without compacting it. */
@@ -115,6 +155,7 @@ export class RoomRegistry {
     await room.unload(
       () => {
         if (this.#rooms.get(room.name) === entry) this.#rooms.delete(room.name);
+        if (entry) this.#stopRelay(entry);
       },
       { compact: !options.discard },
     );

@@ -3,11 +3,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { ClientOwner, Store, StoredDocument } from '../store/store.ts';
-import { ClientOwners } from './client-owners.ts';
+import { anonymousPrefix, ClientOwners } from './client-owners.ts';
+import type { DocumentRelay, RelayedDocumentMessage } from './document-relay.ts';
 import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
 import { PendingGuard } from './pending-guard.ts';
 import { defaultSyncLimits, type SyncLimits } from './sync-limits.ts';
 import type { UpdateWriter } from './update-writer.ts';
+
+/** The origin of what another server stored and relayed: already durable, so not stored again. */
+const relayed = Symbol('relayed by another server');
 
 /** What a room needs from a connection: somewhere to send, and who it is. */
 export interface RoomMember {
@@ -45,6 +49,7 @@ export class Room {
   readonly #markUnloaded: () => void;
   readonly #store: Store;
   readonly #writer: UpdateWriter;
+  readonly #relay: DocumentRelay | undefined;
   readonly #log: Logger;
   readonly #compactAfterUpdates: number;
   readonly #maxDocumentBytes: number;
@@ -77,6 +82,8 @@ export class Room {
     /** Called when the store refused a write: the registry drops the room so it reloads from the store. */
     discard: (room: Room) => void;
     limits?: SyncLimits;
+    /** With several servers: tells the others what this one stored, and compacts safely. */
+    relay?: DocumentRelay | undefined;
   }) {
     const limits = options.limits ?? defaultSyncLimits;
     const parsed = parseDocumentName(options.name);
@@ -87,6 +94,7 @@ export class Room {
     this.#discard = options.discard;
     this.#store = options.store;
     this.#writer = options.writer;
+    this.#relay = options.relay;
     this.#log = options.log;
     this.#compactAfterUpdates = options.compactAfterUpdates;
     this.#maxDocumentBytes = options.maxDocumentBytes;
@@ -110,9 +118,21 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        for (const list of [added, updated, removed]) for (const id of list) this.#awarenessChanged.add(id);
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        for (const id of changed) this.#awarenessChanged.add(id);
         this.#scheduleAwarenessRelay();
+        // Presence goes to the other servers as it comes; each one coalesces for its own members.
+        // States timed out here time out on every server by themselves.
+        if (this.#relay && origin !== relayed && origin !== 'timeout' && changed.length > 0)
+          this.#relay.publish(this.name, {
+            kind: 'awareness',
+            update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+            owners: this.#admittedOwners(changed),
+          });
       },
     );
   }
@@ -167,7 +187,65 @@ export class Room {
     return this.state === 'open';
   }
 
+  /**
+   * What another server stored: applied without storing it again (Yjs ignores what the document
+   * already has, so a repeat is harmless) and relayed to this server's members.
+   */
+  applyRelayed(message: RelayedDocumentMessage): void {
+    if (this.state !== 'open') return;
+    if (message.kind === 'awareness') {
+      this.owners.learn(message.owners);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, relayed);
+      return;
+    }
+    this.owners.learn(message.owners);
+    Y.applyUpdate(this.doc, message.update, this.#relayedOrigin());
+  }
+
+  /**
+   * A member's update waiting for a missing dependency may be integrated by what another server
+   * relays, inside that transaction; it was never stored, so such a transaction is stored here as
+   * if it were this server's own (storing what another server stored too is harmless).
+   */
+  #relayedOrigin(): unknown {
+    return this.pending.waiting ? null : relayed;
+  }
+
+  /** Who the ids belong to, where that is an admitted person (a connection's own ids stay local). */
+  #admittedOwners(clients: readonly number[]): ClientOwner[] {
+    return clients.flatMap((client) => {
+      const participant = this.owners.ownerOf(client);
+      return participant && !participant.startsWith(anonymousPrefix)
+        ? [{ client, participant, firstSeen: Date.now() }]
+        : [];
+    });
+  }
+
+  /** Messages may have been missed: whatever the store holds that this document lacks is applied. */
+  catchUp(stored: StoredDocument, owners: readonly ClientOwner[]): void {
+    if (this.state !== 'open') return;
+    this.owners.learn(owners);
+    const origin = this.#relayedOrigin();
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, origin);
+      },
+      origin,
+    );
+  }
+
   #onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === relayed) {
+      this.#approximateBytes += update.byteLength;
+      this.#storedSinceCompaction++;
+      // Stored by the server that relayed it; with none of this room's own writes in flight, all
+      // the document holds is durable, so a client coming over from that server sees its saved.
+      if (this.#pendingWrites === 0) this.#durableStateVector = Y.encodeStateVector(this.doc);
+      const frame = encodeUpdate(update);
+      for (const member of this.members) member.send(frame);
+      return;
+    }
     const sender = this.#isMember(origin) ? origin : undefined;
     const relayToSender = this.relayToSender;
     // Batches commit in order, so once this one is durable so is everything applied before it.
@@ -175,11 +253,12 @@ export class Room {
     this.#approximateBytes += update.byteLength;
     // Ids claimed since the last write are stored with this one, in its transaction, so nothing
     // written under a new id is relayed or acknowledged before its owner is durable [SYNC13].
+    const owners = this.owners.takeUnrecorded();
     const write = this.#writer.write({
       documentName: this.name,
       update,
       origin: sender?.participantId,
-      owners: this.owners.takeUnrecorded(),
+      owners,
     });
     this.#pendingWrites++;
     this.#lastWrite = write.catch(() => {}).finally(() => this.#pendingWrites--);
@@ -190,6 +269,7 @@ export class Room {
         const frame = encodeUpdate(update);
         for (const member of this.members) if (member !== sender || relayToSender) member.send(frame);
         sender?.stored(stateVector);
+        this.#relay?.publish(this.name, { kind: 'update', update, owners: owners ?? [] });
         this.#storedSinceCompaction++;
         if (this.needsCompaction()) void this.compact();
       },
@@ -217,6 +297,16 @@ export class Room {
   compact(): Promise<void> {
     this.#compacting ??= (async () => {
       try {
+        // Other servers write this document too, so memory may lack rows they stored: fold
+        // exactly the rows the store holds instead.
+        if (this.#relay) {
+          const seenBefore = this.#approximateBytes;
+          const folded = await this.#store.foldDocumentUpdates(this.name);
+          // Re-measured: what was folded, plus what arrived while folding (perhaps counted twice).
+          this.#approximateBytes = folded + (this.#approximateBytes - seenBefore);
+          this.#storedSinceCompaction = 1;
+          return;
+        }
         // Encoded once no batch can commit, so it holds every update the store replaces by it.
         await this.#writer.exclusive(() => {
           const snapshot = encodeIntegratedState(this.doc);

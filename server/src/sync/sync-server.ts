@@ -12,6 +12,7 @@ import type { Room, RoomMember } from './room.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
+import type { DocumentRelay } from './document-relay.ts';
 import type { DecodedUpdate } from './update-guard.ts';
 import { UpdateWriter } from './update-writer.ts';
 import { judgeLocks, judgePlanLock } from './write-permission.ts';
@@ -39,6 +40,8 @@ export interface SyncServerOptions {
   loadMeeting?: ((meetingId: string) => Promise<void>) | undefined;
   /** Each meeting's plan stage: while agreeing or agreed its content takes no edits [PLAN3]. */
   planStages?: PlanLockSource | undefined;
+  /** Several servers (REDIS_URL): what each stores reaches the others' copies of the document. */
+  relay?: DocumentRelay | undefined;
 }
 
 export interface PlanLockSource {
@@ -62,6 +65,7 @@ export class SyncServer {
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
   readonly #planStages: PlanLockSource | undefined;
+  readonly #relay: DocumentRelay | undefined;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -71,6 +75,7 @@ export class SyncServer {
     this.#lockedColumns = options.lockedColumns;
     this.#loadMeeting = options.loadMeeting;
     this.#planStages = options.planStages;
+    this.#relay = options.relay;
     const planLocked = options.planStages && ((meetingId: string) => options.planStages!.isLocked(meetingId));
     this.#access =
       options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
@@ -85,6 +90,7 @@ export class SyncServer {
       compactAfterUpdates: options.compactAfterUpdates,
       maxDocumentBytes: options.maxDocumentBytes,
       limits: options.limits,
+      relay: options.relay,
     });
   }
 
@@ -196,6 +202,14 @@ export class SyncServer {
   async snapshotDocument(documentName: string): Promise<Uint8Array> {
     let snapshot: Uint8Array = new Uint8Array();
     await this.#withRoom(documentName, undefined, async (room) => {
+      // Other servers write it too: what they stored and Redis may not have brought yet counts.
+      if (this.#relay) {
+        const [stored, owners] = await Promise.all([
+          this.#store.loadDocument(documentName),
+          this.#store.loadClientOwners(documentName),
+        ]);
+        room.catchUp(stored, owners);
+      }
       await room.settled();
       snapshot = encodeIntegratedState(room.doc);
     });

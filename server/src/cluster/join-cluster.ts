@@ -1,0 +1,76 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { ServerOptions } from 'socket.io';
+import type { AccessEventMap, AccessEvents } from '../access/access-events.ts';
+import { accessLimitPolicies, type AccessLimits } from '../access/access.ts';
+import type { Logger } from '../log.ts';
+import { Cluster } from './cluster.ts';
+import { MeetingNewsChannel } from './meeting-news.ts';
+import { RedisAttemptLimiter } from './redis-attempt-limiter.ts';
+import { RedisDocumentRelay } from './redis-document-relay.ts';
+
+/** Everything a server needs to share its meetings with others through Redis (REDIS_URL). */
+export interface ClusterParts {
+  cluster: Cluster;
+  documents: RedisDocumentRelay;
+  news: MeetingNewsChannel;
+  limits: AccessLimits;
+  socketIoAdapter: NonNullable<ServerOptions['adapter']>;
+  /** Sends this server's access events to the others and emits theirs here. */
+  relayAccessEvents(events: AccessEvents): void;
+  close(): Promise<void>;
+}
+
+/** How long a server waits for Redis at start before giving up with a clear message. */
+const connectWithinMs = 10_000;
+
+export async function joinCluster(
+  url: string,
+  log: Logger,
+  progress: (step: string) => void,
+): Promise<ClusterParts> {
+  progress('connecting to Redis (REDIS_URL)');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis (REDIS_URL) did not answer within ${connectWithinMs / 1000} s`)),
+      connectWithinMs,
+    );
+  });
+  const cluster = await Promise.race([Cluster.connect(url, log), timeout]).finally(() => clearTimeout(timer));
+  const news = await MeetingNewsChannel.over(cluster, log);
+  const limiter = (name: keyof AccessLimits) =>
+    new RedisAttemptLimiter(cluster.publisher, accessLimitPolicies[name], name);
+  const limits: AccessLimits = {
+    signInPerEmail: limiter('signInPerEmail'),
+    signInPerAddress: limiter('signInPerAddress'),
+    joinGuessesPerAddress: limiter('joinGuessesPerAddress'),
+    joinsPerCode: limiter('joinsPerCode'),
+    setupPerAddress: limiter('setupPerAddress'),
+  };
+  // The streams adapter (not pub/sub) so that socket.io's connection-state recovery can work
+  // across servers; its blocking reads use a client of their own, which it makes.
+  const socketIoAdapter = createAdapter(cluster.publisher, { streamName: 'kinboard:socket.io' });
+  return {
+    cluster,
+    documents: new RedisDocumentRelay(cluster, log),
+    news,
+    limits,
+    socketIoAdapter,
+    relayAccessEvents(events) {
+      const forward =
+        <K extends keyof AccessEventMap>(kind: K) =>
+        (...[payload]: AccessEventMap[K]) => {
+          if (!events.relayed) news.publish({ kind, ...payload } as Parameters<typeof news.publish>[0]);
+        };
+      events.on('meeting-closed', forward('meeting-closed'));
+      events.on('participant-changed', forward('participant-changed'));
+      events.on('staff-disabled', forward('staff-disabled'));
+      news.on('meeting-closed', ({ meetingId }) => events.emitRelayed('meeting-closed', { meetingId }));
+      news.on('participant-changed', ({ kind: _kind, ...change }) =>
+        events.emitRelayed('participant-changed', change),
+      );
+      news.on('staff-disabled', ({ staffId }) => events.emitRelayed('staff-disabled', { staffId }));
+    },
+    close: () => cluster.close(),
+  };
+}

@@ -14,6 +14,8 @@ export interface ApiDeps {
   trustProxy: boolean;
   /** REQUIRE_SIGN_IN=false (loopback only [ACCESS18]): GET /api/meetings/:id answers without sign-in. */
   requireSignIn: boolean;
+  /** TLDRAW_LICENSE_KEY, handed to the drawing page (GET /api/drawings/settings). */
+  tldrawLicenseKey?: string | undefined;
 }
 
 /** One request, as the handlers see it. */

@@ -1,0 +1,164 @@
+import { drawingMetaRoot, drawingRecordsRoot, drawingSchemaKey } from '@kinboard/shared';
+import type {
+  RecordsDiff,
+  SerializedSchema,
+  SerializedStore,
+  Store,
+  UnknownRecord,
+} from '@tldraw/store';
+import * as Y from 'yjs';
+
+/**
+ * How a drawing document read into the store: `migrated` when it was written by an older tldraw
+ * and its records went through the schema's migrations; refused when it was written by a newer
+ * tldraw than this page runs (`newer`: reload to get it) or cannot be read at all.
+ */
+export type DrawingLoad =
+  | { ok: true; migrated: boolean }
+  | { ok: false; reason: 'newer' | 'unreadable' };
+
+/**
+ * Keeps a tldraw store and a drawing's Yjs document in step [DRAW1] [DRAW3]. The document holds
+ * each document-scoped record (shapes, bindings, pages, assets) as plain JSON in the
+ * `drawingRecords` map, keyed by id, and the tldraw schema it was written with in
+ * `drawingMeta.schema`. Session and presence records (camera, selection, pointer) never leave
+ * the screen. Records written under another schema (an older tldraw) go through the schema's
+ * migrations on the way in, and a screen that may draw writes the migrated records back with
+ * its own schema, so every drawing moves forward once instead of breaking.
+ */
+export class DrawingBinding<R extends UnknownRecord> {
+  readonly #store: Store<R>;
+  readonly #doc: Y.Doc;
+  readonly #records: Y.Map<R>;
+  readonly #meta: Y.Map<unknown>;
+  readonly #canWrite: boolean;
+  readonly #schema: SerializedSchema;
+  readonly #schemaJson: string;
+  /** Marks our own Yjs transactions, so their changes are not read back into the store. */
+  readonly #origin = Symbol('drawing-binding');
+  readonly #cleanups: (() => void)[] = [];
+  /** Called when another screen writes the drawing with a newer tldraw: this page should reload. */
+  onNewerSchema: (() => void) | undefined;
+
+  constructor(store: Store<R>, doc: Y.Doc, options: { canWrite: boolean }) {
+    this.#store = store;
+    this.#doc = doc;
+    this.#records = doc.getMap<R>(drawingRecordsRoot);
+    this.#meta = doc.getMap(drawingMetaRoot);
+    this.#canWrite = options.canWrite;
+    this.#schema = store.schema.serialize();
+    this.#schemaJson = JSON.stringify(this.#schema);
+  }
+
+  /**
+   * Reads the document (synced from the server) into the store, then keeps both in step. Call
+   * once; nothing is bound when the drawing cannot be read.
+   */
+  load(): DrawingLoad {
+    const stored = this.#meta.get(drawingSchemaKey) as SerializedSchema | undefined;
+    const migrated = stored !== undefined && JSON.stringify(stored) !== this.#schemaJson;
+    const records = this.#migrate(Object.fromEntries(this.#records.entries()), stored);
+    if (!records.ok) return records;
+    try {
+      this.#store.mergeRemoteChanges(() => {
+        const gone = this.#documentIds().filter((id) => !(id in records.value));
+        if (gone.length > 0) this.#store.remove(gone);
+        const values = Object.values(records.value);
+        if (values.length > 0) this.#store.put(values);
+      });
+    } catch {
+      // A record that fails tldraw's validation even after migrating.
+      return { ok: false, reason: 'unreadable' };
+    }
+    if (this.#canWrite) {
+      // tldraw makes the document and a first page when a store has none (ensureStoreIsUsable,
+      // as a remote change): write them too, so every screen shares one page.
+      const made = this.#documentIds().filter((id) => !this.#records.has(id));
+      const put = migrated ? Object.values(records.value) : [];
+      this.#write([...put, ...made.map((id) => this.#store.get(id)!)], []);
+    }
+    this.#records.observe(this.#onRemote);
+    this.#cleanups.push(() => this.#records.unobserve(this.#onRemote));
+    if (this.#canWrite)
+      this.#cleanups.push(this.#store.listen(({ changes }) => this.#onLocal(changes), { source: 'user', scope: 'document' }));
+    return { ok: true, migrated };
+  }
+
+  dispose(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  #migrate(
+    records: Record<string, R>,
+    stored: SerializedSchema | undefined,
+  ): { ok: true; value: SerializedStore<R> } | { ok: false; reason: 'newer' | 'unreadable' } {
+    // A newer tldraw's migrations are unknown here: reading its records would misread them.
+    if (stored && isNewerSchema(stored, this.#schema)) return { ok: false, reason: 'newer' };
+    // A drawing written before its schema was (or with none yet) is read as this schema's.
+    const result = this.#store.schema.migrateStoreSnapshot({ store: records, schema: stored ?? this.#schema });
+    if (result.type !== 'success') return { ok: false, reason: 'unreadable' };
+    // Records of a type this tldraw does not have (a shape from a newer one) are left out.
+    const known = Object.entries(result.value).filter(([, record]) => this.#store.schema.types[record.typeName]);
+    return { ok: true, value: Object.fromEntries(known) as SerializedStore<R> };
+  }
+
+  /** Ids of the document-scoped records the store holds. */
+  #documentIds(): R['id'][] {
+    const scoped = this.#store.scopedTypes.document;
+    return [...this.#store.allRecords()].filter((record) => scoped.has(record.typeName)).map((record) => record.id);
+  }
+
+  #onLocal(changes: RecordsDiff<R>): void {
+    const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)];
+    this.#write(put, Object.keys(changes.removed));
+  }
+
+  #write(put: readonly R[], removed: readonly string[]): void {
+    if (put.length === 0 && removed.length === 0) return;
+    this.#doc.transact(() => {
+      if (JSON.stringify(this.#meta.get(drawingSchemaKey)) !== this.#schemaJson)
+        this.#meta.set(drawingSchemaKey, this.#schema);
+      for (const record of put) this.#records.set(record.id, record);
+      for (const id of removed) this.#records.delete(id);
+    }, this.#origin);
+  }
+
+  /** Another screen's change: its records, through the migrations if it wrote another schema. */
+  readonly #onRemote = (event: Y.YMapEvent<R>): void => {
+    if (event.transaction.origin === this.#origin) return;
+    const stored = this.#meta.get(drawingSchemaKey) as SerializedSchema | undefined;
+    const sameSchema = stored === undefined || JSON.stringify(stored) === this.#schemaJson;
+    // A newer tldraw on another screen migrated the drawing: this page keeps what it has until reloaded.
+    if (stored && !sameSchema && isNewerSchema(stored, this.#schema)) {
+      this.onNewerSchema?.();
+      return;
+    }
+    const put: R[] = [];
+    const removed: R['id'][] = [];
+    for (const [id, change] of event.changes.keys) {
+      const record = this.#records.get(id);
+      if (change.action === 'delete' || record === undefined) {
+        if (this.#store.has(id as R['id'])) removed.push(id as R['id']);
+        continue;
+      }
+      if (sameSchema) put.push(record);
+      else {
+        const migrated = this.#store.schema.migratePersistedRecord(record, stored);
+        // A record this tldraw cannot read is left out rather than breaking the canvas.
+        if (migrated.type === 'success') put.push(migrated.value);
+      }
+    }
+    this.#store.mergeRemoteChanges(() => {
+      if (removed.length > 0) this.#store.remove(removed);
+      if (put.length > 0) this.#store.put(put);
+    });
+  };
+}
+
+/** Whether a stored schema has a migration sequence further on than ours. */
+export function isNewerSchema(stored: SerializedSchema, ours: SerializedSchema): boolean {
+  if (stored.schemaVersion !== 2 || ours.schemaVersion !== 2) return false;
+  return Object.entries(stored.sequences).some(
+    ([sequence, version]) => version > (ours.sequences[sequence] ?? Number.POSITIVE_INFINITY),
+  );
+}

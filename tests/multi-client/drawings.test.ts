@@ -37,7 +37,13 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
     });
     chair = new Browser(server, '10.4.0.1');
     await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    familyId = (
+      await chair.post('/api/families', {
+        name: 'Hollis',
+        children: [{ name: 'Ella' }],
+        network: [{ name: 'Gran Rose', relationship: 'grandmother', contact: '07700 900000' }],
+      })
+    ).body.family.id;
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -151,6 +157,27 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
     expect(image?.canvas).toBe('genogram');
     expect(Buffer.from(image!.png).equals(pixelPng)).toBe(true);
     expect(image?.updated_by).toMatch(/^guest:/);
+  });
+
+  it('[DRAW5] lists the family’s children and network, without contact details, to who may draw', async () => {
+    const meeting = await openMeeting();
+    const family = await guest(meeting, 'family');
+    const observer = await guest(meeting, 'observer');
+    const url = `/api/meetings/${meeting.meetingId}/drawings/people`;
+    expect((await observer.get(url)).status).toBe(403);
+    expect((await new Browser(server, '10.6.0.2').get(url)).status).toBe(401);
+    const answer = await family.get(url);
+    expect(answer.status).toBe(200);
+    expect(answer.body.people).toEqual([
+      { key: expect.stringMatching(/^child:/), kind: 'child', name: 'Ella', relationship: '' },
+      {
+        key: expect.stringMatching(/^network:/),
+        kind: 'network',
+        name: 'Gran Rose',
+        relationship: 'grandmother',
+      },
+    ]);
+    expect(JSON.stringify(answer.body)).not.toContain('07700');
   });
 
   it('hands the configured tldraw licence key to the drawing page', async () => {

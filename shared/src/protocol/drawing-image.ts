@@ -21,3 +21,20 @@ export const drawingSettingsSchema = z
   })
   .strict();
 export type DrawingSettings = z.infer<typeof drawingSettingsSchema>;
+
+/**
+ * GET /api/meetings/:id/drawings/people: the family's children and network, for placing on the
+ * genogram. A placed shape carries the person's `key` in its meta, so it stays linked to the
+ * entry. Names and how they know the child only: never contact details.
+ */
+export const drawingPersonSchema = z
+  .object({
+    key: z.string().regex(/^(child|network):[A-Za-z0-9_-]{1,64}$/),
+    kind: z.enum(['child', 'network']),
+    name: z.string(),
+    relationship: z.string(),
+  })
+  .strict();
+export type DrawingPerson = z.infer<typeof drawingPersonSchema>;
+export const drawingPeopleSchema = z.object({ people: z.array(drawingPersonSchema) }).strict();
+export type DrawingPeople = z.infer<typeof drawingPeopleSchema>;

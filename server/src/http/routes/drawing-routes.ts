@@ -5,6 +5,7 @@ import {
   mayDraw,
   meetingIdSchema,
   maxDrawingImageBytes,
+  type DrawingPeople,
   type DrawingSettings,
 } from '@kinboard/shared';
 import { closeCodes } from '@kinboard/shared/protocol/close-codes';
@@ -61,6 +62,34 @@ async function writerOf(context: ApiContext, meetingId: string): Promise<string 
   return participantKeyOf(identity);
 }
 
+/**
+ * GET /api/meetings/:id/drawings/people: the family's children and network, for whoever may
+ * draw in the meeting, to place on the genogram [DRAW5]. Names and relationships only.
+ */
+async function listPeople(context: ApiContext): Promise<Reply> {
+  const meetingId = meetingIdSchema.safeParse(context.params['id']);
+  if (!meetingId.success) return notFound('There is no such drawing.');
+  const writer = await writerOf(context, meetingId.data);
+  if (writer instanceof Reply) return writer;
+  const meeting = await context.store.getMeeting(meetingId.data);
+  const details = meeting && (await context.store.getFamilyDetails(meeting.familyId));
+  const people: DrawingPeople['people'] = [
+    ...(details?.children ?? []).map((child) => ({
+      key: `child:${child.id}`,
+      kind: 'child' as const,
+      name: child.name,
+      relationship: '',
+    })),
+    ...(details?.network ?? []).map((member) => ({
+      key: `network:${member.id}`,
+      kind: 'network' as const,
+      name: member.name,
+      relationship: member.relationship,
+    })),
+  ];
+  return ok({ people } satisfies DrawingPeople);
+}
+
 /** GET /api/drawings/settings: the licence key for tldraw, if one is configured (public by design). */
 async function showSettings(context: ApiContext): Promise<Reply> {
   const settings: DrawingSettings = { licenseKey: context.deps.tldrawLicenseKey ?? null };
@@ -71,5 +100,6 @@ export const drawingRoutes = [
   route('PUT', '/api/meetings/:id/drawings/:canvas/image', saveImage, {
     maxBodyBytes: drawingImageBodyBytes,
   }),
+  route('GET', '/api/meetings/:id/drawings/people', listPeople),
   route('GET', '/api/drawings/settings', showSettings),
 ];

@@ -1,13 +1,15 @@
 import {
   drawingCanvasSchema,
-  drawingImageUploadSchema,
   hasPngSignature,
   mayDraw,
   meetingIdSchema,
   maxDrawingImageBytes,
+} from '@kinboard/shared';
+import {
+  drawingImageUploadSchema,
   type DrawingPeople,
   type DrawingSettings,
-} from '@kinboard/shared';
+} from '@kinboard/shared/protocol/drawing-image';
 import { closeCodes } from '@kinboard/shared/protocol/close-codes';
 import { participantKeyOf } from '../../access/screen-role.ts';
 import type { ApiContext } from '../api-context.ts';

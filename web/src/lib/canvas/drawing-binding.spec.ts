@@ -1,5 +1,5 @@
 import { drawingMetaRoot, drawingRecordsRoot, drawingSchemaKey } from '@kinboard/shared';
-import { createMigrationSequence, Store, type SerializedSchemaV2 } from '@tldraw/store';
+import { createMigrationSequence, Store, type SerializedSchemaV2, type UnknownRecord } from '@tldraw/store';
 import {
   createShapeId,
   createTLSchema,
@@ -61,7 +61,7 @@ function geo(id: string, text: string): TLShape {
       verticalAlign: 'middle',
       richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
     },
-  } as TLShape;
+  } as unknown as TLShape;
 }
 
 describe('DrawingBinding [DRAW1] [DRAW3]', () => {
@@ -101,9 +101,16 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
     await nextFrame();
 
     const reader = newStore();
-    expect(new DrawingBinding(reader, doc, { canWrite: false }).load()).toEqual({ ok: true, migrated: false });
+    expect(new DrawingBinding(reader, doc, { canWrite: false }).load()).toEqual({
+      ok: true,
+      migrated: false,
+    });
     expect(reader.get(createShapeId('mum'))).toEqual(writer.get(createShapeId('mum')));
-    expect([...doc.getMap(drawingRecordsRoot).keys()].sort()).toEqual(['document:document', 'page:page', createShapeId('mum')]);
+    expect([...doc.getMap(drawingRecordsRoot).keys()].sort()).toEqual([
+      'document:document',
+      'page:page',
+      createShapeId('mum'),
+    ]);
   });
 
   it('a screen that may not draw sends nothing', async () => {
@@ -128,7 +135,9 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
     doc.transact(() => {
       doc.getMap(drawingMetaRoot).set(drawingSchemaKey, older);
       doc.getMap(drawingRecordsRoot).set('page:page', page);
-      doc.getMap(drawingRecordsRoot).set(createShapeId('gran'), { ...saved, props: { ...olderProps, text: 'Gran' } });
+      doc
+        .getMap(drawingRecordsRoot)
+        .set(createShapeId('gran'), { ...saved, props: { ...olderProps, text: 'Gran' } });
     });
 
     const store = newStore();
@@ -144,7 +153,10 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
     // Written back: the next screen reads it with no migration.
     expect(doc.getMap(drawingMetaRoot).get(drawingSchemaKey)).toEqual(current);
     expect(doc.getMap(drawingRecordsRoot).get(createShapeId('gran'))).toEqual(shape);
-    expect(new DrawingBinding(newStore(), doc, { canWrite: false }).load()).toEqual({ ok: true, migrated: false });
+    expect(new DrawingBinding(newStore(), doc, { canWrite: false }).load()).toEqual({
+      ok: true,
+      migrated: false,
+    });
   });
 
   it('runs a custom shape’s own migration when Kinboard’s schema changes between versions', async () => {
@@ -153,11 +165,11 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
         sequenceId: 'com.tldraw.shape.kinboard-note',
         sequence: [
           {
-            id: 'com.tldraw.shape.kinboard-note/1',
-            scope: 'record',
-            filter: (record) => (record as { type?: string }).type === 'kinboard-note',
-            up: (record) => {
-              const shape = record as { props: { words?: string; text?: string } };
+            id: 'com.tldraw.shape.kinboard-note/1' as const,
+            scope: 'record' as const,
+            filter: (record: UnknownRecord) => (record as { type?: string }).type === 'kinboard-note',
+            up: (record: UnknownRecord) => {
+              const shape = record as unknown as { props: { words?: string; text?: string } };
               shape.props.text = shape.props.words ?? '';
               delete shape.props.words;
             },
@@ -180,7 +192,9 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
 
     const after = newStore(schemaOf(1));
     expect(new DrawingBinding(after, doc, { canWrite: true }).load()).toEqual({ ok: true, migrated: true });
-    expect((after.get(createShapeId('note')) as unknown as { props: unknown }).props).toEqual({ text: 'My house' });
+    expect((after.get(createShapeId('note')) as unknown as { props: unknown }).props).toEqual({
+      text: 'My house',
+    });
     expect(doc.getMap(drawingMetaRoot).get(drawingSchemaKey)).toMatchObject({
       sequences: { 'com.tldraw.shape.kinboard-note': 1 },
     });

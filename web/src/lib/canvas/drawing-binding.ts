@@ -1,11 +1,5 @@
 import { drawingMetaRoot, drawingRecordsRoot, drawingSchemaKey } from '@kinboard/shared';
-import type {
-  RecordsDiff,
-  SerializedSchema,
-  SerializedStore,
-  Store,
-  UnknownRecord,
-} from '@tldraw/store';
+import type { RecordsDiff, SerializedSchema, SerializedStore, Store, UnknownRecord } from '@tldraw/store';
 import * as Y from 'yjs';
 
 /**
@@ -13,9 +7,7 @@ import * as Y from 'yjs';
  * and its records went through the schema's migrations; refused when it was written by a newer
  * tldraw than this page runs (`newer`: reload to get it) or cannot be read at all.
  */
-export type DrawingLoad =
-  | { ok: true; migrated: boolean }
-  | { ok: false; reason: 'newer' | 'unreadable' };
+export type DrawingLoad = { ok: true; migrated: boolean } | { ok: false; reason: 'newer' | 'unreadable' };
 
 /**
  * Keeps a tldraw store and a drawing's Yjs document in step [DRAW1] [DRAW3]. The document holds
@@ -61,9 +53,11 @@ export class DrawingBinding<R extends UnknownRecord> {
     if (!records.ok) return records;
     try {
       this.#store.mergeRemoteChanges(() => {
-        const gone = this.#documentIds().filter((id) => !(id in records.value));
+        const gone = this.#documentRecords()
+          .map((record) => record.id)
+          .filter((id) => !(id in records.value));
         if (gone.length > 0) this.#store.remove(gone);
-        const values = Object.values(records.value);
+        const values = recordsOf(records.value);
         if (values.length > 0) this.#store.put(values);
       });
     } catch {
@@ -73,14 +67,16 @@ export class DrawingBinding<R extends UnknownRecord> {
     if (this.#canWrite) {
       // tldraw makes the document and a first page when a store has none (ensureStoreIsUsable,
       // as a remote change): write them too, so every screen shares one page.
-      const made = this.#documentIds().filter((id) => !this.#records.has(id));
-      const put = migrated ? Object.values(records.value) : [];
-      this.#write([...put, ...made.map((id) => this.#store.get(id)!)], []);
+      const made = this.#documentRecords().filter((record) => !this.#records.has(record.id));
+      const put = migrated ? recordsOf(records.value) : [];
+      this.#write([...put, ...made], []);
     }
     this.#records.observe(this.#onRemote);
     this.#cleanups.push(() => this.#records.unobserve(this.#onRemote));
     if (this.#canWrite)
-      this.#cleanups.push(this.#store.listen(({ changes }) => this.#onLocal(changes), { source: 'user', scope: 'document' }));
+      this.#cleanups.push(
+        this.#store.listen(({ changes }) => this.#onLocal(changes), { source: 'user', scope: 'document' }),
+      );
     return { ok: true, migrated };
   }
 
@@ -95,21 +91,27 @@ export class DrawingBinding<R extends UnknownRecord> {
     // A newer tldraw's migrations are unknown here: reading its records would misread them.
     if (stored && isNewerSchema(stored, this.#schema)) return { ok: false, reason: 'newer' };
     // A drawing written before its schema was (or with none yet) is read as this schema's.
-    const result = this.#store.schema.migrateStoreSnapshot({ store: records, schema: stored ?? this.#schema });
+    const result = this.#store.schema.migrateStoreSnapshot({
+      store: records as SerializedStore<R>,
+      schema: stored ?? this.#schema,
+    });
     if (result.type !== 'success') return { ok: false, reason: 'unreadable' };
     // Records of a type this tldraw does not have (a shape from a newer one) are left out.
-    const known = Object.entries(result.value).filter(([, record]) => this.#store.schema.types[record.typeName]);
+    const known = (Object.entries(result.value) as [string, R][]).filter(([, record]) =>
+      Object.hasOwn(this.#store.schema.types, record.typeName),
+    );
     return { ok: true, value: Object.fromEntries(known) as SerializedStore<R> };
   }
 
-  /** Ids of the document-scoped records the store holds. */
-  #documentIds(): R['id'][] {
+  /** The document-scoped records the store holds. */
+  #documentRecords(): R[] {
     const scoped = this.#store.scopedTypes.document;
-    return [...this.#store.allRecords()].filter((record) => scoped.has(record.typeName)).map((record) => record.id);
+    return this.#store.allRecords().filter((record) => scoped.has(record.typeName));
   }
 
   #onLocal(changes: RecordsDiff<R>): void {
-    const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)];
+    const updated = Object.values(changes.updated) as [from: R, to: R][];
+    const put = [...recordsOf(changes.added), ...updated.map(([, to]) => to)];
     this.#write(put, Object.keys(changes.removed));
   }
 
@@ -161,4 +163,9 @@ export function isNewerSchema(stored: SerializedSchema, ours: SerializedSchema):
   return Object.entries(stored.sequences).some(
     ([sequence, version]) => version > (ours.sequences[sequence] ?? Number.POSITIVE_INFINITY),
   );
+}
+
+/** The records of a store snapshot or diff, typed (their keys are record ids, which Object.values loses). */
+function recordsOf<R extends UnknownRecord>(records: SerializedStore<R> | Record<string, R>): R[] {
+  return Object.values(records) as R[];
 }

@@ -1,0 +1,221 @@
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { closeCodes, drawingRecordsRoot } from '@kinboard/shared';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { connectStockClient } from '../helpers/yjs-client.ts';
+import { accessEnv, admin, phoneContext, seriousViolations, staffContext } from './access-pages.ts';
+import { useTestServer } from './test-server.ts';
+
+const server = useTestServer({ env: { ...accessEnv, TRUST_PROXY: 'true' } });
+const signInBody = { email: admin.email, password: admin.password };
+
+/** Every address a context asks for, to prove nothing leaves Kinboard's own origin [DRAW7]. */
+function recordRequests(context: BrowserContext, into: string[]): void {
+  context.on('request', (request) => into.push(request.url()));
+}
+
+/** A guest who joined with the code and was let in by the chair with `role`. */
+async function admittedGuest(
+  browser: Browser,
+  staff: BrowserContext,
+  code: string,
+  meetingId: string,
+  role: string,
+) {
+  const context = await phoneContext(browser);
+  const joined = await context.request.post(`${server.url}/api/join`, {
+    data: { code, name: `A ${role}`, relationship: 'aunt' },
+  });
+  const { participantId } = (await joined.json()) as { participantId: string };
+  const admitted = await staff.request.post(
+    `${server.url}/api/meetings/${meetingId}/participants/${participantId}/admit`,
+    { data: { role } },
+  );
+  expect(admitted.status()).toBe(200);
+  return context;
+}
+
+const shapes = (page: Page) => page.locator('.tl-shape');
+
+/**
+ * Draws a rectangle with tldraw's own tool: the R key, then a drag across the canvas. `at` is
+ * where the drag starts, as fractions of the canvas, clear of tldraw's menus at its edges.
+ */
+async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<void> {
+  const canvas = page.locator('.tl-canvas');
+  const box = (await canvas.boundingBox())!;
+  await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await page.keyboard.press('r');
+  const start = { x: box.x + box.width * at.x, y: box.y + box.height * at.y };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30, start.y + 20, { steps: 5 });
+  await page.mouse.move(start.x + 60, start.y + 40, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}
+
+function storedImages(meetingId: string): { canvas: string; png: Uint8Array }[] {
+  const db = new DatabaseSync(path.join(server.dataDir, 'kinboard.db'), { readOnly: true });
+  try {
+    return db
+      .prepare('SELECT canvas, png FROM drawing_image WHERE meeting_id = ?')
+      .all(meetingId) as unknown as { canvas: string; png: Uint8Array }[];
+  } finally {
+    db.close();
+  }
+}
+
+test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reload keeps it, an observer cannot draw', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const requests: string[] = [];
+  const staff = await staffContext(browser);
+  recordRequests(staff, requests);
+  expect((await staff.request.post(`${server.url}/api/session`, { data: signInBody })).status()).toBe(200);
+  const family = await staff.request.post(`${server.url}/api/families`, {
+    data: {
+      name: 'Hollis',
+      children: [{ name: 'Ella' }],
+      network: [{ name: 'Gran Rose', relationship: 'grandmother' }],
+    },
+  });
+  const familyId = ((await family.json()) as { family: { id: string } }).family.id;
+  const made = await staff.request.post(`${server.url}/api/families/${familyId}/meetings`, {
+    data: { type: 'family-network-meeting', date: '2026-12-01', title: 'Drawing together' },
+  });
+  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  const opened = await staff.request.post(`${server.url}/api/meetings/${meetingId}/open`);
+  const code = ((await opened.json()) as { joinCode: string }).joinCode;
+
+  const familyPhone = await admittedGuest(browser, staff, code, meetingId, 'family');
+  const observerPhone = await admittedGuest(browser, staff, code, meetingId, 'observer');
+  recordRequests(familyPhone, requests);
+  recordRequests(observerPhone, requests);
+
+  // The chair console links to the three drawings.
+  const chair = await staff.newPage();
+  await chair.goto(`${server.url}/chair/${meetingId}`);
+  await chair.getByRole('link', { name: 'Three houses' }).click();
+  await expect(chair).toHaveURL(new RegExp(`/meeting/${meetingId}/drawing/houses$`));
+  // The houses are drawn ready for a child to fill.
+  await expect(chair.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  for (const house of ['House of good things', 'House of worries', 'House of dreams'])
+    await expect(chair.locator('.tl-shape').filter({ hasText: house })).toBeVisible();
+  await expect(shapes(chair)).toHaveCount(9);
+
+  // The family member reaches the same drawing from the phone's board.
+  const phone = await familyPhone.newPage();
+  await phone.goto(`${server.url}/phone/${meetingId}`);
+  await phone.getByRole('link', { name: 'Three houses' }).click();
+  await expect(phone.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(shapes(phone)).toHaveCount(9);
+
+  await drawRectangle(chair, { x: 0.3, y: 0.3 });
+  await expect(shapes(chair)).toHaveCount(10);
+  await expect(shapes(phone)).toHaveCount(10, { timeout: 10_000 });
+  await drawRectangle(phone, { x: 0.3, y: 0.5 });
+  await expect(shapes(phone)).toHaveCount(11);
+  await expect(shapes(chair)).toHaveCount(11, { timeout: 10_000 });
+  await expect(chair.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(phone.getByTestId('save-status')).toHaveText('All changes saved');
+
+  // A reload reads the drawing back from the server.
+  await chair.reload();
+  await expect(chair.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(shapes(chair)).toHaveCount(11);
+  expect(await seriousViolations(chair)).toEqual([]);
+
+  // An observer sees the drawing, is told they only look, and their pen draws nothing.
+  const watcher = await observerPhone.newPage();
+  await watcher.goto(`${server.url}/phone/${meetingId}`);
+  await expect(watcher.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(watcher.getByRole('link', { name: 'Three houses' })).toHaveCount(0);
+  await watcher.goto(`${server.url}/meeting/${meetingId}/drawing/houses`);
+  await expect(watcher.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(watcher.getByTestId('drawing-read-only')).toBeVisible();
+  await expect(shapes(watcher)).toHaveCount(11);
+  await drawRectangle(watcher, { x: 0.5, y: 0.4 });
+  await expect(shapes(watcher)).toHaveCount(11);
+
+  // And the server refuses the observer's write whatever their screen does: the same pass
+  // in a stock Yjs client is closed with 4403, and nothing reaches the others.
+  const cookie = (await observerPhone.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
+  const raw = connectStockClient(server.wsUrl, `${meetingId}.drawing-houses`, { cookie });
+  try {
+    await raw.synced;
+    const closed = new Promise<number>((resolve) =>
+      raw.provider.on('connection-close', (event) => event && resolve(event.code)),
+    );
+    raw.doc.getMap(drawingRecordsRoot).set('shape:observer', { id: 'shape:observer', typeName: 'shape' });
+    expect(await closed).toBe(closeCodes.forbidden);
+  } finally {
+    raw.destroy();
+  }
+  await chair.reload();
+  await expect(chair.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(shapes(chair)).toHaveCount(11);
+
+  // The drawing's latest image is kept for the export: a PNG from a screen that drew.
+  await expect
+    .poll(() => storedImages(meetingId).map((image) => image.canvas), { timeout: 20_000 })
+    .toEqual(['houses']);
+  const [image] = storedImages(meetingId);
+  expect(Buffer.from(image!.png).subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(image!.png.length).toBeGreaterThan(2_000);
+
+  // Nothing was fetched from anywhere but Kinboard: fonts, icons and translations are its own.
+  const elsewhere = requests.filter(
+    (url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
+  expect(elsewhere).toEqual([]);
+  for (const context of [staff, familyPhone, observerPhone]) await context.close();
+});
+
+test('[DRAW5] a person from the family’s network is placed on the genogram, linked to their entry', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const staff = await staffContext(browser);
+  await staff.request.post(`${server.url}/api/session`, { data: signInBody });
+  const family = await staff.request.post(`${server.url}/api/families`, {
+    data: {
+      name: 'Marsh',
+      children: [{ name: 'Tom' }],
+      network: [{ name: 'Uncle Dev', relationship: 'uncle' }],
+    },
+  });
+  const familyId = ((await family.json()) as { family: { id: string } }).family.id;
+  const made = await staff.request.post(`${server.url}/api/families/${familyId}/meetings`, {
+    data: { type: 'family-network-meeting', date: '2026-12-02', title: 'Genogram' },
+  });
+  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  const page = await staff.newPage();
+  await page.goto(`${server.url}/meeting/${meetingId}/drawing/genogram`);
+  await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  // The safety circles are drawn: three rings with their names.
+  await expect(page.locator('.tl-shape').filter({ hasText: 'Closest to the child' })).toBeVisible();
+  const place = page.getByRole('button', { name: 'Place Uncle Dev (uncle)' });
+  await place.click();
+  await expect(page.locator('.tl-shape').filter({ hasText: 'Uncle Dev' })).toBeVisible();
+  await expect(place.locator('..')).toContainText('on the drawing');
+
+  // The shape carries the person's key, as stored on the server.
+  const cookie = (await staff.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
+  const reader = connectStockClient(server.wsUrl, `${meetingId}.drawing-genogram`, { cookie });
+  try {
+    await reader.synced;
+    await expect
+      .poll(() =>
+        [...reader.doc.getMap<{ meta?: { personKey?: string } }>(drawingRecordsRoot).values()]
+          .map((record) => record.meta?.personKey)
+          .filter(Boolean),
+      )
+      .toEqual([expect.stringMatching(/^network:/)]);
+  } finally {
+    reader.destroy();
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  await staff.close();
+});

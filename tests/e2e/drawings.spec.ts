@@ -10,8 +10,23 @@ const server = useTestServer({ env: { ...accessEnv, TRUST_PROXY: 'true' } });
 const signInBody = { email: admin.email, password: admin.password };
 
 /** Every address a context asks for, to prove nothing leaves Kinboard's own origin [DRAW7]. */
-function recordRequests(context: BrowserContext, into: string[]): void {
+function recordRequests(context: BrowserContext, into: string[], refusals: string[]): void {
   context.on('request', (request) => into.push(request.url()));
+  // The Content-Security-Policy stays closed: anything it refused shows in the console.
+  context.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+  });
+}
+
+/** The scripts a page downloads while it opens `url`, with their text. */
+async function scriptsOf(page: Page, url: string): Promise<{ url: string; text: string }[]> {
+  const scripts: Promise<{ url: string; text: string }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script')
+      scripts.push(response.text().then((text) => ({ url: response.url(), text })));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return Promise.all(scripts);
 }
 
 /** A guest who joined with the code and was let in by the chair with `role`. */
@@ -71,8 +86,9 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
 }) => {
   test.setTimeout(180_000);
   const requests: string[] = [];
+  const refusals: string[] = [];
   const staff = await staffContext(browser);
-  recordRequests(staff, requests);
+  recordRequests(staff, requests, refusals);
   expect((await staff.request.post(`${server.url}/api/session`, { data: signInBody })).status()).toBe(200);
   const family = await staff.request.post(`${server.url}/api/families`, {
     data: {
@@ -91,8 +107,8 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
 
   const familyPhone = await admittedGuest(browser, staff, code, meetingId, 'family');
   const observerPhone = await admittedGuest(browser, staff, code, meetingId, 'observer');
-  recordRequests(familyPhone, requests);
-  recordRequests(observerPhone, requests);
+  recordRequests(familyPhone, requests, refusals);
+  recordRequests(observerPhone, requests, refusals);
 
   // The chair console links to the three drawings.
   const chair = await staff.newPage();
@@ -170,6 +186,7 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
     (url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'),
   );
   expect(elsewhere).toEqual([]);
+  expect(refusals).toEqual([]);
   for (const context of [staff, familyPhone, observerPhone]) await context.close();
 });
 
@@ -218,4 +235,42 @@ test('[DRAW5] a person from the family’s network is placed on the genogram, li
   }
   expect(await seriousViolations(page)).toEqual([]);
   await staff.close();
+});
+
+test('[DRAW6] the phone’s join and board screens never download tldraw; the drawing page does', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const staff = await staffContext(browser);
+  await staff.request.post(`${server.url}/api/session`, { data: signInBody });
+  const family = await staff.request.post(`${server.url}/api/families`, { data: { name: 'Lake' } });
+  const familyId = ((await family.json()) as { family: { id: string } }).family.id;
+  const made = await staff.request.post(`${server.url}/api/families/${familyId}/meetings`, {
+    data: { type: 'family-network-meeting', date: '2026-12-03', title: 'Bundles' },
+  });
+  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  const opened = await staff.request.post(`${server.url}/api/meetings/${meetingId}/open`);
+  const code = ((await opened.json()) as { joinCode: string }).joinCode;
+
+  const joining = await (await phoneContext(browser)).newPage();
+  const joinScripts = await scriptsOf(joining, `${server.url}/join/${code}`);
+  const phone = await (await admittedGuest(browser, staff, code, meetingId, 'family')).newPage();
+  const boardScripts = await scriptsOf(phone, `${server.url}/phone/${meetingId}`);
+  await expect(phone.getByRole('link', { name: 'Words and pictures' })).toBeVisible();
+  const tldrawIn = (scripts: { url: string; text: string }[]) =>
+    scripts.filter((script) => script.text.includes('tldraw')).map((script) => script.url);
+  expect(joinScripts.length).toBeGreaterThan(3);
+  expect(boardScripts.length).toBeGreaterThan(3);
+  expect(tldrawIn(joinScripts)).toEqual([]);
+  expect(tldrawIn(boardScripts)).toEqual([]);
+
+  // The check can fail: the drawing page itself does fetch tldraw.
+  const drawingScripts = await scriptsOf(phone, `${server.url}/meeting/${meetingId}/drawing/story`);
+  await expect(phone.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  expect(tldrawIn(drawingScripts).length).toBeGreaterThan(0);
+  // The words and pictures story starts with its frames.
+  await expect(phone.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(6);
+  await staff.close();
+  await joining.context().close();
+  await phone.context().close();
 });

@@ -270,6 +270,22 @@ test('[DRAW6] the phone’s join and board screens never download tldraw; the dr
   expect(tldrawIn(drawingScripts).length).toBeGreaterThan(0);
   // The words and pictures story starts with its frames.
   await expect(phone.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(6);
+
+  // When tldraw cannot be had, the drawing says so plainly and the board is untouched.
+  const islandScripts = new Set(tldrawIn(drawingScripts));
+  const offline = await (await admittedGuest(browser, staff, code, meetingId, 'family')).newPage();
+  await offline.route('**/*.js', (route) =>
+    islandScripts.has(route.request().url()) ? route.abort() : route.continue(),
+  );
+  await offline.goto(`${server.url}/meeting/${meetingId}/drawing/houses`);
+  await expect(offline.getByTestId('drawing-problem')).toHaveText(
+    'Drawings are not available right now. The board, scaling and the plan work as usual.',
+    { timeout: 30_000 },
+  );
+  await offline.getByRole('link', { name: 'Back to the meeting' }).click();
+  await expect(offline).toHaveURL(new RegExp(`/phone/${meetingId}$`));
+  await expect(offline.getByTestId('connection-status')).toHaveText('Connected');
+  await offline.context().close();
   await staff.close();
   await joining.context().close();
   await phone.context().close();

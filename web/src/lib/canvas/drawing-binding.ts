@@ -1,6 +1,6 @@
 import { drawingMetaRoot, drawingRecordsRoot, drawingSchemaKey } from '@kinboard/shared';
 import type { RecordsDiff, SerializedSchema, SerializedStore, Store, UnknownRecord } from '@tldraw/store';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * How a drawing document read into the store: `migrated` when it was written by an older tldraw

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { closeCodes, drawingRecordsRoot } from '@kinboard/shared';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { connectStockClient } from '../helpers/yjs-client.ts';
-import { accessEnv, admin, phoneContext, seriousViolations, staffContext } from './access-pages.ts';
+import { accessEnv, admin, overflow, phoneContext, seriousViolations, staffContext } from './access-pages.ts';
 import { useTestServer } from './test-server.ts';
 
 const server = useTestServer({ env: { ...accessEnv, TRUST_PROXY: 'true' } });
@@ -127,6 +127,8 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
   await phone.getByRole('link', { name: 'Three houses' }).click();
   await expect(phone.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
   await expect(shapes(phone)).toHaveCount(9);
+  expect(await seriousViolations(phone)).toEqual([]);
+  expect(await overflow(phone)).toBeLessThanOrEqual(0);
 
   await drawRectangle(chair, { x: 0.3, y: 0.3 });
   await expect(shapes(chair)).toHaveCount(10);

@@ -24,8 +24,8 @@ function linkedDocs(): [Y.Doc, Y.Doc] {
   return [a, b];
 }
 
-/** tldraw hands a store's changes to its listeners once a frame. */
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 40));
+/** tldraw hands a store's changes to its listeners once a frame; the binding writes them at most every 100 ms. */
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 160));
 
 const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} } as TLRecord;
 
@@ -198,6 +198,29 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
     expect(doc.getMap(drawingMetaRoot).get(drawingSchemaKey)).toMatchObject({
       sequences: { 'com.tldraw.shape.kinboard-note': 1 },
     });
+  });
+
+  it('gathers a stroke’s many changes into a few writes, and writes what is left when disposed', async () => {
+    const doc = new Y.Doc();
+    const store = newStore();
+    const binding = new DrawingBinding(store, doc, { canWrite: true, flushEveryMs: 100 });
+    binding.load();
+    let writes = 0;
+    doc.on('update', () => writes++);
+    store.put([page, geo('pen', '')]);
+    for (let step = 1; step <= 20; step++) {
+      store.update(createShapeId('pen'), (shape) => ({ ...shape, x: step }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await nextFrame();
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(5);
+    expect(doc.getMap<TLShape>(drawingRecordsRoot).get(createShapeId('pen'))?.x).toBe(20);
+
+    store.update(createShapeId('pen'), (shape) => ({ ...shape, x: 99 }));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    binding.dispose();
+    expect(doc.getMap<TLShape>(drawingRecordsRoot).get(createShapeId('pen'))?.x).toBe(99);
   });
 
   it('refuses to read a drawing saved by a newer tldraw, and writes nothing to it', async () => {

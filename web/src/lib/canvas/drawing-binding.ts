@@ -31,8 +31,18 @@ export class DrawingBinding<R extends UnknownRecord> {
   readonly #cleanups: (() => void)[] = [];
   /** Called when another screen writes the drawing with a newer tldraw: this page should reload. */
   onNewerSchema: (() => void) | undefined;
+  /** Local changes not written yet, by record id (undefined: removed), and when they will be. */
+  readonly #pending = new Map<string, R | undefined>();
+  readonly #flushEveryMs: number;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(store: Store<R>, doc: Y.Doc, options: { canWrite: boolean }) {
+  /**
+   * `flushEveryMs`: local changes are gathered and written at most this often. A pen stroke
+   * changes its shape every frame, and each write is a whole record sent to everyone and stored;
+   * ten a second still looks live and keeps a long drawing session's log small.
+   */
+  constructor(store: Store<R>, doc: Y.Doc, options: { canWrite: boolean; flushEveryMs?: number }) {
+    this.#flushEveryMs = options.flushEveryMs ?? 100;
     this.#store = store;
     this.#doc = doc;
     this.#records = doc.getMap<R>(drawingRecordsRoot);
@@ -81,7 +91,22 @@ export class DrawingBinding<R extends UnknownRecord> {
   }
 
   dispose(): void {
+    this.flush();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  /** Writes the gathered local changes now. */
+  flush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    const put: R[] = [];
+    const removed: string[] = [];
+    for (const [id, record] of this.#pending) {
+      if (record) put.push(record);
+      else removed.push(id);
+    }
+    this.#pending.clear();
+    this.#write(put, removed);
   }
 
   #migrate(
@@ -111,8 +136,11 @@ export class DrawingBinding<R extends UnknownRecord> {
 
   #onLocal(changes: RecordsDiff<R>): void {
     const updated = Object.values(changes.updated) as [from: R, to: R][];
-    const put = [...recordsOf(changes.added), ...updated.map(([, to]) => to)];
-    this.#write(put, Object.keys(changes.removed));
+    for (const record of [...recordsOf(changes.added), ...updated.map(([, to]) => to)])
+      this.#pending.set(record.id, record);
+    for (const id of Object.keys(changes.removed)) this.#pending.set(id, undefined);
+    if (this.#flushEveryMs === 0) this.flush();
+    else this.#flushTimer ??= setTimeout(() => this.flush(), this.#flushEveryMs);
   }
 
   #write(put: readonly R[], removed: readonly string[]): void {

@@ -70,6 +70,20 @@ async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<
   await page.keyboard.press('Escape');
 }
 
+/** What the page left in the browser's storage (SvelteKit's own scroll positions aside). */
+async function storedOnDevice(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const kept: string[] = [];
+    for (const storage of [localStorage, sessionStorage])
+      for (let index = 0; index < storage.length; index++) {
+        const key = storage.key(index)!;
+        if (!key.startsWith('sveltekit:')) kept.push(`${key}=${storage.getItem(key)}`);
+      }
+    const databases = await indexedDB.databases();
+    return [...kept, ...databases.map((database) => `indexedDB:${database.name}`)];
+  });
+}
+
 function storedImages(meetingId: string): { canvas: string; png: Uint8Array }[] {
   const db = new DatabaseSync(path.join(server.dataDir, 'kinboard.db'), { readOnly: true });
   try {
@@ -138,6 +152,8 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
   await expect(shapes(chair)).toHaveCount(11, { timeout: 10_000 });
   await expect(chair.getByTestId('save-status')).toHaveText('All changes saved');
   await expect(phone.getByTestId('save-status')).toHaveText('All changes saved');
+  // Nothing of the drawing is kept on the phone.
+  expect(await storedOnDevice(phone)).toEqual([]);
 
   // A reload reads the drawing back from the server.
   await chair.reload();

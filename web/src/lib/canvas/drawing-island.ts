@@ -9,7 +9,10 @@ import type { DrawingCanvas } from '@kinboard/shared';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  atom,
+  computed,
   createShapeId,
+  createTLCurrentUser,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
@@ -17,6 +20,7 @@ import {
   toRichText,
   type Editor,
   type TLShapePartial,
+  type TLUserPreferences,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
 import type * as Y from 'yjs';
@@ -61,8 +65,26 @@ const templateMeta = 'kinboardTemplate';
 /** Images people paste are kept inside the drawing: keep them small enough to sync. */
 const maxAssetBytes = 512 * 1024;
 
+/**
+ * tldraw keeps a person's preferences (an id, a colour, dark mode) in localStorage by default.
+ * Kinboard keeps nothing on a family's phone: the preferences live for the page only, and no
+ * user record is stamped on shapes (who drew what is the sync server's record, not the drawing's).
+ */
+function pageOnlyUser() {
+  const preferences = atom<TLUserPreferences>('kinboard user', { id: crypto.randomUUID() });
+  return createTLCurrentUser({
+    userPreferences: preferences,
+    setUserPreferences: (next) => preferences.set(next),
+  });
+}
+const noUsers = { currentUser: computed('kinboard no user', () => null) };
+
 export function mountDrawing(element: HTMLElement, options: DrawingIslandOptions): DrawingIsland {
-  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
+  const store = createTLStore({
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    users: noUsers,
+  });
   const binding = new DrawingBinding(store, options.doc, { canWrite: options.canWrite });
   binding.onNewerSchema = options.onNewerSchema;
   const load = binding.load();
@@ -82,6 +104,7 @@ export function mountDrawing(element: HTMLElement, options: DrawingIslandOptions
   root?.render(
     createElement(Tldraw, {
       store,
+      user: pageOnlyUser(),
       licenseKey: options.licenseKey,
       // Fonts, icons and translations from Kinboard's own build, never a CDN [DRAW7].
       assetUrls: getAssetUrlsByImport(),

@@ -231,6 +231,7 @@ test('[DRAW5] a person from the family’s network is placed on the genogram, li
   await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
   // The safety circles are drawn: three rings with their names.
   await expect(page.locator('.tl-shape').filter({ hasText: 'Closest to the child' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Place Tom (child)' })).toBeVisible();
   const place = page.getByRole('button', { name: 'Place Uncle Dev (uncle)' });
   await place.click();
   await expect(page.locator('.tl-shape').filter({ hasText: 'Uncle Dev' })).toBeVisible();

@@ -710,6 +710,7 @@ export const drawingWords = /* @__PURE__ */ fromCatalogue(
     placed: m.drawing_placed,
     backToMeeting: m.drawing_backToMeeting,
     unknownCanvas: m.drawing_unknownCanvas,
+    child: m.drawing_child,
   },
   {
     canvas: /* @__PURE__ */ fromCatalogue({

@@ -174,14 +174,21 @@ function drawTemplate(editor: Editor, canvas: DrawingCanvas, words: TemplateWord
   });
 }
 
-function label(id: string, x: number, y: number, text: string, w: number): TLShapePartial {
+function label(
+  id: string,
+  x: number,
+  y: number,
+  text: string,
+  w: number,
+  size: 'm' | 'l' = 'l',
+): TLShapePartial {
   return {
     id: createShapeId(id),
     type: 'text',
     x,
     y,
     isLocked: true,
-    props: { richText: toRichText(text), autoSize: false, w, textAlign: 'middle', size: 'l' },
+    props: { richText: toRichText(text), autoSize: false, w, textAlign: 'middle', size },
   };
 }
 
@@ -243,6 +250,6 @@ function circles(words: TemplateWords): TLShapePartial[] {
       isLocked: true,
       props: { geo: 'ellipse', w: size, h: size, dash: 'dashed', color: 'grey' },
     },
-    label(`circle-${key}-name`, centre.x - 110, centre.y - size / 2 + 8, name, 220),
+    label(`circle-${key}-name`, centre.x - 150, centre.y - size / 2 + 10, name, 300, 'm'),
   ]) as TLShapePartial[];
 }

@@ -223,6 +223,25 @@ describe('DrawingBinding [DRAW1] [DRAW3]', () => {
     expect(doc.getMap<TLShape>(drawingRecordsRoot).get(createShapeId('pen'))?.x).toBe(99);
   });
 
+  it('leaves out a record tldraw refuses, whether read at load or arriving later, and keeps the rest', async () => {
+    const doc = new Y.Doc();
+    const records = doc.getMap<unknown>(drawingRecordsRoot);
+    records.set('page:page', page);
+    records.set(createShapeId('broken'), { ...geo('broken', ''), props: { w: 'wide' } });
+    records.set(createShapeId('good'), geo('good', 'Good'));
+    const store = newStore();
+    expect(new DrawingBinding(store, doc, { canWrite: false }).load()).toEqual({ ok: true, migrated: false });
+    expect(store.get(createShapeId('good'))).toBeDefined();
+    expect(store.get(createShapeId('broken'))).toBeUndefined();
+
+    doc.transact(() => {
+      records.set(createShapeId('later-broken'), { id: createShapeId('later-broken'), typeName: 'shape' });
+      records.set(createShapeId('later-good'), geo('later-good', 'Later'));
+    });
+    expect(store.get(createShapeId('later-good'))).toBeDefined();
+    expect(store.get(createShapeId('later-broken'))).toBeUndefined();
+  });
+
   it('refuses to read a drawing saved by a newer tldraw, and writes nothing to it', async () => {
     const current = createTLSchema().serialize();
     const newer = { ...current, sequences: { ...current.sequences, 'com.tldraw.shape.geo': 99 } };

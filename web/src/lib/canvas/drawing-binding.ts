@@ -61,19 +61,13 @@ export class DrawingBinding<R extends UnknownRecord> {
     const migrated = stored !== undefined && JSON.stringify(stored) !== this.#schemaJson;
     const records = this.#migrate(Object.fromEntries(this.#records.entries()), stored);
     if (!records.ok) return records;
-    try {
-      this.#store.mergeRemoteChanges(() => {
-        const gone = this.#documentRecords()
-          .map((record) => record.id)
-          .filter((id) => !(id in records.value));
-        if (gone.length > 0) this.#store.remove(gone);
-        const values = recordsOf(records.value);
-        if (values.length > 0) this.#store.put(values);
-      });
-    } catch {
-      // A record that fails tldraw's validation even after migrating.
-      return { ok: false, reason: 'unreadable' };
-    }
+    this.#store.mergeRemoteChanges(() => {
+      const gone = this.#documentRecords()
+        .map((record) => record.id)
+        .filter((id) => !(id in records.value));
+      if (gone.length > 0) this.#store.remove(gone);
+      this.#putValid(recordsOf(records.value));
+    });
     if (this.#canWrite) {
       // tldraw makes the document and a first page when a store has none (ensureStoreIsUsable,
       // as a remote change): write them too, so every screen shares one page.
@@ -180,9 +174,28 @@ export class DrawingBinding<R extends UnknownRecord> {
     }
     this.#store.mergeRemoteChanges(() => {
       if (removed.length > 0) this.#store.remove(removed);
-      if (put.length > 0) this.#store.put(put);
+      this.#putValid(put);
     });
   };
+
+  /**
+   * Puts records into the store, leaving out any that tldraw's validation refuses. The server
+   * checks who writes a drawing, not what each record holds, so one bad record (a broken or
+   * hostile client) must cost only itself, never the whole drawing.
+   */
+  #putValid(records: readonly R[]): void {
+    if (records.length === 0) return;
+    try {
+      this.#store.put([...records]);
+    } catch {
+      for (const record of records)
+        try {
+          this.#store.put([record]);
+        } catch {
+          // Refused by tldraw's validation: not shown.
+        }
+    }
+  }
 }
 
 /** Whether a stored schema has a migration sequence further on than ours. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { closeCodes, drawingRecordsRoot } from '@kinboard/shared';
+import { closeCodes, drawingMetaRoot, drawingRecordsRoot, drawingSchemaKey } from '@kinboard/shared';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { connectStockClient } from '../helpers/yjs-client.ts';
 import { accessEnv, admin, overflow, phoneContext, seriousViolations, staffContext } from './access-pages.ts';
@@ -179,6 +179,11 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
   const raw = connectStockClient(server.wsUrl, `${meetingId}.drawing-houses`, { cookie });
   try {
     await raw.synced;
+    // The drawing carries the tldraw schema it was written with, for later migrations [DRAW3].
+    expect(raw.doc.getMap(drawingMetaRoot).get(drawingSchemaKey)).toMatchObject({
+      schemaVersion: 2,
+      sequences: expect.objectContaining({ 'com.tldraw.shape.geo': expect.any(Number) }),
+    });
     const closed = new Promise<number>((resolve) =>
       raw.provider.on('connection-close', (event) => event && resolve(event.code)),
     );

@@ -196,3 +196,32 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
     }
   }
 });
+
+describe('[DRAW4] drawing images without sign-in (loopback development only [ACCESS18])', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { REQUIRE_SIGN_IN: 'false' } });
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  it('keeps an image for a meeting that exists, as anyone may draw there, and refuses an unknown meeting', async () => {
+    const browser = new Browser(server);
+    const png = pixelPng.toString('base64');
+    expect(
+      (await browser.request('PUT', '/api/meetings/demo-hollis/drawings/story/image', { png })).status,
+    ).toBe(200);
+    expect(
+      (await browser.request('PUT', '/api/meetings/no-such-meeting/drawings/story/image', { png })).status,
+    ).toBe(404);
+    const db = new DatabaseSync(path.join(server.dataDir, 'kinboard.db'), { readOnly: true });
+    try {
+      expect(db.prepare('SELECT canvas, updated_by FROM drawing_image').all()).toEqual([
+        { canvas: 'story', updated_by: 'anonymous' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -15,7 +15,8 @@ export default {
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],
         'connect-src': ['self'],
-        'font-src': ['self'],
+        // data: for tldraw's own fonts, which it embeds in a drawing's exported image; no other origin.
+        'font-src': ['self', 'data:'],
         'object-src': ['none'],
         'base-uri': ['self'],
         'form-action': ['self'],

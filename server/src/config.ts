@@ -88,6 +88,16 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /**
+   * tldraw's licence key for the drawings. tldraw hides its editor on an https host without one;
+   * everything else in Kinboard works the same with or without it. Keys are meant to be public
+   * (tldraw checks them in the browser), so it is handed to the drawing page as it is.
+   */
+  TLDRAW_LICENSE_KEY: z
+    .string()
+    .max(4096)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
 });
 
 function flag(fallback: 'true' | 'false') {
@@ -119,6 +129,8 @@ export interface Config {
   firstAdministrator: { email: string; password: string; name: string } | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** TLDRAW_LICENSE_KEY, for the drawing page. */
+  tldrawLicenseKey: string | undefined;
   dev: boolean;
 }
 
@@ -174,6 +186,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
         : undefined,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
     dev: options.dev ?? false,
   };
 }

@@ -60,6 +60,7 @@ export async function startServer(
     audit,
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
+    tldrawLicenseKey: config.tldrawLicenseKey,
   };
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce

@@ -1,3 +1,4 @@
+import { isDrawingPart } from './drawing/drawing-canvas.ts';
 import type { DocumentPart } from './protocol/document-name.ts';
 import type { ClientEventName } from './protocol/events.ts';
 
@@ -59,11 +60,22 @@ export function mayWriteBoard(role: ParticipantRole): boolean {
  * Whether a role may write to one of a meeting's documents at all [ACCESS14]: the `map` (cards)
  * to everyone who may write, the `frame` (statements and goals, bottom lines, agenda, settings)
  * to staff only; others comment on the frame elsewhere. The `plan` to everyone who may write
- * [PLAN1]: the family and network build it from their phones.
+ * [PLAN1]: the family and network build it from their phones. A drawing to everyone who may
+ * write [DRAW2] (mayDraw).
  */
 export function mayWriteDocument(role: ParticipantRole, part: DocumentPart): boolean {
   if (!mayWriteBoard(role)) return false;
-  return part === 'map' || part === 'plan' || role === 'staff';
+  return part === 'map' || part === 'plan' || isDrawingPart(part) || role === 'staff';
+}
+
+/**
+ * Who draws on a meeting's drawings [DRAW2]: staff and every admitted family, network,
+ * professional or child participant, because the pictures are made with the family (a child
+ * fills the three houses, relatives place themselves on the genogram). Observers and the
+ * projector only look.
+ */
+export function mayDraw(role: ParticipantRole): boolean {
+  return mayWriteBoard(role);
 }
 
 /**

@@ -116,6 +116,9 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
       map: `${meetingId}.map`,
       frame: `${meetingId}.frame`,
       plan: `${meetingId}.plan`,
+      'drawing-genogram': `${meetingId}.drawing-genogram`,
+      'drawing-houses': `${meetingId}.drawing-houses`,
+      'drawing-story': `${meetingId}.drawing-story`,
     });
 
     // The connection dropped and the phone comes back through the join page: same place, still admitted.

@@ -281,4 +281,21 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     // Refused exports leave no entry.
     expect(entries.every((entry: { actorId: string }) => entry.actorId === entries[0].actorId)).toBe(true);
   });
+
+  it('[EXPORT1] [DRAW4] the family plan PDF carries the meeting drawings as last drawn, under their own heading', async () => {
+    const before = await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes);
+    expect(before.text).not.toContain('Three houses');
+    expect(before.pages.reduce((sum, page) => sum + page.images, 0)).toBe(0);
+
+    // The chair's drawing page uploads the picture of the three houses after an edit.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    expect(
+      (await chair.request('PUT', `/api/meetings/${meetingId}/drawings/houses/image`, { png })).status,
+    ).toBe(200);
+
+    const after = await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes);
+    positionsInOrder(after.text, ['The plan for the Zoë Ñúñez family', 'Drawings', 'Three houses']);
+    expect(after.pages.reduce((sum, page) => sum + page.images, 0)).toBe(1);
+  });
 });

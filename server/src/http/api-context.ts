@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Access } from '../access/access.ts';
 import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { ExportDrawing } from '../export/pdf-export.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
 
@@ -15,11 +14,8 @@ export interface ApiDeps {
   trustProxy: boolean;
   /** REQUIRE_SIGN_IN=false (loopback only [ACCESS18]): GET /api/meetings/:id answers without sign-in. */
   requireSignIn: boolean;
-  /**
-   * The drawings made in a meeting, for the family's plan PDF (issue #9). Unset, the plan has no
-   * Drawings section.
-   */
-  drawingsOf?: ((meetingId: string, version: number) => Promise<ExportDrawing[]>) | undefined;
+  /** TLDRAW_LICENSE_KEY, handed to the drawing page (GET /api/drawings/settings). */
+  tldrawLicenseKey?: string | undefined;
 }
 
 /** One request, as the handlers see it. */

@@ -3,6 +3,7 @@ import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { drawingRoutes } from './routes/drawing-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
@@ -21,6 +22,7 @@ const routes = [
   ...joinRoutes,
   ...scalingRoutes,
   ...exportRoutes,
+  ...drawingRoutes,
 ];
 
 /** The largest JSON body the API reads. */
@@ -56,7 +58,8 @@ export async function handleApi(
     sendReply(response, refused);
     return true;
   }
-  const body = method === 'GET' ? undefined : await readJsonBody(request);
+  const body =
+    method === 'GET' ? undefined : await readJsonBody(request, match.route.maxBodyBytes ?? maxBodyBytes);
   if (body instanceof Reply) {
     sendReply(response, body);
     return true;
@@ -92,7 +95,7 @@ function refuseCrossSite(request: IncomingMessage, method: string): Reply | unde
   return undefined;
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {

@@ -4,20 +4,27 @@ import type { Reply } from './reply.ts';
 export type Handler = (context: ApiContext) => Promise<Reply>;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   pattern: RegExp;
   keys: string[];
   handler: Handler;
+  /** The largest JSON body this route reads, when it is not the API's usual limit. */
+  maxBodyBytes?: number | undefined;
 }
 
 /** `route('POST', '/api/meetings/:id/open', open)`: each `:name` is one path segment. */
-export function route(method: Route['method'], path: string, handler: Handler): Route {
+export function route(
+  method: Route['method'],
+  path: string,
+  handler: Handler,
+  options: { maxBodyBytes?: number } = {},
+): Route {
   const keys: string[] = [];
   const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
     keys.push(key);
     return '([^/]{1,100})';
   });
-  return { method, pattern: new RegExp(`^${source}$`), keys, handler };
+  return { method, pattern: new RegExp(`^${source}$`), keys, handler, maxBodyBytes: options.maxBodyBytes };
 }
 
 export type Match = { route: Route; params: Record<string, string> } | { allowed: string[] } | undefined;

@@ -251,6 +251,15 @@ export const postgresMigrations: readonly string[] = [
      FOR EACH ROW EXECUTE FUNCTION plan_version_refuse_change();
    CREATE TRIGGER plan_version_document_no_truncate BEFORE TRUNCATE ON plan_version_document
      FOR EACH STATEMENT EXECUTE FUNCTION plan_version_refuse_change();`,
+  // 7: the latest image of each of a meeting's drawings, for exports [DRAW4].
+  `CREATE TABLE drawing_image (
+     meeting_id TEXT NOT NULL REFERENCES meeting (id),
+     canvas TEXT NOT NULL,
+     png BYTEA NOT NULL,
+     updated_at BIGINT NOT NULL,
+     updated_by TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, canvas)
+   );`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

@@ -1,6 +1,7 @@
 import type { GuestRole } from '@kinboard/shared/access/index';
 import postgres from 'postgres';
 import { foldUpdates } from './fold-updates.ts';
+import { drawingImagesInOrder, type DrawingImageRow } from './drawing-images.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { PostgresPlan } from './postgres-plan.ts';
 import {
@@ -29,6 +30,7 @@ import type {
   AuditEntry,
   ClientOwner,
   DocumentUpdate,
+  DrawingImage,
   Family,
   FamilyDetails,
   Meeting,
@@ -495,6 +497,21 @@ export class PostgresStore implements Store {
       INSERT INTO meeting_live_state (meeting_id, state, updated_at)
       VALUES (${state.meetingId}, ${JSON.stringify(state)}, ${Date.now()})
       ON CONFLICT (meeting_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`;
+  }
+
+  // Drawings [DRAW4]
+  async saveDrawingImage(image: DrawingImage): Promise<void> {
+    await this.#sql`
+      INSERT INTO drawing_image (meeting_id, canvas, png, updated_at, updated_by)
+      VALUES (${image.meetingId}, ${image.canvas}, ${image.png}, ${image.updatedAt}, ${image.updatedBy})
+      ON CONFLICT (meeting_id, canvas) DO UPDATE
+        SET png = excluded.png, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
+  }
+
+  async listDrawingImages(meetingId: string): Promise<DrawingImage[]> {
+    const rows = await this.#sql<DrawingImageRow[]>`
+      SELECT canvas, png, updated_at, updated_by FROM drawing_image WHERE meeting_id = ${meetingId}`;
+    return drawingImagesInOrder(meetingId, rows);
   }
 
   // Scaling rounds and answers [STORE18]

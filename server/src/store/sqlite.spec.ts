@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { migrations, SqliteStore } from './sqlite.ts';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -24,6 +25,7 @@ runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
+runDrawingStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {

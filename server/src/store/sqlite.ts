@@ -25,11 +25,13 @@ import {
   type ScalingAnswerRow,
   type ScalingRoundRow,
 } from './sqlite-scaling.ts';
+import { drawingImagesInOrder, type DrawingImageRow } from './drawing-images.ts';
 import { planMigration, SqlitePlan } from './sqlite-plan.ts';
 import type {
   AuditEntry,
   ClientOwner,
   DocumentUpdate,
+  DrawingImage,
   Family,
   FamilyDetails,
   Meeting,
@@ -177,6 +179,15 @@ export const migrations: readonly string[] = [
   scalingMigration,
   // The safety plan: its stage, answers, offers and agreed versions (sqlite-plan.ts).
   planMigration,
+  // 7: the latest image of each of a meeting's drawings, for exports [DRAW4].
+  `CREATE TABLE drawing_image (
+     meeting_id TEXT NOT NULL REFERENCES meeting(id),
+     canvas TEXT NOT NULL,
+     png BLOB NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, canvas)
+   );`,
 ];
 
 interface MeetingRow {
@@ -768,6 +779,28 @@ export class SqliteStore implements Store {
       JSON.stringify(state),
       Date.now(),
     );
+  }
+
+  // Drawings [DRAW4]
+  async saveDrawingImage(image: DrawingImage): Promise<void> {
+    this.#run(
+      `INSERT INTO drawing_image (meeting_id, canvas, png, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (meeting_id, canvas) DO UPDATE
+         SET png = excluded.png, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      image.meetingId,
+      image.canvas,
+      image.png,
+      image.updatedAt,
+      image.updatedBy,
+    );
+  }
+
+  async listDrawingImages(meetingId: string): Promise<DrawingImage[]> {
+    const rows = this.#all<DrawingImageRow>(
+      'SELECT canvas, png, updated_at, updated_by FROM drawing_image WHERE meeting_id = ?',
+      meetingId,
+    );
+    return drawingImagesInOrder(meetingId, rows);
   }
 
   // Scaling rounds and answers [STORE18]

@@ -11,6 +11,7 @@ import type { MeetingLiveState } from '@kinboard/shared/protocol/meeting-live-st
 import type {
   AgreedBoard,
   DocumentPart,
+  DrawingCanvas,
   ParticipantRole,
   PlanStage,
   ScalingQuestionSnapshot,
@@ -36,6 +37,16 @@ export interface Meeting {
   joinCode?: string | undefined;
   /** The staff member who runs the meeting (the creator, until someone else takes it over). */
   chairStaffId?: string | undefined;
+}
+
+/** The latest picture of one of a meeting's drawings, as a PNG, for exports [DRAW4]. */
+export interface DrawingImage {
+  meetingId: string;
+  canvas: DrawingCanvas;
+  png: Uint8Array;
+  updatedAt: number;
+  /** The participant key (`staff:<id>` or `guest:<id>`) whose screen drew it. */
+  updatedBy: string;
 }
 
 /** What a document is made of in the store: a compacted snapshot and the updates after it. */
@@ -398,6 +409,12 @@ export interface Store {
     at: number,
   ): Promise<PlanOfferRecord | undefined>;
   listPlanOffers(meetingId: string): Promise<PlanOfferRecord[]>;
+
+  // Drawings [DRAW4]: the latest image of each of a meeting's canvases, for exports.
+  /** Keeps this image as the canvas's latest, replacing the one before. */
+  saveDrawingImage(image: DrawingImage): Promise<void>;
+  /** The latest image of each of the meeting's canvases that has one, in canvas order. */
+  listDrawingImages(meetingId: string): Promise<DrawingImage[]>;
 
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;

@@ -5,6 +5,7 @@ import {
   cardText,
   closeCodes,
   deleteCard,
+  drawingRecordsRoot,
   editCardText,
   editGoal,
   initialiseAgenda,
@@ -276,5 +277,33 @@ describe('judgePlanLock [PLAN3]', () => {
     ).toBeUndefined();
     expect(readAgenda(frame)[0]!.skipped).toBe(true);
     expect(readStatementPairs(frame)[0]!.goal).toBe('A sober adult.');
+  });
+});
+
+describe('drawings [DRAW2]', () => {
+  /** A new shape record sent to a drawing document, judged for `role`. */
+  function draw(role: ParticipantRole) {
+    const server = new Y.Doc();
+    const screen = new Y.Doc();
+    const before = Y.encodeStateVector(server);
+    screen.getMap(drawingRecordsRoot).set('shape:one', { id: 'shape:one', typeName: 'shape' });
+    const update = Y.encodeStateAsUpdate(screen, before);
+    const decoded = Y.decodeUpdate(update);
+    return {
+      write: judgeWrite(decoded, server, 'drawing-houses', { participant: 'guest:x', role }),
+      planLock: judgePlanLock(decoded, server, 'drawing-houses', update),
+    };
+  }
+
+  it.each(['staff', 'family', 'network', 'professional', 'child'] as const)('lets %s draw', (role) => {
+    expect(draw(role).write).toBeUndefined();
+  });
+
+  it.each(['observer', 'projector'] as const)('refuses a drawing from %s', (role) => {
+    expect(draw(role).write).toEqual(refused);
+  });
+
+  it('keeps drawings open while the plan is agreed', () => {
+    expect(draw('family').planLock).toBeUndefined();
   });
 });

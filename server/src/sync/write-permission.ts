@@ -6,6 +6,7 @@ import {
   closeCodes,
   columnOf,
   isDomainId,
+  isDrawingPart,
   mayEditOthersCards,
   mayWriteDocument,
   rootsOfPart,
@@ -83,7 +84,8 @@ export function judgeLocks(
  * the `frame` none to what it holds but its agenda and settings (the chair still runs the meeting).
  * An update that changes nothing the server holds (a reconnecting client's sync step 2) passes.
  * A frame update is tried on a copy of the document and the locked roots compared, because
- * which root a deep change belongs to is only certain once it is integrated.
+ * which root a deep change belongs to is only certain once it is integrated. Drawings are not
+ * the plan: they stay open while it is agreed [DRAW2].
  */
 export function judgePlanLock(
   decoded: DecodedUpdate,
@@ -91,6 +93,7 @@ export function judgePlanLock(
   part: DocumentPart,
   update: Uint8Array,
 ): WriteRefusal | undefined {
+  if (isDrawingPart(part)) return undefined;
   const change = readChange(decoded, doc);
   if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
   const refusal = refuse('the plan is locked while it is agreed');

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { drawingMetaRoot, drawingRecordsRoot } from '../drawing/drawing-canvas.ts';
 import type { DocumentPart } from '../protocol/document-name.ts';
 import { agendaRoot } from './agenda.ts';
 import { bottomLinesRoot } from './bottom-line.ts';
@@ -29,6 +30,8 @@ export const boardRootTypes = {
   [nextStepsRoot]: 'map',
   [trajectoryRoot]: 'map',
   [planNotesRoot]: 'map',
+  [drawingRecordsRoot]: 'map',
+  [drawingMetaRoot]: 'map',
 } as const satisfies Record<string, 'map' | 'array'>;
 export type BoardRootName = keyof typeof boardRootTypes;
 
@@ -37,6 +40,9 @@ export const rootsOfPart = {
   map: [cardsRoot],
   frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot, scalingQuestionsRoot],
   plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot],
+  'drawing-genogram': [drawingRecordsRoot, drawingMetaRoot],
+  'drawing-houses': [drawingRecordsRoot, drawingMetaRoot],
+  'drawing-story': [drawingRecordsRoot, drawingMetaRoot],
 } as const satisfies Record<DocumentPart, readonly BoardRootName[]>;
 
 export interface RootProblem {

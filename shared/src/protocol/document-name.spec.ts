@@ -8,8 +8,17 @@ describe('document names', () => {
     expect(parseDocumentName(name)).toEqual({ meetingId: 'demo-hollis', part: 'map' });
   });
 
+  it('round-trips a drawing, the longest meeting id included', () => {
+    const meetingId = 'a'.repeat(63);
+    const name = formatDocumentName({ meetingId, part: 'drawing-genogram' });
+    expect(parseDocumentName(name)).toEqual({ meetingId, part: 'drawing-genogram' });
+    expect(parseDocumentName('demo-hollis.drawing-houses')?.part).toBe('drawing-houses');
+  });
+
   it.each([
     '',
+    'demo-hollis.drawing',
+    'demo-hollis.drawing-elsewhere',
     'map',
     '.map',
     'demo-hollis',

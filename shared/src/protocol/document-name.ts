@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { drawingParts } from '../drawing/drawing-canvas.ts';
 
 /**
  * Each meeting's board is split into documents so that write rights can differ per document:
  * `map` holds the cards everyone adds; `frame` holds what staff draft and the chair sets
  * (statements and goals, bottom lines, the agenda, the vocabulary); `plan` holds the safety plan
  * the family and network build from their phones (rules, fire drills, next steps, trajectory,
- * contingency plan and safety object). A document's name is
+ * contingency plan and safety object); each `drawing-<canvas>` holds one of the meeting's drawings
+ * (drawing-canvas.ts). A document's name is
  * `<meetingId>.<part>`, used as the path after `/yjs/`.
  */
-export const documentParts = ['map', 'frame', 'plan'] as const;
+export const documentParts = ['map', 'frame', 'plan', ...drawingParts] as const;
 export type DocumentPart = (typeof documentParts)[number];
 
 export const meetingIdSchema = z

@@ -700,3 +700,37 @@ export const planVersionWords = /* @__PURE__ */ fromCatalogue(
     answers: (agreeing: number, total: number) => m.planVersion_answers({ agreeing, total }),
   },
 );
+
+export const drawingWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.drawing_title,
+    houseGood: m.drawing_houseGood,
+    houseWorries: m.drawing_houseWorries,
+    houseDreams: m.drawing_houseDreams,
+    circleClosest: m.drawing_circleClosest,
+    circleHelp: m.drawing_circleHelp,
+    circleFurther: m.drawing_circleFurther,
+    loading: m.drawing_loading,
+    unavailable: m.drawing_unavailable,
+    newer: m.drawing_newer,
+    unreadable: m.drawing_unreadable,
+    readOnly: m.drawing_readOnly,
+    people: m.drawing_people,
+    peopleHelp: m.drawing_peopleHelp,
+    noPeople: m.drawing_noPeople,
+    placed: m.drawing_placed,
+    backToMeeting: m.drawing_backToMeeting,
+    unknownCanvas: m.drawing_unknownCanvas,
+    child: m.drawing_child,
+  },
+  {
+    canvas: /* @__PURE__ */ fromCatalogue({
+      genogram: m.drawing_canvas_genogram,
+      houses: m.drawing_canvas_houses,
+      story: m.drawing_canvas_story,
+    }),
+    storyFrame: (number: number) => m.drawing_storyFrame({ number }),
+    placePerson: (name: string, relationship: string) => m.drawing_placePerson({ name, relationship }),
+    canvasArea: (name: string) => m.drawing_canvasArea({ name }),
+  },
+);

@@ -12,6 +12,7 @@ import {
 } from '@kinboard/shared/export/index';
 import { loadAgreedRecord } from '../../export/agreed-record.ts';
 import { renderDocx } from '../../export/docx-export.ts';
+import { drawingsForExport } from '../../export/drawings-for-export.ts';
 import { renderPdf } from '../../export/pdf-export.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -76,7 +77,7 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   const { record } = found;
   let body: Uint8Array;
   if (format === 'pdf') {
-    const drawings = (await context.deps.drawingsOf?.(record.meeting.id, version)) ?? [];
+    const drawings = await drawingsForExport(context.deps.store, record.meeting.id);
     body = await renderPdf(familyPlan(record), { drawings, layout });
   } else if (format === 'docx') body = await renderDocx(caseRecord(record));
   else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record)), 'utf8');

@@ -18,7 +18,7 @@ interface ErrorBody {
  * so instead. Cookies go with every request (same origin), never a token in script.
  */
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   fetcher: typeof globalThis.fetch = globalThis.fetch,

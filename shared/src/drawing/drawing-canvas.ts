@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The pictures a meeting draws with the family (signs-of-safety.md, "Other tools"): the
+ * genogram with its safety circles (who is in the network, who is close), the three houses
+ * (good things, worries, dreams: a child's own voice), and the words and pictures story that
+ * explains the plan to a child. Each canvas is its own Yjs document, `<meetingId>.drawing-<canvas>`,
+ * so a drawing never weighs on the board's documents and can be written by its own roles.
+ */
+export const drawingCanvases = ['genogram', 'houses', 'story'] as const;
+export type DrawingCanvas = (typeof drawingCanvases)[number];
+export const drawingCanvasSchema = z.enum(drawingCanvases);
+
+/**
+ * Each canvas's name in English, for exports (the server writes English, as with the practice's
+ * words); screens show `drawing_canvas_*` from the message catalogue, kept equal to these.
+ */
+export const drawingCanvasTitles: Record<DrawingCanvas, string> = {
+  genogram: 'Genogram and safety circles',
+  houses: 'Three houses',
+  story: 'Words and pictures',
+};
+
+export const drawingParts = ['drawing-genogram', 'drawing-houses', 'drawing-story'] as const;
+export type DrawingPart = (typeof drawingParts)[number];
+
+export function drawingPartOf(canvas: DrawingCanvas): DrawingPart {
+  return `drawing-${canvas}`;
+}
+
+export function isDrawingPart(part: string): part is DrawingPart {
+  return (drawingParts as readonly string[]).includes(part);
+}
+
+/**
+ * A drawing document's roots. `drawingRecords` maps each tldraw record id to the record as plain
+ * JSON (one value per record, replaced whole on change: the last writer of a shape wins, as in
+ * tldraw's own sync). `drawingMeta` holds `schema`: the tldraw schema the records were written
+ * with, so a later tldraw can migrate them instead of misreading them.
+ */
+export const drawingRecordsRoot = 'drawingRecords';
+export const drawingMetaRoot = 'drawingMeta';
+export const drawingSchemaKey = 'schema';
+
+/** The largest drawing image the server keeps for exports (a full canvas PNG is ~100-500 KB). */
+export const maxDrawingImageBytes = 4 * 1024 * 1024;
+
+/** Whether bytes start with the PNG signature: the only image format the server keeps. */
+export function hasPngSignature(bytes: Uint8Array): boolean {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return bytes.length > signature.length && signature.every((byte, index) => bytes[index] === byte);
+}

@@ -1,0 +1,9 @@
+import { drawingCanvases, drawingCanvasTitles } from '@kinboard/shared';
+import { describe, expect, it } from 'vitest';
+import { drawingWords } from '../words.ts';
+
+describe('drawing titles', () => {
+  it.each(drawingCanvases)('the English catalogue names %s as exports do', (canvas) => {
+    expect(drawingWords.canvas[canvas]).toBe(drawingCanvasTitles[canvas]);
+  });
+});

@@ -17,14 +17,7 @@ import * as Y from 'yjs';
 import { renderDocx } from './docx-export.ts';
 import { fiftyRuleContent, hardTexts, hollisContent, hollisScaling, recordOf } from './export-fixtures.ts';
 import { pageLayouts, renderPdf } from './pdf-export.ts';
-import {
-  positionsInOrder,
-  readDocx,
-  readDocxPictures,
-  readPdf,
-  squeeze,
-  type ReadPdf,
-} from './read-back.ts';
+import { positionsInOrder, readDocx, readDocxPictures, readPdf, squeeze, type ReadPdf } from './read-back.ts';
 
 const hollis = recordOf(hollisContent(), hollisScaling());
 const fifty = recordOf(fiftyRuleContent(), hollisScaling());

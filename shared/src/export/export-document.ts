@@ -60,7 +60,10 @@ export const list = (items: ExportItem[], numbered = false): ExportBlock => ({
   items,
 });
 
-export const pictures = (each: readonly ExportPicture[]): ExportBlock => ({ kind: 'pictures', pictures: each });
+export const pictures = (each: readonly ExportPicture[]): ExportBlock => ({
+  kind: 'pictures',
+  pictures: each,
+});
 
 /** An item with only the details that have something in them. */
 export function item(text: string, details: [label: string, text: string][] = []): ExportItem {

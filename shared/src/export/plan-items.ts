@@ -10,7 +10,8 @@ const words = exportWords.entry;
  * The plan's parts as items, worded the same in every document: the family's plan, the case
  * record and "my part" all read a rule, a fire drill or a next step this way.
  */
-export const whoOf = (entry: AgreedEntry): string => exportWords.listOf(entry.who.map((person) => person.name));
+export const whoOf = (entry: AgreedEntry): string =>
+  exportWords.listOf(entry.who.map((person) => person.name));
 
 /** "Danger statement 1, 2": which statements a rule answers, by their number in the plan. */
 export function answersOf(record: AgreedRecord, entry: AgreedEntry): string {

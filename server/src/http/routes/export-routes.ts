@@ -119,7 +119,9 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
     detail: { version, format: 'my-part', person: personKey, layout },
   });
   const person = peopleInPlan(found.record.board).find((each) => each.id === personKey)?.name ?? personKey;
-  const what = (layout === 'phone' ? exportWords.fileNames.myPartForPhones : exportWords.fileNames.myPart)(person);
+  const what = (layout === 'phone' ? exportWords.fileNames.myPartForPhones : exportWords.fileNames.myPart)(
+    person,
+  );
   return fileReply(body, types.pdf, fileName(found.record, what, 'pdf'));
 }
 

@@ -108,7 +108,9 @@ test('staff download the family plan, the case record and each person’s part f
   });
   await expect(parts.getByRole('link')).toHaveText([
     'Amara Okoro: my part (PDF)',
+    'Amara Okoro: my part, to read on a phone (PDF)',
     'Jude Okoro: my part (PDF)',
+    'Jude Okoro: my part, to read on a phone (PDF)',
   ]);
 
   const fetchDownload = async (link: ReturnType<typeof page.getByRole>) => {
@@ -135,6 +137,16 @@ test('staff download the family plan, the case record and each person’s part f
   expect(sheet.pages).toHaveLength(1);
   positionsInOrder(sheet.text, ['My part in the plan: Amara Okoro', 'Amara stays on Fridays']);
   expect(sheet.text).not.toContain('Ring the school');
+  // The same part on a phone-sized page, to send to the phone of the person it is for.
+  const onPhone = await fetchDownload(
+    parts.getByRole('link', { name: 'Jude Okoro: my part, to read on a phone (PDF)' }),
+  );
+  expect(onPhone.name).toBe('okoro-my-part-jude-okoro-for-phones-v1-2026-11-24.pdf');
+  const phoneSheet = await readPdf(onPhone.bytes);
+  expect(phoneSheet.pages).toHaveLength(1);
+  expect(phoneSheet.pages[0]).toMatchObject({ width: 288, height: 512 });
+  positionsInOrder(phoneSheet.text, ['My part in the plan: Jude Okoro', 'Ring the school']);
+  expect(phoneSheet.text).not.toContain('Amara stays on Fridays');
 
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();

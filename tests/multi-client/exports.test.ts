@@ -1,6 +1,6 @@
 import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
 import { agreedRecordSchema, exportPath, myPartPath } from '@kinboard/shared/export/index';
-import { positionsInOrder, readDocx, readPdf } from '@kinboard/server/export/read-back';
+import { positionsInOrder, readDocx, readDocxPictures, readPdf } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
@@ -282,6 +282,54 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     expect(entries.every((entry: { actorId: string }) => entry.actorId === entries[0].actorId)).toBe(true);
   });
 
+  it('[EXPORT2] my part on a phone-sized page is audited with whose part and the layout', async () => {
+    const phone = await download(chair, myPartPath(meetingId, 1, 'name:Sam Okoro', 'phone'));
+    expect(phone.status).toBe(200);
+    expect(phone.headers.get('content-disposition')).toContain(
+      'filename="zoe-nunez-my-part-sam-okoro-for-phones-v1-2026-11-24.pdf"',
+    );
+    const sheet = await readPdf(phone.bytes);
+    expect(sheet.pages).toHaveLength(1);
+    expect(sheet.pages[0]).toMatchObject({ width: 288, height: 512 });
+    positionsInOrder(sheet.text, ['My part in the plan: Sam Okoro', 'Book the review']);
+    const last = (await chair.get(`/api/families/${familyId}/audit`)).body.entries
+      .filter((entry: { action: string }) => entry.action === 'plan.exported')
+      .at(-1);
+    expect(last).toMatchObject({
+      actorKind: 'staff',
+      familyId,
+      meetingId,
+      detail: { version: 1, format: 'my-part', person: 'name:Sam Okoro', layout: 'phone' },
+    });
+  });
+
+  it('[EXPORT2] a refused or failed export writes nothing to the audit log', async () => {
+    const exported = async () =>
+      (await chair.get(`/api/families/${familyId}/audit`)).body.entries.filter(
+        (entry: { action: string }) => entry.action === 'plan.exported',
+      ).length;
+    const before = await exported();
+    const kim = new Browser(server, '10.7.0.4');
+    await kim.post('/api/session', { email: 'kim@example.org', password: staffPassword });
+    const refusals: [Browser | undefined, string, number][] = [
+      [kim, exportPath(meetingId, 1, 'docx'), 403],
+      [kim, myPartPath(meetingId, 1, nanKey), 403],
+      [undefined, exportPath(meetingId, 1, 'pdf'), 401],
+      [undefined, myPartPath(meetingId, 1, nanKey), 401],
+      [chair, exportPath(meetingId, 2, 'md'), 404],
+      [chair, myPartPath(meetingId, 2, nanKey), 404],
+      [chair, myPartPath(meetingId, 1, 'guest:nobody'), 404],
+      [chair, `/api/meetings/${meetingId}/plan-versions/1/export/exe`, 400],
+      [chair, `${exportPath(meetingId, 1, 'pdf')}?layout=tablet`, 400],
+      [chair, `${myPartPath(meetingId, 1, nanKey)}?layout=tablet`, 400],
+    ];
+    for (const [who, path, status] of refusals) expect((await download(who, path)).status, path).toBe(status);
+    expect(await exported()).toBe(before);
+    // The count moves when an export is made, so the assertion above could fail.
+    await download(chair, exportPath(meetingId, 1, 'md'));
+    expect(await exported()).toBe(before + 1);
+  });
+
   it('[EXPORT1] [DRAW4] the family plan PDF carries the meeting drawings as last drawn, under their own heading', async () => {
     const before = await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes);
     expect(before.text).not.toContain('Three houses');
@@ -297,5 +345,53 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     const after = await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf'))).bytes);
     positionsInOrder(after.text, ['The plan for the Zoë Ñúñez family', 'Drawings', 'Three houses']);
     expect(after.pages.reduce((sum, page) => sum + page.images, 0)).toBe(1);
+  });
+
+  it('[EXPORT1] [DRAW4] the case record carries the drawings: pictures in Word, their titles in Markdown and text, none in JSON', async () => {
+    const before = await download(chair, exportPath(meetingId, 1, 'docx'));
+    // The three houses, uploaded in the test before; no genogram yet.
+    expect((await readDocxPictures(before.bytes)).altTexts).toEqual(['Three houses']);
+    // A 2 by 1 picture (red, blue) of the genogram, uploaded as the chair's drawing page does.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4AWP4z8Dwn4Hh/38AD/kD/dtv74kAAAAASUVORK5CYII=';
+    expect(
+      (await chair.request('PUT', `/api/meetings/${meetingId}/drawings/genogram/image`, { png })).status,
+    ).toBe(200);
+
+    const docx = await download(chair, exportPath(meetingId, 1, 'docx'));
+    expect(docx.status).toBe(200);
+    const pictures = await readDocxPictures(docx.bytes);
+    // Canvas order: the genogram before the three houses uploaded in the test before.
+    expect(pictures.altTexts).toEqual(['Genogram and safety circles', 'Three houses']);
+    expect(pictures.media).toHaveLength(2);
+    expect(pictures.imageRelationships).toBe(2);
+    // As wide as the page (601 pixels of 9525 EMUs), half as tall: the picture keeps its shape.
+    expect(pictures.extents[0]).toEqual({ width: 601 * 9525, height: 301 * 9525 });
+    const html = await readDocx(docx.bytes);
+    expect(html).toContain(
+      '<h1>Drawings</h1><p>Genogram and safety circles</p><p><img alt="Genogram and safety circles" src="data:image/png;base64,',
+    );
+    positionsInOrder(html.replace(/<[^>]+>/g, ' '), [
+      'Agreement',
+      'Drawings',
+      'Genogram and safety circles',
+      'Three houses',
+    ]);
+
+    const markdown = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'md'))).bytes);
+    expect(markdown).toContain(
+      '## Drawings\n\n- Genogram and safety circles\n- Three houses\n\nThe pictures are in',
+    );
+    const plain = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'txt'))).bytes);
+    positionsInOrder(plain, ['Agreement', 'Drawings', '* Genogram and safety circles', '* Three houses']);
+    for (const text of [markdown, plain]) expect(text).not.toContain(png.slice(0, 24));
+
+    // The JSON is the agreed version only: drawings change after agreement, so it stays at version 1 without them.
+    const json = JSON.parse(
+      new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes),
+    );
+    expect(agreedRecordSchema.parse(json).schemaVersion).toBe(1);
+    expect(Object.keys(json)).not.toContain('drawings');
+    expect(JSON.stringify(json)).not.toContain(png.slice(0, 24));
   });
 });

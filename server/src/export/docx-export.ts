@@ -2,19 +2,23 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
   TextRun,
   type ILevelsOptions,
 } from 'docx';
-import type { ExportBlock, ExportDocument } from '@kinboard/shared/export/index';
+import type { ExportBlock, ExportDocument, ExportPicture } from '@kinboard/shared/export/index';
+import { pngSize } from './png-size.ts';
 
 /**
  * The case record as Word: the title as Title, each section as Heading 1, lists as real Word
  * lists (numbered lists restart per section), each detail a second-level bullet with its label
  * in bold. A case-system user pastes any part and keeps its structure. Right-to-left writing
- * is marked as such, paragraph and run, so Word lays it out the right way round.
+ * is marked as such, paragraph and run, so Word lays it out the right way round. Drawings are
+ * real pictures (PNG parts of the file), each under its title, which is also its alternative
+ * text, and scaled to the width of the page.
  */
 const rightToLeftLetter = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 const firstStrong = /[\p{L}]/u;
@@ -77,6 +81,39 @@ const numberedLevels: ILevelsOptions[] = [
   bulletLevels[1]!,
 ];
 
+/**
+ * The page the record is laid out on: A4 with inch margins, in twentieths of a point (twips), as
+ * Word keeps it. Set here, not left to the library's default, because pictures are sized to it.
+ */
+const page = { width: 11906, height: 16838, margin: 1440 };
+/** Word sizes pictures in pixels at 96 to the inch; a twip is 1/1440 inch. */
+const pixels = (twips: number) => Math.floor((twips * 96) / 1440);
+const contentWidth = pixels(page.width - 2 * page.margin);
+/** Leave room on the page for the picture's title above it. */
+const contentHeight = pixels(page.height - 2 * page.margin) - 60;
+
+/** A drawing as the width of the page (or less, if it is tall), under its title. */
+function picture(drawing: ExportPicture): Paragraph[] {
+  const image = pngSize(drawing.png);
+  const scale = Math.min(contentWidth / image.width, contentHeight / image.height);
+  return [
+    new Paragraph({ children: runs(drawing.title), keepNext: true }),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: drawing.png,
+          transformation: {
+            width: Math.max(1, Math.round(image.width * scale)),
+            height: Math.max(1, Math.round(image.height * scale)),
+          },
+          altText: { name: drawing.title, title: drawing.title, description: drawing.title },
+        }),
+      ],
+    }),
+  ];
+}
+
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({
@@ -90,6 +127,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const block = (each: ExportBlock): Paragraph[] => {
     if (each.kind === 'paragraph')
       return [new Paragraph({ children: runs(each.text), bidirectional: isRightToLeft(each.text) })];
+    if (each.kind === 'pictures') return each.pictures.flatMap(picture);
     const instance = (numberedInstance += 1);
     const reference = each.numbered ? 'numbered' : 'bullets';
     return each.items.flatMap((entry) => [
@@ -123,7 +161,17 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
         { reference: 'bullets', levels: bulletLevels },
       ],
     },
-    sections: [{ children }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
+          },
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(file);
 }

@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { renderDocx } from './docx-export.ts';
 import { fiftyRuleContent, hardTexts, hollisContent, hollisScaling, recordOf } from './export-fixtures.ts';
 import { pageLayouts, renderPdf } from './pdf-export.ts';
-import { positionsInOrder, readDocx, readPdf, squeeze, type ReadPdf } from './read-back.ts';
+import { positionsInOrder, readDocx, readDocxPictures, readPdf, squeeze, type ReadPdf } from './read-back.ts';
 
 const hollis = recordOf(hollisContent(), hollisScaling());
 const fifty = recordOf(fiftyRuleContent(), hollisScaling());
@@ -32,10 +32,12 @@ function wordsOf(document: ExportDocument): string[] {
       ...section.blocks.flatMap((block) =>
         block.kind === 'paragraph'
           ? [block.text]
-          : block.items.flatMap((item) => [
-              item.text,
-              ...item.details.flatMap((detail) => [detail.label, detail.text]),
-            ]),
+          : block.kind === 'pictures'
+            ? block.pictures.map((picture) => picture.title)
+            : block.items.flatMap((item) => [
+                item.text,
+                ...item.details.flatMap((detail) => [detail.label, detail.text]),
+              ]),
       ),
     ]),
   ];
@@ -164,12 +166,12 @@ describe('the family plan as PDF', () => {
     const small = new PNG({ width: 40, height: 30 });
     small.data.fill(255);
     const pdf = await readPdf(
-      await renderPdf(familyPlan(hollis), {
-        drawings: [
+      await renderPdf(
+        familyPlan(hollis, [
           { title: "Maisie's house of good things", png: PNG.sync.write(wide) },
           { title: 'Three houses: Jack', png: PNG.sync.write(small) },
-        ],
-      }),
+        ]),
+      ),
     );
     positionsInOrder(pdf.text, [
       'When we look at the plan again',
@@ -180,6 +182,78 @@ describe('the family plan as PDF', () => {
     expect(pdf.pages.reduce((sum, page) => sum + page.images, 0)).toBe(2);
     expect(pdf.pages.flatMap((page) => page.roles).filter((role) => role === 'Figure')).toHaveLength(2);
     expectInsideMargins(pdf);
+  });
+});
+
+describe('the drawings in the case record', () => {
+  const wide = new PNG({ width: 2400, height: 600 });
+  wide.data.fill(200);
+  const small = new PNG({ width: 40, height: 30 });
+  small.data.fill(255);
+  const tall = new PNG({ width: 300, height: 3000 });
+  tall.data.fill(90);
+  const drawings = [
+    { title: 'Genogram and safety circles', png: PNG.sync.write(wide) },
+    { title: 'Three houses', png: PNG.sync.write(small) },
+    { title: 'Words and pictures', png: PNG.sync.write(tall) },
+  ];
+  const record = caseRecord(hollis, drawings);
+
+  it('Word carries each picture under a Drawings heading, with its title as alt text, as wide as the page', async () => {
+    const bytes = await renderDocx(record);
+    const html = await readDocx(bytes);
+    positionsInOrder(html.replace(/<[^>]+>/g, ' '), [
+      'Agreement',
+      'Drawings',
+      'Genogram and safety circles',
+      'Three houses',
+      'Words and pictures',
+    ]);
+    expect(html).toContain('<h1>Drawings</h1>');
+    expect(html.match(/<img alt="[^"]*"/g)).toEqual([
+      '<img alt="Genogram and safety circles"',
+      '<img alt="Three houses"',
+      '<img alt="Words and pictures"',
+    ]);
+    const pictures = await readDocxPictures(bytes);
+    expect(pictures.media).toHaveLength(3);
+    expect(pictures.imageRelationships).toBe(3);
+    expect(pictures.altTexts).toEqual(drawings.map((drawing) => drawing.title));
+    // A4 less two inch margins is 6.27 inches, 601 pixels at 96 to the inch, 9525 EMUs each.
+    const pageWidth = 601 * 9525;
+    const [wideOnPage, smallOnPage, tallOnPage] = pictures.extents;
+    expect(wideOnPage).toEqual({ width: pageWidth, height: Math.round(601 / 4) * 9525 });
+    // Small drawings are scaled up to the page width too, keeping their shape.
+    expect(smallOnPage).toEqual({ width: pageWidth, height: Math.round((601 * 30) / 40) * 9525 });
+    // A tall one is fitted to the page's height instead, so it never runs off the page.
+    expect(tallOnPage!.width).toBeLessThan(pageWidth);
+    expect(tallOnPage!.height).toBeLessThanOrEqual(Math.floor((11.69 - 2) * 96) * 9525);
+  });
+
+  it('Markdown and plain text name each drawing and say where the pictures are, with no image data', () => {
+    const markdown = toMarkdown(record);
+    expect(markdown).toContain(
+      '## Drawings\n\n- Genogram and safety circles\n- Three houses\n- Words and pictures\n\n' +
+        "The pictures are in the Word record and in the family's plan (PDF).\n",
+    );
+    const text = toPlainText(record);
+    positionsInOrder(text, [
+      'Drawings\n--------',
+      '* Genogram and safety circles',
+      '* Words and pictures',
+      "The pictures are in the Word record and in the family's plan (PDF).",
+    ]);
+    for (const written of [markdown, text]) {
+      expect(written).not.toMatch(/iVBOR|base64|data:image/);
+      expect(written.length).toBeLessThan(toMarkdown(caseRecord(hollis)).length + 400);
+    }
+  });
+
+  it('with no drawings, no Drawings heading in any format', async () => {
+    const bare = caseRecord(hollis);
+    expect(bare.sections.map((section) => section.id)).not.toContain('drawings');
+    expect(await readDocx(await renderDocx(bare))).not.toContain('Drawings');
+    expect(toMarkdown(bare)).not.toContain('Drawings');
   });
 });
 

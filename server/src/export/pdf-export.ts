@@ -1,19 +1,16 @@
 import PDFDocument from 'pdfkit';
-import type { ExportDocument, ExportItem, ExportSection } from '@kinboard/shared/export/index';
+import {
+  exportWords,
+  type ExportDocument,
+  type ExportItem,
+  type ExportPicture,
+  type ExportSection,
+} from '@kinboard/shared/export/index';
 import { exportFonts, type LoadedFont } from './fonts.ts';
+import { pngSize } from './png-size.ts';
 import { layoutText, type Line, type Span } from './text-runs.ts';
 
-/** A picture drawn in the meeting (issue #9), as a PNG, with its title. */
-export interface ExportDrawing {
-  title: string;
-  png: Uint8Array;
-}
-
 export interface PdfOptions {
-  drawings?: readonly ExportDrawing[];
-  /** "Page 1 of 3" and the like, in the footer; words come from the caller's language. */
-  pageOf?: (page: number, pages: number) => string;
-  drawingsHeading?: string;
   /** Shrink the type (down to 10 points) to keep it on one page, if it can be: "my part". */
   onePage?: boolean;
   /** A4 (the default) or a phone-sized page. */
@@ -52,13 +49,6 @@ function useParsedFonts(pdf: PDFKit.PDFDocument, fonts: readonly LoadedFont[]): 
 }
 
 const languageOf: Partial<Record<LoadedFont['name'], string>> = { arabic: 'ar', hebrew: 'he' };
-
-/** A PNG's size from its header (IHDR), so the picture can be fitted before it is drawn. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  if (png.byteLength < 24 || view.getUint32(12) !== 0x49484452) throw new Error('a drawing is not a PNG');
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 /**
  * The pages a PDF is laid out on, in points. A4 with margins wide enough for any printer and a
@@ -116,7 +106,7 @@ async function drawPdf(
     // reflow a PDF read it in order; page numbers are marked as page furniture.
     tagged: true,
     pdfVersion: '1.7',
-    lang: 'en-GB',
+    lang: exportWords.language,
     displayTitle: true,
     info: { Title: document.title, Creator: 'Kinboard' },
   });
@@ -219,15 +209,33 @@ async function drawPdf(
     gap(8);
   };
 
+  /** Each picture under its title, scaled down to fit the page, tagged as a figure with the title as its alternative text. */
+  const drawPicture = (picture: ExportPicture) => {
+    const image = pngSize(picture.png);
+    const scale = Math.min(1, contentWidth / image.width, (bottom - margin - 40) / image.height);
+    const height = image.height * scale;
+    tagged('P', write([{ text: picture.title }], sizes.body, 0, height + 8));
+    if (y + height > bottom) newPage();
+    tagged(
+      'Figure',
+      () => pdf.image(Buffer.from(picture.png), margin, y, { width: image.width * scale, height }),
+      { alt: picture.title },
+    );
+    y += height + 12;
+  };
+
   const drawSection = (section: ExportSection) => {
     gap(10);
-    tagged('H2', write([{ text: section.heading, bold: true }], sizes.heading, 0, sizes.body * leading * 2));
+    // A heading stays with the start of what follows it: two lines of text, or most of a picture.
+    const keep = section.blocks[0]?.kind === 'pictures' ? 200 : sizes.body * leading * 2;
+    tagged('H2', write([{ text: section.heading, bold: true }], sizes.heading, 0, keep));
     gap(4);
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') {
         tagged('P', write([{ text: block.text }], sizes.body));
         gap(8);
-      } else
+      } else if (block.kind === 'pictures') block.pictures.forEach(drawPicture);
+      else
         group('L', () =>
           block.items.forEach((entry, index) => drawItem(entry, block.numbered ? `${index + 1}.` : '•')),
         );
@@ -239,32 +247,11 @@ async function drawPdf(
   for (const line of document.lines) tagged('P', write([{ text: line }], sizes.body));
   for (const section of document.sections) drawSection(section);
 
-  if (options.drawings && options.drawings.length > 0) {
-    gap(10);
-    tagged('H2', write([{ text: options.drawingsHeading ?? 'Drawings', bold: true }], sizes.heading, 0, 200));
-    for (const drawing of options.drawings) {
-      const image = pngSize(drawing.png);
-      const scale = Math.min(1, contentWidth / image.width, (bottom - margin - 40) / image.height);
-      const height = image.height * scale;
-      tagged('P', write([{ text: drawing.title }], sizes.body, 0, height + 8));
-      if (y + height > bottom) newPage();
-      tagged(
-        'Figure',
-        () => pdf.image(Buffer.from(drawing.png), margin, y, { width: image.width * scale, height }),
-        { alt: drawing.title },
-      );
-      y += height + 12;
-    }
-  }
-
   root.end();
   const range = pdf.bufferedPageRange();
   for (let index = 0; index < range.count; index += 1) {
     pdf.switchToPage(range.start + index);
-    const label = (options.pageOf ?? ((page: number, pages: number) => `Page ${page} of ${pages}`))(
-      index + 1,
-      range.count,
-    );
+    const label = exportWords.pageOf(index + 1, range.count);
     pdf.font(fonts.regular[0]!.id).fontSize(sizes.small);
     const width = pdf.widthOfString(label);
     pdf.markContent('Artifact', { type: 'Pagination' });

@@ -2,8 +2,9 @@
  * Test support: exports read back the way a person's tools would, so specs assert on what is
  * in the file, not on what we meant to write. PDFs through pdf.js (text with its position on the
  * page), Word through mammoth (which turns real Heading styles into <h1> and real lists into
- * <ol>/<ul>, and plain paragraphs into <p>).
+ * <ol>/<ul>, and plain paragraphs into <p>), and a Word file's parts through JSZip.
  */
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 
@@ -111,4 +112,31 @@ export function positionsInOrder(haystack: string, needles: readonly string[]): 
     from = at + squeeze(needle).length;
   }
   return positions;
+}
+
+/** The pictures inside a Word file, as Word finds them: media parts, image relationships, each drawing's alt text and size. */
+export interface DocxPictures {
+  /** Files under word/media/. */
+  media: string[];
+  /** Relationships from the document to an image part. */
+  imageRelationships: number;
+  /** Each inline drawing's description (alternative text), in document order. */
+  altTexts: string[];
+  /** Each inline drawing's size on the page, in EMUs (914,400 to the inch). */
+  extents: { width: number; height: number }[];
+}
+
+export async function readDocxPictures(bytes: Uint8Array): Promise<DocxPictures> {
+  const zip = await JSZip.loadAsync(bytes);
+  const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const relationships = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+  return {
+    media: Object.keys(zip.files).filter((name) => name.startsWith('word/media/')),
+    imageRelationships: [...relationships.matchAll(/Type="[^"]*\/relationships\/image"/g)].length,
+    altTexts: [...document.matchAll(/<wp:docPr\b[^>]*\bdescr="([^"]*)"/g)].map((match) => match[1]!),
+    extents: [...document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g)].map((match) => ({
+      width: Number(match[1]),
+      height: Number(match[2]),
+    })),
+  };
 }

@@ -11,15 +11,7 @@ export const drawingCanvases = ['genogram', 'houses', 'story'] as const;
 export type DrawingCanvas = (typeof drawingCanvases)[number];
 export const drawingCanvasSchema = z.enum(drawingCanvases);
 
-/**
- * Each canvas's name in English, for exports (the server writes English, as with the practice's
- * words); screens show `drawing_canvas_*` from the message catalogue, kept equal to these.
- */
-export const drawingCanvasTitles: Record<DrawingCanvas, string> = {
-  genogram: 'Genogram and safety circles',
-  houses: 'Three houses',
-  story: 'Words and pictures',
-};
+// Exported files name each canvas with `exportWords.drawings.titles` (shared/src/export/export-words.ts).
 
 export const drawingParts = ['drawing-genogram', 'drawing-houses', 'drawing-story'] as const;
 export type DrawingPart = (typeof drawingParts)[number];

@@ -8,7 +8,9 @@ import { vocabularyIdSchema } from '../vocabulary/vocabulary.ts';
  * part" are built from, and exactly what the JSON export carries for other tools. Built by the
  * server from the stored version (never the live board), the meeting's revealed scaling rounds
  * and the vocabulary the board was agreed under. `schemaVersion` changes when a field's meaning
- * does; a tool reading version 1 can rely on every field below.
+ * does; a tool reading version 1 can rely on every field below. The meeting's drawings are not
+ * in it: they are not part of what is agreed and change after it, and this record is the same
+ * every time the version is downloaded.
  */
 export const agreedRecordSchemaVersion = 1;
 

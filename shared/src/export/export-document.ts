@@ -1,3 +1,5 @@
+import { exportWords } from './export-words.ts';
+
 /**
  * What every export is made of: a title, a few lines under it, and sections in order, each a
  * heading and blocks. One document is built per audience (the family's plan, the case record,
@@ -17,7 +19,8 @@ export type SectionId =
   | 'safetyObject'
   | 'nextSteps'
   | 'review'
-  | 'agreement';
+  | 'agreement'
+  | 'drawings';
 
 /** One thing in a list: its main text and labelled details ("Who: Pat Hollis"). */
 export interface ExportItem {
@@ -25,8 +28,16 @@ export interface ExportItem {
   details: { label: string; text: string }[];
 }
 
+/** A picture drawn in the meeting (the genogram, the three houses...), as a PNG, with its title. */
+export interface ExportPicture {
+  title: string;
+  png: Uint8Array;
+}
+
 export type ExportBlock =
-  { kind: 'paragraph'; text: string } | { kind: 'list'; numbered: boolean; items: ExportItem[] };
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; numbered: boolean; items: ExportItem[] }
+  | { kind: 'pictures'; pictures: readonly ExportPicture[] };
 
 export interface ExportSection {
   id: SectionId;
@@ -47,6 +58,11 @@ export const list = (items: ExportItem[], numbered = false): ExportBlock => ({
   kind: 'list',
   numbered,
   items,
+});
+
+export const pictures = (each: readonly ExportPicture[]): ExportBlock => ({
+  kind: 'pictures',
+  pictures: each,
 });
 
 /** An item with only the details that have something in them. */
@@ -70,7 +86,9 @@ export function section(
   intro?: string,
 ): ExportSection[] {
   const useful = blocks.filter((block) =>
-    block.kind === 'paragraph' ? block.text.trim() !== '' : block.items.length > 0,
+    block.kind === 'paragraph'
+      ? block.text.trim() !== ''
+      : (block.kind === 'list' ? block.items : block.pictures).length > 0,
   );
   if (useful.length === 0) return [];
   return [{ id, heading, blocks: intro ? [paragraph(intro), ...useful] : useful }];
@@ -80,7 +98,7 @@ export function section(
 export function longDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString('en-GB', {
+  return date.toLocaleDateString(exportWords.language, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

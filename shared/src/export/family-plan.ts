@@ -1,6 +1,16 @@
 import { capitalise } from '../vocabulary/custom-label.ts';
 import type { AgreedRecord } from './agreed-record.ts';
-import { item, list, longDate, paragraph, section, type ExportDocument } from './export-document.ts';
+import {
+  item,
+  list,
+  longDate,
+  paragraph,
+  pictures,
+  section,
+  type ExportDocument,
+  type ExportPicture,
+} from './export-document.ts';
+import { exportWords } from './export-words.ts';
 import {
   fireDrillItem,
   nextReview,
@@ -8,21 +18,23 @@ import {
   ruleItem,
   statementsHeading,
   trajectoryItem,
-} from './plan-words.ts';
+} from './plan-items.ts';
+
+const words = exportWords.familyPlan;
 
 /**
  * The plan the family and every network member take home: plain words, what everyone is worried
  * about and wants to see, who does what and when, what happens if the plan cannot be followed,
- * and when it is looked at again. Printed as the family's PDF.
+ * when it is looked at again, and the pictures drawn with the family. Printed as the family's PDF.
  */
-export function familyPlan(record: AgreedRecord): ExportDocument {
+export function familyPlan(record: AgreedRecord, drawings: readonly ExportPicture[] = []): ExportDocument {
   const { board, vocabulary } = record;
   const review = nextReview(record);
   return {
-    title: `The plan for the ${record.family.name.replace(/ family$/i, '')} family`,
+    title: words.title(record.family.name),
     lines: [
-      `Agreed at the ${record.meeting.typeName.toLowerCase()} on ${longDate(record.meeting.date)}.`,
-      `Version ${record.version.number}.${review ? ` Next review: ${review}.` : ''}`,
+      words.agreedAt(record.meeting.typeName, longDate(record.meeting.date)),
+      words.version(record.version.number, review),
     ],
     sections: [
       ...section(
@@ -36,31 +48,32 @@ export function familyPlan(record: AgreedRecord): ExportDocument {
             true,
           ),
         ],
-        'What everyone is worried about, and what we want to see instead.',
+        words.statementsIntro,
       ),
-      ...section('familyWords', "In the family's own words", [
-        list(record.familyWords.map((card) => item(card.text, [['Said by', card.author]]))),
+      ...section('familyWords', words.familyWords, [
+        list(record.familyWords.map((card) => item(card.text, [[words.saidBy, card.author]]))),
       ]),
       ...section(
         'bottomLines',
         capitalise(vocabulary.bottomLine.many),
         [list(board.bottomLines.map((line) => item(line.text)))],
-        'These must happen, whatever else changes.',
+        words.bottomLinesIntro,
       ),
-      ...section('rules', 'Who does what and when', [
+      ...section('rules', words.rules, [
         list(
           board.rules.map((rule) => ruleItem(record, rule)),
           true,
         ),
       ]),
-      ...section('fireDrills', 'Practising the plan', [list(board.fireDrills.map(fireDrillItem))]),
-      ...section('contingency', 'If the plan cannot be followed', [paragraph(board.notes.contingency)]),
-      ...section('safetyObject', 'Our safety object', [paragraph(board.notes.safetyObject)]),
-      ...section('nextSteps', 'Next steps', [list(board.nextSteps.map(nextStepItem))]),
-      ...section('review', 'When we look at the plan again', [
-        paragraph(review ? `The next review is ${review}.` : ''),
+      ...section('fireDrills', words.fireDrills, [list(board.fireDrills.map(fireDrillItem))]),
+      ...section('contingency', words.contingency, [paragraph(board.notes.contingency)]),
+      ...section('safetyObject', words.safetyObject, [paragraph(board.notes.safetyObject)]),
+      ...section('nextSteps', words.nextSteps, [list(board.nextSteps.map(nextStepItem))]),
+      ...section('review', words.review, [
+        paragraph(review ? words.nextReviewIs(review) : ''),
         list(board.trajectory.map(trajectoryItem)),
       ]),
+      ...section('drawings', exportWords.drawings.heading, [pictures(drawings)]),
     ],
   };
 }

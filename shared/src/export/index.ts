@@ -1,5 +1,6 @@
 export * from './agreed-record.ts';
 export * from './export-document.ts';
+export * from './export-words.ts';
 export * from './family-plan.ts';
 export * from './case-record.ts';
 export * from './my-part-sheet.ts';

@@ -2,7 +2,10 @@ import type { AgreedBoard, AgreedEntry } from '../board/agreed-board.ts';
 import { personId } from '../board/plan-entry.ts';
 import type { AgreedRecord } from './agreed-record.ts';
 import { list, longDate, section, type ExportDocument } from './export-document.ts';
-import { fireDrillItem, nextReview, nextStepItem, ruleItem } from './plan-words.ts';
+import { exportWords } from './export-words.ts';
+import { fireDrillItem, nextReview, nextStepItem, ruleItem } from './plan-items.ts';
+
+const words = exportWords.myPart;
 
 /** Everyone the plan gives a job, by the id `who` keeps them under (their key, or `name:<name>`). */
 export function peopleInPlan(board: AgreedBoard): { id: string; name: string }[] {
@@ -25,22 +28,22 @@ export function myPartSheet(record: AgreedRecord, personKey: string): ExportDocu
   const { board } = record;
   const review = nextReview(record);
   return {
-    title: `My part in the plan: ${person.name}`,
+    title: words.title(person.name),
     lines: [
-      `The ${record.family.name.replace(/ family$/i, '')} family's plan, agreed on ${longDate(record.meeting.date)}.`,
-      ...(review ? [`Next review: ${review}.`] : []),
+      words.planOf(record.family.name, longDate(record.meeting.date)),
+      ...(review ? [words.nextReview(review)] : []),
     ],
     sections: [
-      ...section('rules', 'What I do', [
+      ...section('rules', words.rules, [
         list(
           board.rules.filter((rule) => names(rule, person.id)).map((rule) => ruleItem(record, rule)),
           true,
         ),
       ]),
-      ...section('fireDrills', 'Practising the plan', [
+      ...section('fireDrills', words.fireDrills, [
         list(board.fireDrills.filter((drill) => names(drill, person.id)).map(fireDrillItem)),
       ]),
-      ...section('nextSteps', 'Next steps', [
+      ...section('nextSteps', words.nextSteps, [
         list(board.nextSteps.filter((step) => names(step, person.id)).map(nextStepItem)),
       ]),
     ],

@@ -1,9 +1,11 @@
 import type { ExportDocument, ExportItem } from './export-document.ts';
+import { exportWords } from './export-words.ts';
 
 /**
  * The document as Markdown (headings, numbered and bulleted lists, details as nested bullets)
  * and as plain text for systems that take nothing else. Line breaks inside what people wrote
- * are kept, indented under their item, so nothing reads as a new heading or item.
+ * are kept, indented under their item, so nothing reads as a new heading or item. Pictures
+ * are named, never inlined (no base64 in a case note): the PDF and Word files carry them.
  */
 const indent = (text: string, by: string) => text.replace(/\r?\n/g, `\n${by}`);
 
@@ -25,6 +27,13 @@ export function toMarkdown(document: ExportDocument): string {
     out.push(`## ${escapeMarkdown(section.heading)}`, '');
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') out.push(indent(escapeMarkdown(block.text), ''), '');
+      else if (block.kind === 'pictures')
+        out.push(
+          ...block.pictures.map((picture) => `- ${escapeMarkdown(picture.title)}`),
+          '',
+          escapeMarkdown(exportWords.drawings.picturesElsewhere),
+          '',
+        );
       else {
         block.items.forEach((entry: ExportItem, index) => {
           const marker = block.numbered ? `${index + 1}.` : '-';
@@ -49,6 +58,13 @@ export function toPlainText(document: ExportDocument): string {
     out.push(underline(section.heading, '-'), '');
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') out.push(block.text, '');
+      else if (block.kind === 'pictures')
+        out.push(
+          ...block.pictures.map((picture) => `* ${picture.title}`),
+          '',
+          exportWords.drawings.picturesElsewhere,
+          '',
+        );
       else {
         block.items.forEach((entry, index) => {
           const marker = block.numbered ? `${index + 1}.` : '*';

@@ -674,6 +674,7 @@ export const planVersionWords = /* @__PURE__ */ fromCatalogue(
     downloadsOf: (version: string) => m.planVersion_downloadsOf({ version }),
     myPartsOf: (version: string) => m.planVersion_myPartsOf({ version }),
     myPart: (name: string) => m.planVersion_myPart({ name }),
+    myPartPhone: (name: string) => m.planVersion_myPartPhone({ name }),
     export: /* @__PURE__ */ fromCatalogue({
       pdf: m.planVersion_export_pdf,
       phonePdf: m.planVersion_export_phonePdf,

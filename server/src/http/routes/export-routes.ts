@@ -3,8 +3,10 @@ import {
   exportRequestSchema,
   familyPlan,
   myPartRequestSchema,
+  exportWords,
   myPartSheet,
   pdfLayoutSchema,
+  peopleInPlan,
   toMarkdown,
   toPlainText,
   type AgreedRecord,
@@ -60,9 +62,9 @@ const types: Record<ExportFormat, string> = {
 };
 
 /**
- * GET /api/meetings/:meetingId/plan-versions/:version/export/:format: the family's plan as PDF
- * (with the meeting's drawings, when there are any), the case record as Word, Markdown or plain
- * text, or the whole agreed version as JSON. Each export is written to the audit log before it
+ * GET /api/meetings/:meetingId/plan-versions/:version/export/:format: the family's plan as PDF,
+ * the case record as Word, Markdown or plain text (each with the meeting's drawings, when there
+ * are any: pictures in PDF and Word, their titles in text), or the whole agreed version as JSON. Each export is written to the audit log before it
  * is sent [EXPORT2].
  */
 async function exportVersion(context: ApiContext): Promise<Reply> {
@@ -75,13 +77,13 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   const found = await agreedRecordFor(context, version);
   if (found instanceof Reply) return found;
   const { record } = found;
+  // The JSON is the agreed version alone; drawings change after agreement, so they stay out of it.
+  const drawings = format === 'json' ? [] : await drawingsForExport(context.deps.store, record.meeting.id);
   let body: Uint8Array;
-  if (format === 'pdf') {
-    const drawings = await drawingsForExport(context.deps.store, record.meeting.id);
-    body = await renderPdf(familyPlan(record), { drawings, layout });
-  } else if (format === 'docx') body = await renderDocx(caseRecord(record));
-  else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record)), 'utf8');
-  else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record)), 'utf8');
+  if (format === 'pdf') body = await renderPdf(familyPlan(record, drawings), { layout });
+  else if (format === 'docx') body = await renderDocx(caseRecord(record, drawings));
+  else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record, drawings)), 'utf8');
+  else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record, drawings)), 'utf8');
   else body = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
   await context.audit.record({
     actorKind: 'staff',
@@ -91,7 +93,8 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
     meetingId: found.meeting.id,
     detail: { version, format, ...(format === 'pdf' ? { layout } : {}) },
   });
-  const what = format === 'pdf' ? (layout === 'phone' ? 'plan-for-phones' : 'plan') : 'record';
+  const names = exportWords.fileNames;
+  const what = format !== 'pdf' ? names.record : layout === 'phone' ? names.planForPhones : names.plan;
   return fileReply(body, types[format], fileName(record, what, format));
 }
 
@@ -115,8 +118,10 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
     meetingId: found.meeting.id,
     detail: { version, format: 'my-part', person: personKey, layout },
   });
-  const person = sheet.title.replace(/^.*?: /, '');
-  const what = `my-part-${person}${layout === 'phone' ? '-for-phones' : ''}`;
+  const person = peopleInPlan(found.record.board).find((each) => each.id === personKey)?.name ?? personKey;
+  const what = (layout === 'phone' ? exportWords.fileNames.myPartForPhones : exportWords.fileNames.myPart)(
+    person,
+  );
   return fileReply(body, types.pdf, fileName(found.record, what, 'pdf'));
 }
 

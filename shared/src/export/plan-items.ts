@@ -2,12 +2,16 @@ import type { AgreedEntry } from '../board/agreed-board.ts';
 import { capitalise } from '../vocabulary/custom-label.ts';
 import type { AgreedRecord } from './agreed-record.ts';
 import { item, type ExportItem } from './export-document.ts';
+import { exportWords } from './export-words.ts';
+
+const words = exportWords.entry;
 
 /**
  * The plan's parts as items, worded the same in every document: the family's plan, the case
  * record and "my part" all read a rule, a fire drill or a next step this way.
  */
-export const whoOf = (entry: AgreedEntry): string => entry.who.map((person) => person.name).join(', ');
+export const whoOf = (entry: AgreedEntry): string =>
+  exportWords.listOf(entry.who.map((person) => person.name));
 
 /** "Danger statement 1, 2": which statements a rule answers, by their number in the plan. */
 export function answersOf(record: AgreedRecord, entry: AgreedEntry): string {
@@ -19,31 +23,31 @@ export function answersOf(record: AgreedRecord, entry: AgreedEntry): string {
   const noun = capitalise(
     numbers.length === 1 ? record.vocabulary.statement.one : record.vocabulary.statement.many,
   );
-  return `${noun} ${numbers.join(', ')}`;
+  return words.statementsNumbered(noun, numbers);
 }
 
 export const ruleItem = (record: AgreedRecord, rule: AgreedEntry): ExportItem =>
   item(rule.fields['what'] ?? '', [
-    ['Who', whoOf(rule)],
-    ['When', rule.fields['when'] ?? ''],
-    ['How we will know', rule.fields['howWeKnow'] ?? ''],
-    ['Answers', answersOf(record, rule)],
+    [words.who, whoOf(rule)],
+    [words.when, rule.fields['when'] ?? ''],
+    [words.howWeKnow, rule.fields['howWeKnow'] ?? ''],
+    [words.answers, answersOf(record, rule)],
   ]);
 
 export const fireDrillItem = (drill: AgreedEntry): ExportItem =>
   item(drill.fields['what'] ?? '', [
-    ['Who', whoOf(drill)],
-    ['When', drill.fields['when'] ?? ''],
+    [words.who, whoOf(drill)],
+    [words.when, drill.fields['when'] ?? ''],
   ]);
 
 export const nextStepItem = (step: AgreedEntry): ExportItem =>
   item(step.fields['what'] ?? '', [
-    ['Who', whoOf(step)],
-    ['By when', step.fields['byWhen'] ?? ''],
+    [words.who, whoOf(step)],
+    [words.byWhen, step.fields['byWhen'] ?? ''],
   ]);
 
 export const trajectoryItem = (step: AgreedEntry): ExportItem =>
-  item(step.fields['step'] ?? '', [['Review date', step.fields['reviewDate'] ?? '']]);
+  item(step.fields['step'] ?? '', [[words.reviewDate, step.fields['reviewDate'] ?? '']]);
 
 /** The first review date the trajectory names, as written. */
 export function nextReview(record: AgreedRecord): string {
@@ -51,4 +55,4 @@ export function nextReview(record: AgreedRecord): string {
 }
 
 export const statementsHeading = (record: AgreedRecord): string =>
-  capitalise(`${record.vocabulary.statement.many} and ${record.vocabulary.goal.many}`);
+  capitalise(exportWords.statementsAndGoals(record.vocabulary.statement.many, record.vocabulary.goal.many));

@@ -1,0 +1,121 @@
+import type { DrawingCanvas } from '../drawing/drawing-canvas.ts';
+
+/**
+ * Every word Kinboard writes inside an exported file: headings, labels, the lines under a
+ * title, page numbers, drawing titles and file names. English only for now: the files are made
+ * on the server, which has no message catalogue, so a translation of the exports starts here
+ * and nowhere else. The practice's own nouns (danger statement or worry statement, bottom line)
+ * come from the meeting's vocabulary, not from here. Keep sentences whole, with their inputs as
+ * arguments, so a translation can put the words in its own order.
+ */
+
+/** "Hollis" from "Hollis family" or "Hollis": the family's name as "the Hollis family" wants it. */
+const surname = (family: string) => family.replace(/ family$/i, '');
+
+export const exportWords = {
+  /** The language the files are written in: PDF metadata, and how dates are spelt out. */
+  language: 'en-GB',
+  /** The list a rule, fire drill, next step or trajectory step shows under its main text. */
+  entry: {
+    who: 'Who',
+    when: 'When',
+    howWeKnow: 'How we will know',
+    answers: 'Answers',
+    byWhen: 'By when',
+    reviewDate: 'Review date',
+    /** "Danger statements 1, 2": the statements a rule answers, by their number in the plan. */
+    statementsNumbered: (noun: string, numbers: readonly number[]) => `${noun} ${numbers.join(', ')}`,
+  },
+  /** Names, numbers or values in a run: "Pat Hollis, Sam Okoro". */
+  listOf: (parts: readonly string[]) => parts.join(', '),
+  /** "Danger statements and safety goals", from the meeting's own nouns. */
+  statementsAndGoals: (statements: string, goals: string) => `${statements} and ${goals}`,
+
+  familyPlan: {
+    title: (family: string) => `The plan for the ${surname(family)} family`,
+    agreedAt: (meetingType: string, date: string) => `Agreed at the ${meetingType.toLowerCase()} on ${date}.`,
+    version: (version: number, review: string) =>
+      `Version ${version}.${review ? ` Next review: ${review}.` : ''}`,
+    statementsIntro: 'What everyone is worried about, and what we want to see instead.',
+    familyWords: "In the family's own words",
+    saidBy: 'Said by',
+    bottomLinesIntro: 'These must happen, whatever else changes.',
+    rules: 'Who does what and when',
+    fireDrills: 'Practising the plan',
+    contingency: 'If the plan cannot be followed',
+    safetyObject: 'Our safety object',
+    nextSteps: 'Next steps',
+    review: 'When we look at the plan again',
+    nextReviewIs: (review: string) => `The next review is ${review}.`,
+  },
+
+  caseRecord: {
+    title: (meetingType: string, family: string) => `${meetingType}: ${family}`,
+    recordOf: (framework: string, date: string) => `${framework} record of the plan agreed on ${date}.`,
+    meeting: 'Meeting',
+    meetingType: 'Meeting type',
+    date: 'Date',
+    planVersion: 'Plan version',
+    agreed: 'Agreed',
+    agreedAtUtc: (time: string) => `${time} UTC`,
+    keptBy: 'Agreed version kept by',
+    framework: 'Framework',
+    attendees: 'Attendees',
+    role: 'Role',
+    whoIsWorried: 'Who is worried',
+    whatTheyWorryAbout: 'What they are worried about',
+    impactOnChild: 'Impact on the child',
+    scaling: 'Scaling',
+    zeroMeans: '0 means',
+    tenMeans: '10 means',
+    revealed: 'Revealed',
+    numbers: 'Numbers',
+    anonymous: 'Anonymous',
+    namedPerson: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
+    point: (value: number, reason: string | undefined) => (reason ? `${value}: ${reason}` : String(value)),
+    rules: 'Plan rules',
+    fireDrills: 'Fire drills',
+    contingency: 'Contingency plan',
+    safetyObject: 'Safety object',
+    nextSteps: 'Next steps',
+    review: 'Trajectory and review dates',
+    agreement: 'Agreement',
+    agrees: 'Agrees and understands their part',
+    yes: 'Yes',
+    no: 'No',
+    reason: 'Reason',
+  },
+
+  myPart: {
+    title: (person: string) => `My part in the plan: ${person}`,
+    planOf: (family: string, date: string) => `The ${surname(family)} family's plan, agreed on ${date}.`,
+    nextReview: (review: string) => `Next review: ${review}.`,
+    rules: 'What I do',
+    fireDrills: 'Practising the plan',
+    nextSteps: 'Next steps',
+  },
+
+  drawings: {
+    heading: 'Drawings',
+    /** Each canvas's name; screens show `drawing_canvas_*` from the catalogue, kept equal to these. */
+    titles: {
+      genogram: 'Genogram and safety circles',
+      houses: 'Three houses',
+      story: 'Words and pictures',
+    } satisfies Record<DrawingCanvas, string>,
+    /** Under the titles in Markdown and plain text, which carry no pictures. */
+    picturesElsewhere: "The pictures are in the Word record and in the family's plan (PDF).",
+  },
+
+  /** In each PDF page's footer. */
+  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+
+  /** What a downloaded file is called, before the family, version and date are added. */
+  fileNames: {
+    plan: 'plan',
+    planForPhones: 'plan-for-phones',
+    record: 'record',
+    myPart: (person: string) => `my-part-${person}`,
+    myPartForPhones: (person: string) => `my-part-${person}-for-phones`,
+  },
+} as const;

@@ -464,7 +464,7 @@ describe('the server lets in only who the chair let in, and judges every write',
       expect(of('board.write-refused')).toEqual([
         expect.objectContaining({
           actor_id: family.participantId,
-          detail: expect.objectContaining({ channel: 'sync', reason: 'this role only reads' }),
+          detail: expect.objectContaining({ channel: 'sync', reason: 'readOnly' }),
         }),
       ]);
     });

@@ -28,7 +28,7 @@ async function shownText(card: Locator): Promise<string> {
   await expect(async () => {
     shown = await card.evaluate(
       (element) =>
-        `${element.textContent ?? ''} ${[...element.querySelectorAll('textarea')].map((field) => field.value).join(' ')}`,
+        `${element.textContent ?? ''} ${Array.from(element.querySelectorAll('textarea'), (field) => field.value).join(' ')}`,
     );
     expect(shown).toContain('Gran collects Tobi from school');
   }).toPass({ timeout: 15_000 });
@@ -121,7 +121,9 @@ test('a phone typing in a plan rule as the chair starts agreement is put right, 
   // She can still answer the agreement question, and the chair sees her answer.
   await phone.getByRole('button', { name: 'Yes, I agree' }).click();
   await expect(phone.getByTestId('my-answer')).toHaveText('You said you agree. Thank you.');
-  await expect(plan.getByTestId('answers').locator('li').filter({ hasText: 'Gran Adeyemi agrees' })).toBeVisible();
+  await expect(
+    plan.getByTestId('answers').locator('li').filter({ hasText: 'Gran Adeyemi agrees' }),
+  ).toBeVisible();
 
   // The note goes once read; the plan stays as the server has it.
   await refused.getByRole('button', { name: 'Got it' }).click();

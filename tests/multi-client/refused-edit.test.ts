@@ -13,10 +13,13 @@ const cookieOf = (browser: Browser) =>
 /** The server's close of a stock client: its code and reason. */
 const closeOf = (client: StockClient) =>
   new Promise<{ code: number; reason: string }>((resolve) =>
-    client.provider.on('connection-close', (event) => event && resolve({ code: event.code, reason: event.reason })),
+    client.provider.on(
+      'connection-close',
+      (event) => event && resolve({ code: event.code, reason: event.reason }),
+    ),
   );
 
-describe('[SYNC21] an edit refused because of a state that changes closes with 4423, not 4403', () => {
+describe('[SYNC22] an edit refused because of a state that changes closes with 4423, not 4403', () => {
   let server: TestServer;
   let chair: Browser;
   let familyId: string;
@@ -75,7 +78,9 @@ describe('[SYNC21] an edit refused because of a state that changes closes with 4
 
     const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
     sockets.push(chairSocket);
-    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({ ok: true });
+    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
+      ok: true,
+    });
     expect(
       (await request(chairSocket, 'plan:agreement', { action: 'start' })) as unknown as Result<unknown>,
     ).toMatchObject({ ok: true });

@@ -67,7 +67,7 @@ function send(
 
 /** Something no honest screen sends: the connection stops. */
 const refused = { code: closeCodes.forbidden, reason: expect.any(String) };
-/** Refused because of a state that changes: the screen starts afresh [SYNC21]. */
+/** Refused because of a state that changes: the screen starts afresh [SYNC22]. */
 const refusedEdit = (reason: RefusedEditReason) => ({ code: closeCodes.refusedEdit, reason });
 
 describe('judgeWrite', () => {
@@ -264,7 +264,9 @@ describe('judgePlanLock [PLAN3]', () => {
     );
     expect(lockedSend(plan, synced(plan), 'plan', () => {})).toBeUndefined();
     const { server, screen: mapScreen, annCard } = board();
-    expect(lockedSend(server, mapScreen, 'map', (doc) => editCardText(doc, annCard, 'x'))).toEqual(refusedEdit('planLocked'));
+    expect(lockedSend(server, mapScreen, 'map', (doc) => editCardText(doc, annCard, 'x'))).toEqual(
+      refusedEdit('planLocked'),
+    );
   });
 
   it('refuses changes to the frame’s statements and bottom lines, not to its agenda or settings', () => {

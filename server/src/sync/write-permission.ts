@@ -338,8 +338,7 @@ function judgeCards(
     }
     // A new value for a card's key replaces the card there: only the author may.
     const current = place.key === null ? undefined : root?._map.get(place.key);
-    if (current && !current.deleted && authorOf(current) !== participant)
-      return refuseEdit('notYourCard');
+    if (current && !current.deleted && authorOf(current) !== participant) return refuseEdit('notYourCard');
     if (item.content instanceof Y.ContentType && item.content.type instanceof Y.Map) made.set(item, []);
     else if (!(item.content instanceof Y.ContentDeleted)) return refuse('not a card');
   }

@@ -1,9 +1,4 @@
-import {
-  refusedEditReasonSchema,
-  shouldRetry,
-  startsAfresh,
-  type RefusedEditReason,
-} from '@kinboard/shared';
+import { refusedEditReasonSchema, shouldRetry, startsAfresh, type RefusedEditReason } from '@kinboard/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,7 +13,7 @@ const awarenessMessage = 1;
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'stopped';
 
-/** An edit the server refused [SYNC21]: why (`other` for a reason this screen does not know), and when. */
+/** An edit the server refused [SYNC22]: why (`other` for a reason this screen does not know), and when. */
 export interface RefusedEdit {
   reason: RefusedEditReason | 'other';
   at: number;
@@ -33,7 +28,7 @@ function ownClock(doc: Y.Doc, stateVector: Map<number, number>): number {
  * whether this screen's own edits are stored on the server yet, and why the server stopped us.
  *
  * When the server refuses one of this screen's edits because of a state that changes (the plan
- * locked for agreement, a locked column, a card that is not this person's: 4423 [SYNC21]), the
+ * locked for agreement, a locked column, a card that is not this person's: 4423 [SYNC22]), the
  * refused edit is only in this screen's copy of the document, which can never agree with the
  * server again. The connection then starts afresh: a new, empty Y.Doc syncs from the server and,
  * once it has, replaces the old one (`doc`, and `onFreshDoc` for whoever built on it). Every edit
@@ -56,6 +51,8 @@ export class MeetingConnection {
   /** Closes since the last successful sync: the first attempt is "connecting", the rest are offline. */
   #failures = 0;
   readonly #cleanups: (() => void)[] = [];
+  // A plain Set: nothing renders from who listens.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #freshDocListeners = new Set<(doc: Y.Doc) => void>();
   readonly #open: (doc: Y.Doc) => WebsocketProvider;
 
@@ -130,7 +127,12 @@ export class MeetingConnection {
   }
 
   /** A provider for `doc`, not yet connected; its events count only while it is the current one. */
-  #connect(doc: Y.Doc, serverUrl: string, documentName: string, screen: string | undefined): WebsocketProvider {
+  #connect(
+    doc: Y.Doc,
+    serverUrl: string,
+    documentName: string,
+    screen: string | undefined,
+  ): WebsocketProvider {
     const provider = new WebsocketProvider(serverUrl, documentName, doc, {
       connect: false,
       awareness: this.awareness,
@@ -193,7 +195,7 @@ export class MeetingConnection {
   }
 
   /**
-   * The server refused one of our edits [SYNC21]: a new, empty document syncs from the server;
+   * The server refused one of our edits [SYNC22]: a new, empty document syncs from the server;
    * the old one stays on screen until it has (edits made meanwhile are dropped with it).
    */
   #startAfresh(reason: string): void {

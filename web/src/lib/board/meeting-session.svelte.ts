@@ -17,7 +17,7 @@ const readOnlyRoles = ['observer', 'projector'];
  * Everything one screen holds for a meeting: the map and frame documents with their
  * connections, the chair's live state over socket.io, presence and this screen's own undo.
  * `map`, `frame`, `plan` and `undo` are reactive: each is built again over a fresh document
- * when its connection starts afresh after a refused edit [SYNC21], and components that read
+ * when its connection starts afresh after a refused edit [SYNC22], and components that read
  * them through the session follow.
  */
 export class MeetingSession {
@@ -62,7 +62,7 @@ export class MeetingSession {
         const role = (change as { role?: unknown } | null)?.role;
         if (this.writer?.kind === 'guest' && typeof role === 'string') this.writer = { ...this.writer, role };
       }),
-      // A refused edit: the board is built again over the document as the server has it [SYNC21].
+      // A refused edit: the board is built again over the document as the server has it [SYNC22].
       this.mapConnection.onFreshDoc((doc) => {
         const [oldMap, oldUndo] = [this.map, this.undo];
         this.map = new MapBoard(doc);

@@ -11,7 +11,7 @@ import {
   signIn,
   staffContext,
 } from './access-pages.ts';
-import { connectionStatus } from './board-page.ts';
+import { connectionStatus, holdSyncFrames } from './board-page.ts';
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -35,29 +35,6 @@ async function shownText(card: Locator): Promise<string> {
   return shown;
 }
 
-/**
- * Holds what the page sends on its plan document's sync socket while `held` is set, then lets it
- * through in order: the phone's keystrokes reach the server a moment late, after the chair has
- * started agreement, as they would from a phone on a slow connection.
- */
-async function delayPlanEdits(page: Page) {
-  const gate = { held: false, queue: [] as (string | Buffer)[], release: () => {} };
-  await page.routeWebSocket(/\/yjs\/[^/?]+\.plan/, (socket) => {
-    const server = socket.connectToServer();
-    socket.onMessage((message) => {
-      if (gate.held) gate.queue.push(message);
-      else server.send(message);
-    });
-    server.onClose((code, reason) => socket.close({ code, reason }));
-    socket.onClose((code, reason) => server.close({ code, reason }));
-    gate.release = () => {
-      gate.held = false;
-      for (const message of gate.queue.splice(0)) server.send(message);
-    };
-  });
-  return gate;
-}
-
 test('a phone typing in a plan rule as the chair starts agreement is put right, not stopped: it says why, shows the plan as stored and can still answer', async ({
   browser,
 }) => {
@@ -75,7 +52,7 @@ test('a phone typing in a plan rule as the chair starts agreement is put right, 
     .fill('Tobi is left alone in the evenings.');
 
   const phone = await (await phoneContext(browser)).newPage();
-  const gate = await delayPlanEdits(phone);
+  const gate = await holdSyncFrames(phone, /\/yjs\/[^/?]+\.plan/);
   await askToJoin(phone, server.url, code, 'Gran Adeyemi', 'Grandmother');
   const waiting = chair.getByTestId('lobby-person').filter({ hasText: 'Gran Adeyemi' });
   await waiting.getByLabel('Role for Gran Adeyemi').selectOption({ label: 'Family member' });

@@ -63,3 +63,26 @@ export async function chairGoesTo(chair: Page, stepTitle: string): Promise<void>
 /** The heading of the column a phone or the projector is showing. */
 export const shownColumn = (page: Page): Locator =>
   page.locator('.phone-column > h2, #projected-column').first();
+
+/**
+ * Holds what the page sends on the sync sockets matching `url` while `held` is set, then lets it
+ * through in order on `release()`: the page's keystrokes reach the server a moment late, as they
+ * would from a phone on a slow connection. Set before the page opens the board.
+ */
+export async function holdSyncFrames(page: Page, url: RegExp) {
+  const gate = { held: false, queue: [] as (string | Buffer)[], release: () => {} };
+  await page.routeWebSocket(url, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      if (gate.held) gate.queue.push(message);
+      else server.send(message);
+    });
+    server.onClose((code, reason) => socket.close({ code, reason }));
+    socket.onClose((code, reason) => server.close({ code, reason }));
+    gate.release = () => {
+      gate.held = false;
+      for (const message of gate.queue.splice(0)) server.send(message);
+    };
+  });
+  return gate;
+}

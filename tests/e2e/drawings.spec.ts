@@ -174,7 +174,7 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
   await expect(shapes(watcher)).toHaveCount(11);
 
   // And the server refuses the observer's write whatever their screen does: the same pass
-  // in a stock Yjs client is closed with 4403, and nothing reaches the others.
+  // in a stock Yjs client is closed with 4423, and nothing reaches the others.
   const cookie = (await observerPhone.cookies()).map((each) => `${each.name}=${each.value}`).join('; ');
   const raw = connectStockClient(server.wsUrl, `${meetingId}.drawing-houses`, { cookie });
   try {
@@ -188,7 +188,7 @@ test('[DRAW1] [DRAW2] [DRAW4] two people draw the three houses together, a reloa
       raw.provider.on('connection-close', (event) => event && resolve(event.code)),
     );
     raw.doc.getMap(drawingRecordsRoot).set('shape:observer', { id: 'shape:observer', typeName: 'shape' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
   } finally {
     raw.destroy();
   }

@@ -190,7 +190,7 @@ test('three phones and the chair build, offer, agree and finalise the plan; the 
     attempt.provider.on('connection-close', (event) => event && resolve(event.code)),
   );
   planRules.edit(attempt.doc, tomRule, { what: 'Changed after it was agreed' });
-  expect(await closed).toBe(closeCodes.forbidden);
+  expect(await closed).toBe(closeCodes.refusedEdit);
   attempt.destroy();
   await expect(ruleCard(chair, tomRule)).toContainText('Tom phones at 9pm to check there is a sober adult');
 

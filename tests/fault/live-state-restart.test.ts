@@ -118,7 +118,7 @@ describe('[LIVE6] the chair’s live meeting state survives a restart', () => {
     phone = await stock(phoneCookie);
     const closed = closeCode(phone);
     editCardText(phone.doc, strength, 'Rewritten after the restart');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     expect(Y.encodeStateAsUpdate(storedDoc(server.dataDir, name))).toEqual(storedBefore);
 
     // A fresh screen gets the state as the chair left it; the timer kept running meanwhile.

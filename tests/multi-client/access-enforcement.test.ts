@@ -140,7 +140,7 @@ describe('the server lets in only who the chair let in, and judges every write',
     expect(foreign.provider.synced).toBe(false);
   });
 
-  it('[ACCESS14] an observer’s update and a projector screen’s update are refused with 4403; the store and other screens are unchanged', async () => {
+  it('[ACCESS14] an observer’s update and a projector screen’s update are refused with 4423; the store and other screens are unchanged', async () => {
     const meeting = await openMeeting('Read only');
     const name = `${meeting.meetingId}.map`;
     const chairBoard = await stock(name, cookieOf(chair));
@@ -166,7 +166,7 @@ describe('the server lets in only who the chair let in, and judges every write',
       const rowsBefore = storedRows(server.dataDir, name).length;
       const closed = closeCode(reader);
       addCard(reader.doc, { domain: 'goals', text: 'Not allowed', author: 'Reader', perspective: 'network' });
-      expect(await closed).toBe(closeCodes.forbidden);
+      expect(await closed).toBe(closeCodes.refusedEdit);
       const witness = await stock(name, cookieOf(chair));
       await witness.synced;
       expect(texts(witness.doc)).toEqual(['Written by the chair']);
@@ -232,7 +232,7 @@ describe('the server lets in only who the chair let in, and judges every write',
     await eventually(() => expect(texts(phone.doc)).toContain('The chair’s card'));
     const closed = closeCode(phone);
     editCardText(phone.doc, chairCard, 'Rewritten by the phone');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     const witness = await stock(name, cookieOf(chair));
     await witness.synced;
     expect(texts(witness.doc)).toContain('The chair’s card');
@@ -345,7 +345,7 @@ describe('the server lets in only who the chair let in, and judges every write',
       authorId: family.key,
       perspective: 'family',
     });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     expect(texts(storedDoc(server.dataDir, name))).not.toContain('Now only watching');
   });
 
@@ -464,7 +464,7 @@ describe('the server lets in only who the chair let in, and judges every write',
       expect(of('board.write-refused')).toEqual([
         expect.objectContaining({
           actor_id: family.participantId,
-          detail: expect.objectContaining({ channel: 'sync', reason: 'this role only reads' }),
+          detail: expect.objectContaining({ channel: 'sync', reason: 'readOnly' }),
         }),
       ]);
     });

@@ -88,7 +88,7 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
       client.provider.on('connection-close', (event) => event && resolve(event.code)),
     );
 
-  it('a family member’s shape reaches the chair and is stored; an observer’s is refused with 4403', async () => {
+  it('a family member’s shape reaches the chair and is stored; an observer’s is refused with 4423', async () => {
     const meeting = await openMeeting();
     const name = `${meeting.meetingId}.drawing-houses`;
     const family = await guest(meeting, 'family');
@@ -114,7 +114,7 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
     const rowsBefore = storedRows(server.dataDir, name).length;
     const closed = closeCode(watcher);
     watcher.doc.getMap(drawingRecordsRoot).set('shape:observer', { id: 'shape:observer', typeName: 'shape' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     expect(storedRows(server.dataDir, name).length).toBe(rowsBefore);
     const witness = stock(name, cookieOf(chair));
     await witness.synced;

@@ -94,11 +94,11 @@ describe('[ACCESS20] the server refuses edits in a column the chair locked (REQU
       value: { lockedColumns: ['workingWell'] },
     });
 
-    // Editing a card in the locked column: refused with 4403, nothing applied, stored or relayed.
+    // Editing a card in the locked column: refused with 4423 (start afresh), nothing applied, stored or relayed.
     const storedBefore = Y.encodeStateAsUpdate(storedDoc(server.dataDir, name));
     let closed = closeCode(phone);
     editCardText(phone.doc, strength, 'Rewritten while locked');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     const witness = await stock(name, cookieOf(chair));
     expect(texts(witness.doc)).toContain('Nan walks them to school');
     expect(texts(witness.doc)).not.toContain('Rewritten while locked');
@@ -109,11 +109,11 @@ describe('[ACCESS20] the server refuses edits in a column the chair locked (REQU
     phone = await stock(name, family.cookie);
     closed = closeCode(phone);
     card('existingStrengths', 'A new strength while locked');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     phone = await stock(name, family.cookie);
     closed = closeCode(phone);
     moveCard(phone.doc, worry, 'existingSafety');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     expect(domainOf(storedDoc(server.dataDir, name), worry)).toBe('pastHarm');
     expect(texts(storedDoc(server.dataDir, name))).not.toContain('A new strength while locked');
 
@@ -160,7 +160,7 @@ describe('[ACCESS20] with REQUIRE_SIGN_IN=false nobody has a staff identity: loc
     await server.dispose();
   });
 
-  it('[ACCESS20] an edit in a locked column is refused with 4403; other columns and unlocking work', async () => {
+  it('[ACCESS20] an edit in a locked column is refused with 4423; other columns and unlocking work', async () => {
     const name = 'demo-hollis.map';
     const stock = async () => {
       const client = connectStockClient(server.wsUrl, name);
@@ -194,7 +194,7 @@ describe('[ACCESS20] with REQUIRE_SIGN_IN=false nobody has a staff identity: loc
 
     const closed = closeCode(board);
     editCardText(board.doc, strength, 'Locked rewrite');
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     board = await stock();
     expect(texts(board.doc)).not.toContain('Locked rewrite');
     expect(texts(other.doc)).not.toContain('Locked rewrite');

@@ -134,7 +134,7 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
     const watcherPlan = await stock(planName, watcher.cookie);
     let closed = closeCode(watcherPlan);
     planRules.edit(watcherPlan.doc, evenings, { when: 'never' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
 
     const chairSocket = await enter(cookieOf(chair), meetingId, 'chair');
     const nanSocket = await enter(nan.cookie, meetingId);
@@ -210,14 +210,14 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
     const planBefore = Y.encodeStateAsUpdate(storedDoc(server.dataDir, planName));
     closed = closeCode(nanPlan);
     planRules.edit(nanPlan.doc, evenings, { when: 'Saturdays instead' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     closed = closeCode(chairFrame);
     editStatement(chairFrame.doc, drinking, { statement: 'Changed during agreement' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     const chairMap = await stock(mapName, cookieOf(chair));
     closed = closeCode(chairMap);
     chairMap.doc.getMap('cards').set('c_1', new Y.Map());
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     expect(Y.encodeStateAsUpdate(storedDoc(server.dataDir, planName))).toEqual(planBefore);
     expect(readStatementPairs(storedDoc(server.dataDir, frameName))[0]!.statement).toBe(
       'Dani drinks in the evening.',
@@ -262,11 +262,11 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
     const raw = await stock(planName, nan.cookie);
     closed = closeCode(raw);
     planRules.add(raw.doc, { what: 'Added after agreement' });
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     const staffAfter = await stock(planName, cookieOf(chair));
     closed = closeCode(staffAfter);
     planRules.remove(staffAfter.doc, evenings);
-    expect(await closed).toBe(closeCodes.forbidden);
+    expect(await closed).toBe(closeCodes.refusedEdit);
     const versions = (await chair.get(`/api/families/${familyId}/plan-versions`)).body.versions;
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({

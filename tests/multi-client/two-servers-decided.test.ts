@@ -245,7 +245,7 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
       authorId: `guest:${watcher.participantId}`,
       perspective: 'family',
     });
-    expect(await refused).toBe(closeCodes.forbidden);
+    expect(await refused).toBe(closeCodes.refusedEdit);
 
     const turnedAway = new Promise<number>((resolve) =>
       awayBoard.provider.on('connection-close', (event) => event && resolve(event.code)),

@@ -17,6 +17,7 @@ import {
   setAgendaStepSkipped,
   statementPairsRoot,
   type ParticipantRole,
+  type RefusedEditReason,
 } from '@kinboard/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -64,7 +65,10 @@ function send(
   return verdict;
 }
 
+/** Something no honest screen sends: the connection stops. */
 const refused = { code: closeCodes.forbidden, reason: expect.any(String) };
+/** Refused because of a state that changes: the screen starts afresh [SYNC22]. */
+const refusedEdit = (reason: RefusedEditReason) => ({ code: closeCodes.refusedEdit, reason });
 
 describe('judgeWrite', () => {
   it('[ACCESS15] lets a family member add a card as themselves and edit, move and delete it', () => {
@@ -117,10 +121,10 @@ describe('judgeWrite', () => {
     for (const change of changes) {
       const { server, screen, annCard, staffCard } = board();
       const before = Y.encodeStateAsUpdate(server);
-      expect(send(server, screen, (doc) => change(doc, annCard), ben)).toEqual(refused);
+      expect(send(server, screen, (doc) => change(doc, annCard), ben)).toEqual(refusedEdit('notYourCard'));
       const again = new Y.Doc();
       Y.applyUpdate(again, before);
-      expect(send(server, again, (doc) => change(doc, staffCard), ben)).toEqual(refused);
+      expect(send(server, again, (doc) => change(doc, staffCard), ben)).toEqual(refusedEdit('notYourCard'));
       expect(Y.encodeStateAsUpdate(server)).toEqual(before);
     }
   });
@@ -153,7 +157,7 @@ describe('judgeWrite', () => {
       expect(send(server, screen, () => {}, ben, role)).toBeUndefined();
       const own = (doc: Y.Doc) =>
         addCard(doc, { domain: 'goals', text: 'x', author: 'Ben', authorId: ben, perspective: 'family' });
-      expect(send(server, screen, own, ben, role)).toEqual(refused);
+      expect(send(server, screen, own, ben, role)).toEqual(refusedEdit('readOnly'));
     }
   });
 
@@ -199,7 +203,9 @@ describe('judgeWrite and judgeLocks with locked columns', () => {
       for (const change of changes) {
         const { server, screen, annCard } = board();
         const before = Y.encodeStateAsUpdate(server);
-        expect(sendLocked(server, screen, (doc) => change(doc, annCard), writer)).toEqual(refused);
+        expect(sendLocked(server, screen, (doc) => change(doc, annCard), writer)).toEqual(
+          refusedEdit('columnLocked'),
+        );
         expect(Y.encodeStateAsUpdate(server)).toEqual(before);
       }
     // Moving one's own card into the locked column.
@@ -209,7 +215,7 @@ describe('judgeWrite and judgeLocks with locked columns', () => {
       sendLocked(server, screen, (doc) => (id = card('goals')(doc)), { participant: ann, role: 'family' }),
     ).toBeUndefined();
     expect(sendLocked(server, screen, (doc) => moveCard(doc, id, 'futureDanger'), undefined)).toEqual(
-      refused,
+      refusedEdit('columnLocked'),
     );
   });
 
@@ -254,11 +260,13 @@ describe('judgePlanLock [PLAN3]', () => {
     const rule = planRules.add(plan, { what: 'Nan stays over' });
     const screen = synced(plan);
     expect(lockedSend(plan, screen, 'plan', (doc) => planRules.edit(doc, rule, { what: 'Changed' }))).toEqual(
-      refused,
+      refusedEdit('planLocked'),
     );
     expect(lockedSend(plan, synced(plan), 'plan', () => {})).toBeUndefined();
     const { server, screen: mapScreen, annCard } = board();
-    expect(lockedSend(server, mapScreen, 'map', (doc) => editCardText(doc, annCard, 'x'))).toEqual(refused);
+    expect(lockedSend(server, mapScreen, 'map', (doc) => editCardText(doc, annCard, 'x'))).toEqual(
+      refusedEdit('planLocked'),
+    );
   });
 
   it('refuses changes to the frame’s statements and bottom lines, not to its agenda or settings', () => {
@@ -267,10 +275,10 @@ describe('judgePlanLock [PLAN3]', () => {
     initialiseAgenda(frame, 'family-network-meeting');
     const step = readAgenda(frame)[0]!.id;
     expect(lockedSend(frame, synced(frame), 'frame', (doc) => editGoal(doc, pair, 'Changed'))).toEqual(
-      refused,
+      refusedEdit('planLocked'),
     );
     expect(lockedSend(frame, synced(frame), 'frame', (doc) => addBottomLine(doc, 'No drinking'))).toEqual(
-      refused,
+      refusedEdit('planLocked'),
     );
     expect(
       lockedSend(frame, synced(frame), 'frame', (doc) => setAgendaStepSkipped(doc, step, true)),
@@ -300,7 +308,7 @@ describe('drawings [DRAW2]', () => {
   });
 
   it.each(['observer', 'projector'] as const)('refuses a drawing from %s', (role) => {
-    expect(draw(role).write).toEqual(refused);
+    expect(draw(role).write).toEqual(refusedEdit('readOnly'));
   });
 
   it('keeps drawings open while the plan is agreed', () => {

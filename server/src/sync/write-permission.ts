@@ -8,6 +8,7 @@ import {
   isDomainId,
   isDrawingPart,
   mayEditOthersCards,
+  mayWriteBoard,
   mayWriteDocument,
   rootsOfPart,
   settingsRoot,
@@ -15,6 +16,7 @@ import {
   type ColumnId,
   type DocumentPart,
   type ParticipantRole,
+  type RefusedEditReason,
 } from '@kinboard/shared';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from './update-guard.ts';
@@ -28,7 +30,13 @@ export interface Writer {
   role: ParticipantRole;
 }
 
+/** Something no honest screen sends: the connection stops (4403). */
 const refuse = (reason: string): WriteRefusal => ({ code: closeCodes.forbidden, reason });
+/**
+ * Refused because of a state that changes during the meeting (a lock, a role, who wrote a card):
+ * an honest screen can send it in the instant the state changed, so it starts afresh (4423).
+ */
+const refuseEdit = (reason: RefusedEditReason): WriteRefusal => ({ code: closeCodes.refusedEdit, reason });
 
 /**
  * Judges a decoded client update against the writer's role before any of it is applied
@@ -51,8 +59,9 @@ export function judgeWrite(
     return undefined;
   const change = readChange(decoded, doc);
   if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
-  if (!mayWriteDocument(writer.role, part))
-    return refuse(part === 'frame' ? 'only staff write the frame' : 'this role only reads');
+  // The chair may have made this person an observer while they typed: a state that changes.
+  if (!mayWriteBoard(writer.role)) return refuseEdit('readOnly');
+  if (!mayWriteDocument(writer.role, part)) return refuse('only staff write the frame');
   if (part !== 'map' || mayEditOthersCards(writer.role)) return undefined;
   const places = new Places(decoded, doc);
   return (
@@ -96,7 +105,7 @@ export function judgePlanLock(
   if (isDrawingPart(part)) return undefined;
   const change = readChange(decoded, doc);
   if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
-  const refusal = refuse('the plan is locked while it is agreed');
+  const refusal = refuseEdit('planLocked');
   if (part !== 'frame') return refusal;
   const locked = (rootsOfPart.frame as readonly BoardRootName[]).filter(
     (root) => root !== agendaRoot && root !== settingsRoot,
@@ -281,7 +290,7 @@ function judgeLockedCards(
 ): WriteRefusal | undefined {
   if (lockedColumns.length === 0) return undefined;
   const locked = (domain: unknown) => isDomainId(domain) && lockedColumns.includes(columnOf(domain));
-  const refusal = refuse('the chair has locked this column');
+  const refusal = refuseEdit('columnLocked');
   const root = doc.share.get(cardsRoot);
   for (const item of change.added) {
     const place = places.of(item);
@@ -329,8 +338,7 @@ function judgeCards(
     }
     // A new value for a card's key replaces the card there: only the author may.
     const current = place.key === null ? undefined : root?._map.get(place.key);
-    if (current && !current.deleted && authorOf(current) !== participant)
-      return refuse('replaces another person’s card');
+    if (current && !current.deleted && authorOf(current) !== participant) return refuseEdit('notYourCard');
     if (item.content instanceof Y.ContentType && item.content.type instanceof Y.Map) made.set(item, []);
     else if (!(item.content instanceof Y.ContentDeleted)) return refuse('not a card');
   }
@@ -346,7 +354,7 @@ function judgeCards(
     }
     // Inside a card deleted before or by this update: Yjs deletes it on arrival.
     if (!(top.parent instanceof Y.AbstractType) || top.deleted) continue;
-    if (authorOf(top) !== participant) return refuse('changes another person’s card');
+    if (authorOf(top) !== participant) return refuseEdit('notYourCard');
     if (field === cardAuthorIdField) return refuse('changes who wrote a card');
   }
   for (const authors of made.values())
@@ -358,7 +366,7 @@ function judgeCards(
     if (place === 'gone' || place === undefined) continue;
     const card = place.kind === 'entry' ? place.item : place.top;
     if (card.deleted) continue;
-    if (authorOf(card) !== participant) return refuse('deletes from another person’s card');
+    if (authorOf(card) !== participant) return refuseEdit('notYourCard');
     if (place.kind === 'inside' && place.field === cardAuthorIdField && !removedItems.has(card))
       return refuse('changes who wrote a card');
   }

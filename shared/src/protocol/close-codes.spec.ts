@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { closeCodeName, closeCodes, shouldRetry } from './close-codes.ts';
+import {
+  closeCodeName,
+  closeCodes,
+  refusedEditReasonSchema,
+  shouldRetry,
+  startsAfresh,
+} from './close-codes.ts';
 
 describe('close codes', () => {
   it('are unique and in the application range', () => {
@@ -19,6 +25,15 @@ describe('close codes', () => {
       expect(shouldRetry(code)).toBe(false);
     for (const code of [1006, 1012, closeCodes.unavailable, closeCodes.serverError, closeCodes.timedOut])
       expect(shouldRetry(code)).toBe(true);
+  });
+
+  it('retry a refused edit only with a fresh copy of the document', () => {
+    expect(shouldRetry(closeCodes.refusedEdit)).toBe(true);
+    expect(startsAfresh(closeCodes.refusedEdit)).toBe(true);
+    for (const code of [closeCodes.forbidden, 1006, closeCodes.outOfSync])
+      expect(startsAfresh(code)).toBe(false);
+    expect(refusedEditReasonSchema.safeParse('planLocked').success).toBe(true);
+    expect(refusedEditReasonSchema.safeParse('the plan is locked').success).toBe(false);
   });
 
   it('name a code', () => {

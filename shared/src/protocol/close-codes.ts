@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Why the server closed a connection, mirroring HTTP status numbers in the 4000 range. The web
  * client maps each to a plain sentence and a decision: keep retrying, or stop and say why.
@@ -8,7 +10,10 @@ export const closeCodes = {
   badMessage: 4400,
   /** Not let in: no pass, or a pass for another meeting. */
   notAdmitted: 4401,
-  /** Let in, but not allowed to do what was sent. */
+  /**
+   * Let in, but never allowed to do what was sent (a forged author, another person's Yjs client
+   * id, the frame from a guest): something no honest screen sends, so retrying cannot help.
+   */
   forbidden: 4403,
   /** No such meeting or document. */
   unknownDocument: 4404,
@@ -23,6 +28,15 @@ export const closeCodes = {
   meetingClosed: 4410,
   /** A message or the document grew past its limit. */
   tooLarge: 4413,
+  /**
+   * One edit refused because of a state that changes during a meeting: the plan locked while it
+   * is agreed, a column the chair locked, a card that is not the writer's, a role the chair made
+   * read-only. Nothing of it was applied, stored or relayed; the close reason says which
+   * (`refusedEditReasonSchema`). The screen drops its copy of that one document (the refused edit
+   * is only there) and reconnects with a fresh one. Stock y-websocket clients stop on it, as on
+   * any 44xx code, so none of them sends the refused edit again and again.
+   */
+  refusedEdit: 4423,
   /** The client speaks an older protocol and must reload. */
   tooOld: 4426,
   /** Too many messages or connections. */
@@ -51,11 +65,27 @@ export function shouldRetry(code: number): boolean {
     case closeCodes.badMessage:
     case messageTooBig:
       return false;
+    case closeCodes.refusedEdit:
+      // Only with a fresh copy of the document (`startsAfresh`): the old one holds the refused edit.
+      return true;
     default:
       // Normal closes, network drops (1006), restarts (1001, 1012, 4503) and timeouts retry.
       return true;
   }
 }
+
+/** Whether a client must drop its copy of the document before it reconnects. */
+export function startsAfresh(code: number): boolean {
+  return code === closeCodes.refusedEdit;
+}
+
+/**
+ * Why an edit was refused with `refusedEdit`, carried as the close reason so the screen can say
+ * it plainly. Each is a state the chair or the meeting can change.
+ */
+export const refusedEditReasons = ['planLocked', 'columnLocked', 'notYourCard', 'readOnly'] as const;
+export const refusedEditReasonSchema = z.enum(refusedEditReasons);
+export type RefusedEditReason = z.infer<typeof refusedEditReasonSchema>;
 
 export function closeCodeName(code: number): CloseCodeName | undefined {
   return (Object.keys(closeCodes) as CloseCodeName[]).find((name) => closeCodes[name] === code);

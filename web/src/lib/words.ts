@@ -1,4 +1,4 @@
-import type { ColumnId, DomainId, ScreenKind, VocabularyId } from '@kinboard/shared';
+import type { ColumnId, DomainId, RefusedEditReason, ScreenKind, VocabularyId } from '@kinboard/shared';
 import { fromCatalogue } from './i18n/from-catalogue.ts';
 import { m } from './paraglide/messages.js';
 
@@ -43,7 +43,27 @@ export const connectionWords = /* @__PURE__ */ fromCatalogue({
   notSentYet: m.connection_notSentYet,
   unsavedOnStop: m.connection_unsavedOnStop,
   reload: m.connection_reload,
+  dismissRefused: m.connection_dismissRefused,
 });
+
+/**
+ * What a person is told when the server refused their last change because of a state that
+ * changes (4423, close-codes.ts) and the screen started afresh from what the server has.
+ */
+export function refusedSentence(reason: RefusedEditReason | 'other'): string {
+  switch (reason) {
+    case 'planLocked':
+      return m.refused_planLocked();
+    case 'columnLocked':
+      return m.refused_columnLocked();
+    case 'notYourCard':
+      return m.refused_notYourCard();
+    case 'readOnly':
+      return m.refused_readOnly();
+    default:
+      return m.refused_other();
+  }
+}
 
 /** What a person is told when the server has stopped this screen for good (see close-codes.ts). */
 export function stoppedSentence(code: number): string {

@@ -1,4 +1,4 @@
-import { shouldRetry } from '@kinboard/shared';
+import { refusedEditReasonSchema, shouldRetry, startsAfresh, type RefusedEditReason } from '@kinboard/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -13,6 +13,12 @@ const awarenessMessage = 1;
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'stopped';
 
+/** An edit the server refused [SYNC22]: why (`other` for a reason this screen does not know), and when. */
+export interface RefusedEdit {
+  reason: RefusedEditReason | 'other';
+  at: number;
+}
+
 function ownClock(doc: Y.Doc, stateVector: Map<number, number>): number {
   return stateVector.get(doc.clientID) ?? 0;
 }
@@ -20,6 +26,13 @@ function ownClock(doc: Y.Doc, stateVector: Map<number, number>): number {
 /**
  * One document's live connection, as reactive state for the interface: whether we are connected,
  * whether this screen's own edits are stored on the server yet, and why the server stopped us.
+ *
+ * When the server refuses one of this screen's edits because of a state that changes (the plan
+ * locked for agreement, a locked column, a card that is not this person's: 4423 [SYNC22]), the
+ * refused edit is only in this screen's copy of the document, which can never agree with the
+ * server again. The connection then starts afresh: a new, empty Y.Doc syncs from the server and,
+ * once it has, replaces the old one (`doc`, and `onFreshDoc` for whoever built on it). Every edit
+ * of this document the server had not stored is dropped with it, and `refused` says so.
  */
 export class MeetingConnection {
   status: ConnectionStatus = $state('connecting');
@@ -27,14 +40,21 @@ export class MeetingConnection {
   unsaved = $state(false);
   /** The close code that stopped the connection for good, when it did. */
   stoppedCode: number | undefined = $state();
+  /** Why the server last refused an edit of this screen, until the person dismisses it. */
+  refused: RefusedEdit | undefined = $state();
 
-  readonly doc: Y.Doc;
-  readonly #provider: WebsocketProvider;
+  #doc: Y.Doc | undefined = $state.raw();
+  readonly awareness: awarenessProtocol.Awareness;
+  #provider: WebsocketProvider;
   /** Our own clock the server has confirmed stored. */
   #storedClock = 0;
   /** Closes since the last successful sync: the first attempt is "connecting", the rest are offline. */
   #failures = 0;
   readonly #cleanups: (() => void)[] = [];
+  // A plain Set: nothing renders from who listens.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #freshDocListeners = new Set<(doc: Y.Doc) => void>();
+  readonly #open: (doc: Y.Doc) => WebsocketProvider;
 
   constructor(
     doc: Y.Doc,
@@ -42,40 +62,22 @@ export class MeetingConnection {
     documentName: string,
     options: { presence?: boolean; screen?: string } = {},
   ) {
-    this.doc = doc;
-    const provider = new WebsocketProvider(serverUrl, documentName, doc, {
-      connect: false,
-      // `screen` tells the server which screen this is: a staff projector is read-only.
-      params: options.screen ? { stored: '1', screen: options.screen } : { stored: '1' },
-      // One tab, one connection: "saved" then means the server has it, not a sibling tab.
-      disableBc: true,
-      shouldReconnect: (event) => shouldRetry(event.code),
-    });
-    this.#provider = provider;
-
-    provider.messageHandlers[storedMessage] = (_encoder, decoder) => {
-      this.#confirmStored(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
-    };
-    // The server's sync step 1 on (re)connect carries its state vector: edits stored before a
-    // restart, whose acknowledgement was lost with the old socket, count as saved from here.
-    const handleSync = provider.messageHandlers[syncMessage]!;
-    provider.messageHandlers[syncMessage] = (encoder, decoder, p, emitSynced, type) => {
-      const peek = decoding.clone(decoder);
-      if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
-        this.#confirmStored(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
-      }
-      handleSync(encoder, decoder, p, emitSynced, type);
-    };
+    this.#doc = doc;
+    // One presence for the screen, whichever copy of the document it shows: it outlives a fresh
+    // start (it keeps the first document's client id, which the server already knows as ours).
+    const awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness = awareness;
+    this.#open = (forDoc) => this.#connect(forDoc, serverUrl, documentName, options.screen);
+    this.#provider = this.#open(doc);
 
     // Stock y-websocket sends every presence change back to the server, including the ones it
     // has just received from it; the server refuses presence for anyone else's client id and
     // closes with 4403 [SYNC17]. Send only this screen's own presence.
-    const awareness = provider.awareness;
-    awareness.off('update', provider._awarenessUpdateHandler);
     const sendOwnPresence = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
       const own = [...changes.added, ...changes.updated, ...changes.removed].filter(
         (client) => client === awareness.clientID,
       );
+      const provider = this.#provider;
       if (own.length === 0 || !provider.wsconnected || !provider.ws) return;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, awarenessMessage);
@@ -85,33 +87,6 @@ export class MeetingConnection {
     awareness.on('update', sendOwnPresence);
     this.#cleanups.push(() => awareness.off('update', sendOwnPresence));
     if (!options.presence) awareness.setLocalState(null);
-
-    const onSync = (synced: boolean) => {
-      if (!synced) return;
-      this.#failures = 0;
-      this.status = 'connected';
-    };
-    const onClose = () => {
-      this.#failures++;
-      if (this.status !== 'stopped') this.status = 'offline';
-    };
-    const onStatus = ({ status }: { status: string }) => {
-      if (status === 'connecting' && this.#failures === 0 && this.status !== 'stopped')
-        this.status = 'connecting';
-    };
-    const onClosed = ({ code }: { code: number }) => {
-      this.stoppedCode = code;
-      this.status = 'stopped';
-      provider.disconnect();
-    };
-    provider.on('sync', onSync);
-    provider.on('connection-close', onClose);
-    provider.on('status', onStatus);
-    provider.on('closed', onClosed);
-
-    const onUpdate = () => this.#refreshUnsaved();
-    doc.on('update', onUpdate);
-    this.#cleanups.push(() => doc.off('update', onUpdate));
 
     // Phones kill sleeping sockets without telling anyone: coming back, reconnect at once.
     const reconnectNow = () => {
@@ -132,12 +107,113 @@ export class MeetingConnection {
     window.addEventListener('beforeunload', warnIfUnsaved);
     this.#cleanups.push(() => window.removeEventListener('beforeunload', warnIfUnsaved));
 
-    provider.connect();
+    this.#provider.connect();
   }
 
-  /** Presence travels with the document's connection (y-websocket's awareness messages). */
-  get awareness(): awarenessProtocol.Awareness {
-    return this.#provider.awareness;
+  /** The document as the server has it: a new object after starting afresh (reactive). */
+  get doc(): Y.Doc {
+    return this.#doc!;
+  }
+
+  /** Calls `listener` with the new document each time this connection starts afresh. */
+  onFreshDoc(listener: (doc: Y.Doc) => void): () => void {
+    this.#freshDocListeners.add(listener);
+    return () => this.#freshDocListeners.delete(listener);
+  }
+
+  /** The person has read why their edit was refused. */
+  dismissRefused(): void {
+    this.refused = undefined;
+  }
+
+  /** A provider for `doc`, not yet connected; its events count only while it is the current one. */
+  #connect(
+    doc: Y.Doc,
+    serverUrl: string,
+    documentName: string,
+    screen: string | undefined,
+  ): WebsocketProvider {
+    const provider = new WebsocketProvider(serverUrl, documentName, doc, {
+      connect: false,
+      awareness: this.awareness,
+      // `screen` tells the server which screen this is: a staff projector is read-only.
+      params: screen ? { stored: '1', screen } : { stored: '1' },
+      // One tab, one connection: "saved" then means the server has it, not a sibling tab.
+      disableBc: true,
+      // A refused edit never reconnects with the same document: it would be refused again.
+      shouldReconnect: (event) => !startsAfresh(event.code) && shouldRetry(event.code),
+    });
+    // Presence is sent by the connection itself (see the constructor).
+    this.awareness.off('update', provider._awarenessUpdateHandler);
+    const current = () => provider === this.#provider;
+
+    provider.messageHandlers[storedMessage] = (_encoder, decoder) => {
+      const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      if (current() && doc === this.doc) this.#confirmStored(stateVector);
+    };
+    // The server's sync step 1 on (re)connect carries its state vector: edits stored before a
+    // restart, whose acknowledgement was lost with the old socket, count as saved from here.
+    const handleSync = provider.messageHandlers[syncMessage]!;
+    provider.messageHandlers[syncMessage] = (encoder, decoder, p, emitSynced, type) => {
+      const peek = decoding.clone(decoder);
+      if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1 && current() && doc === this.doc) {
+        this.#confirmStored(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+      }
+      handleSync(encoder, decoder, p, emitSynced, type);
+    };
+
+    provider.on('sync', (synced: boolean) => {
+      if (!synced || !current()) return;
+      this.#failures = 0;
+      if (doc !== this.doc) this.#replaceDoc(doc);
+      this.status = 'connected';
+    });
+    provider.on('connection-close', () => {
+      if (!current()) return;
+      this.#failures++;
+      if (this.status !== 'stopped') this.status = 'offline';
+    });
+    provider.on('status', ({ status }: { status: string }) => {
+      if (!current()) return;
+      if (status === 'connecting' && this.#failures === 0 && this.status !== 'stopped')
+        this.status = 'connecting';
+    });
+    provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      if (!current()) return;
+      if (startsAfresh(code)) return this.#startAfresh(reason);
+      this.stoppedCode = code;
+      this.status = 'stopped';
+      provider.disconnect();
+    });
+
+    const onUpdate = () => {
+      if (doc === this.doc) this.#refreshUnsaved();
+    };
+    doc.on('update', onUpdate);
+    this.#cleanups.push(() => doc.off('update', onUpdate));
+    return provider;
+  }
+
+  /**
+   * The server refused one of our edits [SYNC22]: a new, empty document syncs from the server;
+   * the old one stays on screen until it has (edits made meanwhile are dropped with it).
+   */
+  #startAfresh(reason: string): void {
+    const parsed = refusedEditReasonSchema.safeParse(reason);
+    this.refused = { reason: parsed.success ? parsed.data : 'other', at: Date.now() };
+    this.status = 'connecting';
+    this.#failures = 0;
+    const old = this.#provider;
+    this.#provider = this.#open(new Y.Doc());
+    old.destroy();
+    this.#provider.connect();
+  }
+
+  #replaceDoc(doc: Y.Doc): void {
+    this.#doc = doc;
+    this.#storedClock = 0;
+    this.#refreshUnsaved();
+    for (const listener of this.#freshDocListeners) listener(doc);
   }
 
   /** Skips the back-off wait. Does nothing once the server has stopped us for good. */
@@ -159,5 +235,7 @@ export class MeetingConnection {
   destroy(): void {
     for (const cleanup of this.#cleanups) cleanup();
     this.#provider.destroy();
+    this.awareness.destroy();
+    this.#freshDocListeners.clear();
   }
 }

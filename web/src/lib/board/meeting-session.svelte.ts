@@ -4,7 +4,7 @@ import type { MeetingInfo, Writer } from '../meeting-info.ts';
 import { FrameBoard } from './frame-board.svelte.ts';
 import { LiveMeeting } from './live-meeting.svelte.ts';
 import { MapBoard } from './map-board.svelte.ts';
-import { MeetingConnection } from './meeting-connection.svelte.ts';
+import { MeetingConnection, type RefusedEdit } from './meeting-connection.svelte.ts';
 import { OwnUndo } from './own-undo.svelte.ts';
 import { PlanBoard } from './plan-board.svelte.ts';
 import { PlanLive } from './plan-live.svelte.ts';
@@ -16,51 +16,82 @@ const readOnlyRoles = ['observer', 'projector'];
 /**
  * Everything one screen holds for a meeting: the map and frame documents with their
  * connections, the chair's live state over socket.io, presence and this screen's own undo.
+ * `map`, `frame`, `plan` and `undo` are reactive: each is built again over a fresh document
+ * when its connection starts afresh after a refused edit [SYNC22], and components that read
+ * them through the session follow.
  */
 export class MeetingSession {
-  readonly map: MapBoard;
-  readonly frame: FrameBoard;
+  map: MapBoard;
+  frame: FrameBoard;
   readonly mapConnection: MeetingConnection;
   readonly frameConnection: MeetingConnection;
   readonly live: LiveMeeting;
   /** The safety plan: its document, and what the server decides about it. */
-  readonly plan: PlanBoard;
+  plan: PlanBoard;
   readonly planConnection: MeetingConnection;
   readonly planLive: PlanLive;
   readonly presence: Presence;
-  readonly undo: OwnUndo;
+  undo: OwnUndo;
   /** Who this screen writes as; the chair may change a guest's role during the meeting. */
   writer: Writer | undefined = $state();
   readonly #screen: ScreenKind;
-  readonly #docs: Y.Doc[];
-  #offRole: () => void = () => {};
+  readonly #offs: (() => void)[] = [];
 
   constructor(info: MeetingInfo, screen: ScreenKind, name: string) {
     const mapDoc = new Y.Doc();
     const frameDoc = new Y.Doc();
     const planDoc = new Y.Doc();
-    this.#docs = [mapDoc, frameDoc, planDoc];
     const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${protocol}://${location.host}/yjs`;
     this.mapConnection = new MeetingConnection(mapDoc, url, info.documents.map, { presence: true, screen });
     this.frameConnection = new MeetingConnection(frameDoc, url, info.documents.frame, { screen });
-    this.map = new MapBoard(mapDoc);
-    this.frame = new FrameBoard(frameDoc);
+    this.map = $state.raw(new MapBoard(mapDoc));
+    this.frame = $state.raw(new FrameBoard(frameDoc));
     const planName = info.documents.plan ?? `${info.meeting.id}.plan`;
     this.planConnection = new MeetingConnection(planDoc, url, planName, { screen });
-    this.plan = new PlanBoard(planDoc);
+    this.plan = $state.raw(new PlanBoard(planDoc));
     this.live = new LiveMeeting(info.meeting.id, screen);
     this.planLive = new PlanLive(this.live);
     this.presence = new Presence(this.mapConnection.awareness, { name, screen, column: null, typing: null });
-    // Every root of the map document (today only the cards).
-    this.undo = new OwnUndo(rootsOfPart.map.map((root) => mapDoc.getMap(root)));
+    this.undo = $state.raw(ownUndoOf(mapDoc));
     this.#screen = screen;
     this.writer = info.writer;
     this.map.authorId = info.writer?.key;
-    this.#offRole = this.live.onServerEvent('participant:role', (change) => {
-      const role = (change as { role?: unknown } | null)?.role;
-      if (this.writer?.kind === 'guest' && typeof role === 'string') this.writer = { ...this.writer, role };
-    });
+    this.#offs.push(
+      this.live.onServerEvent('participant:role', (change) => {
+        const role = (change as { role?: unknown } | null)?.role;
+        if (this.writer?.kind === 'guest' && typeof role === 'string') this.writer = { ...this.writer, role };
+      }),
+      // A refused edit: the board is built again over the document as the server has it [SYNC22].
+      this.mapConnection.onFreshDoc((doc) => {
+        const [oldMap, oldUndo] = [this.map, this.undo];
+        this.map = new MapBoard(doc);
+        this.map.authorId = info.writer?.key;
+        this.undo = ownUndoOf(doc);
+        oldMap.destroy();
+        oldUndo.destroy();
+      }),
+      this.frameConnection.onFreshDoc((doc) => {
+        const old = this.frame;
+        this.frame = new FrameBoard(doc);
+        old.destroy();
+      }),
+      this.planConnection.onFreshDoc((doc) => {
+        const old = this.plan;
+        this.plan = new PlanBoard(doc);
+        old.destroy();
+      }),
+    );
+  }
+
+  /** The edit the server last refused on any of this screen's documents, until dismissed. */
+  get refused(): { connection: MeetingConnection; edit: RefusedEdit } | undefined {
+    let latest: { connection: MeetingConnection; edit: RefusedEdit } | undefined;
+    for (const connection of [this.mapConnection, this.frameConnection, this.planConnection]) {
+      const edit = connection.refused;
+      if (edit && (!latest || edit.at > latest.edit.at)) latest = { connection, edit };
+    }
+    return latest;
   }
 
   /** Whether this screen may add cards: not the projector, not an observer. The server decides too. */
@@ -82,7 +113,7 @@ export class MeetingSession {
   }
 
   destroy(): void {
-    this.#offRole();
+    for (const off of this.#offs) off();
     this.undo.destroy();
     this.presence.destroy();
     this.planLive.destroy();
@@ -93,6 +124,12 @@ export class MeetingSession {
     this.frame.destroy();
     this.mapConnection.destroy();
     this.frameConnection.destroy();
-    for (const doc of this.#docs) doc.destroy();
+    for (const connection of [this.mapConnection, this.frameConnection, this.planConnection])
+      connection.doc.destroy();
   }
+}
+
+/** This screen's own undo over every root of the map document (today only the cards). */
+function ownUndoOf(mapDoc: Y.Doc): OwnUndo {
+  return new OwnUndo(rootsOfPart.map.map((root) => mapDoc.getMap(root)));
 }

@@ -1,0 +1,133 @@
+import { closeCodes, planRules, readPlanRules, statementPairsRoot, type Result } from '@kinboard/shared';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eventually } from '../helpers/eventually.ts';
+import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { storedDoc, storedRows } from '../helpers/store-fixtures.ts';
+import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import { adminPassword, Browser } from './access-http.ts';
+
+const cookieOf = (browser: Browser) =>
+  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+/** The server's close of a stock client: its code and reason. */
+const closeOf = (client: StockClient) =>
+  new Promise<{ code: number; reason: string }>((resolve) =>
+    client.provider.on(
+      'connection-close',
+      (event) => event && resolve({ code: event.code, reason: event.reason }),
+    ),
+  );
+
+describe('[SYNC22] an edit refused because of a state that changes closes with 4423, not 4403', () => {
+  let server: TestServer;
+  let chair: Browser;
+  let familyId: string;
+  const clients: StockClient[] = [];
+  const sockets: RealtimeClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: {
+        REQUIRE_SIGN_IN: 'true',
+        TRUST_PROXY: 'true',
+        ADMIN_EMAIL: 'chair@example.org',
+        ADMIN_PASSWORD: adminPassword,
+      },
+    });
+    chair = new Browser(server, '10.7.0.1');
+    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
+    familyId = (await chair.post('/api/families', { name: 'Adeyemi' })).body.family.id;
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  const stock = async (name: string, cookie: string) => {
+    const client = connectStockClient(server.wsUrl, name, { cookie });
+    clients.push(client);
+    await client.synced;
+    return client;
+  };
+
+  it('a phone’s plan edit as agreement starts: 4423 planLocked, nothing stored or relayed, the stock client stops, a fresh copy syncs what the server has', async () => {
+    const made = await chair.post(`/api/families/${familyId}/meetings`, {
+      type: 'family-network-meeting',
+      date: '2026-12-02',
+      title: 'Refused edit',
+    });
+    const meetingId: string = made.body.meeting.id;
+    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
+    const phoneBrowser = new Browser(server, '10.7.0.2');
+    const joined = await phoneBrowser.post('/api/join', { code, name: 'Gran', relationship: 'grandmother' });
+    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
+      role: 'family',
+    });
+    const phoneCookie = cookieOf(phoneBrowser);
+    const planName = `${meetingId}.plan`;
+
+    const phone = await stock(planName, phoneCookie);
+    const rule = planRules.add(phone.doc, { what: 'Gran collects from school' });
+    await eventually(() => expect(readPlanRules(storedDoc(server.dataDir, planName))).toHaveLength(1));
+    const onlooker = await stock(planName, cookieOf(chair));
+    await eventually(() => expect(readPlanRules(onlooker.doc)).toHaveLength(1));
+
+    const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
+    sockets.push(chairSocket);
+    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      (await request(chairSocket, 'plan:agreement', { action: 'start' })) as unknown as Result<unknown>,
+    ).toMatchObject({ ok: true });
+
+    // The phone was still typing in the rule.
+    const rowsBefore = storedRows(server.dataDir, planName).length;
+    const storedBefore = Y.encodeStateAsUpdate(storedDoc(server.dataDir, planName));
+    const closed = closeOf(phone);
+    planRules.edit(phone.doc, rule, { what: 'Gran collects from school on Fridays' });
+    expect(await closed).toEqual({ code: closeCodes.refusedEdit, reason: 'planLocked' });
+
+    // Nothing of it was applied, stored or relayed.
+    expect(storedRows(server.dataDir, planName)).toHaveLength(rowsBefore);
+    expect(Y.encodeStateAsUpdate(storedDoc(server.dataDir, planName))).toEqual(storedBefore);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readPlanRules(onlooker.doc)[0]!.fields.what).toBe('Gran collects from school');
+
+    // A stock y-websocket client stops on 4423 as on any 44xx code: it does not send the refused
+    // edit again and again.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(phone.provider.shouldConnect).toBe(false);
+    expect(phone.provider.ws).toBeNull();
+
+    // What the web client does: a fresh copy of the document, from the same phone, syncs the
+    // server's plan (the refused edit is gone) and is not refused.
+    const fresh = await stock(planName, phoneCookie);
+    expect(readPlanRules(fresh.doc).map((each) => each.fields.what)).toEqual(['Gran collects from school']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fresh.provider.wsconnected).toBe(true);
+  });
+
+  it('something no honest screen sends (the frame from a guest) still stops with 4403', async () => {
+    const made = await chair.post(`/api/families/${familyId}/meetings`, {
+      type: 'family-network-meeting',
+      date: '2026-12-03',
+      title: 'Forged edit',
+    });
+    const meetingId: string = made.body.meeting.id;
+    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
+    const phoneBrowser = new Browser(server, '10.7.0.3');
+    const joined = await phoneBrowser.post('/api/join', { code, name: 'Uncle', relationship: 'uncle' });
+    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
+      role: 'family',
+    });
+    const frame = await stock(`${meetingId}.frame`, cookieOf(phoneBrowser));
+    const closed = closeOf(frame);
+    frame.doc.getMap(statementPairsRoot).set('danger-forged', new Y.Map());
+    expect((await closed).code).toBe(closeCodes.forbidden);
+  });
+});

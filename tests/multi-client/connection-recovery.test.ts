@@ -71,9 +71,12 @@ describe('[ACCESS21] a screen that dropped off for a moment is recovered only as
     });
     expect(joined.status).toBe(201);
     guest = { cookie: cookieOf(phone), participantId: joined.body.participantId };
-    const admitted = await chair.post(`/api/meetings/${meetingId}/participants/${guest.participantId}/admit`, {
-      role: 'family',
-    });
+    const admitted = await chair.post(
+      `/api/meetings/${meetingId}/participants/${guest.participantId}/admit`,
+      {
+        role: 'family',
+      },
+    );
     expect(admitted.status).toBe(200);
     return meetingId;
   }

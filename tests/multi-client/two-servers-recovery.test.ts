@@ -156,5 +156,24 @@ describe.skipIf(unavailable !== undefined)(
         code: 'forbidden',
       });
     });
+
+    it('[ACCESS21] [CLUSTER5] a screen dropping while Redis is away does not take its server down, and comes back as new', async () => {
+      const { meetingId, cookie } = await meetingWithGuest('Dropped while Redis was away');
+      const phone = await enter(balancer.url, cookie, meetingId, 'phone');
+      await cluster.redis.kill();
+      try {
+        await eventually(() => expect(a.output()).toContain('Redis is unreachable'), 10_000);
+        // Its session cannot be kept: writing it fails, and the server says so and carries on.
+        await dropConnection(phone.socket);
+        await eventually(() => expect(a.output()).toContain('could not keep a dropped socket'), 10_000);
+        expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
+        expect(await reconnect(phone.socket)).toBeUndefined();
+        expect(phone.socket.recovered).toBe(false);
+        const entered = await request(phone.socket, 'meeting:enter', { meetingId, screen: 'phone' });
+        expect(entered.ok, JSON.stringify(entered)).toBe(true);
+      } finally {
+        await cluster.redis.start();
+      }
+    });
   },
 );

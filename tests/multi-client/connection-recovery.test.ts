@@ -168,4 +168,50 @@ describe('[ACCESS21] a screen that dropped off for a moment is recovered only as
       code: 'forbidden',
     });
   });
+
+  it('[ACCESS21] the chair dropped for a moment is recovered into the staff screens and hears who joined meanwhile', async () => {
+    const meetingId = await openMeeting('Chair recovered');
+    const chairScreen = await enter(cookieOf(chair), meetingId, 'chair');
+    const opened = await chair.get(`/api/meetings/${meetingId}`);
+    await dropConnection(chairScreen.socket);
+    const latecomer = new Browser(server, `10.9.2.${++phones}`);
+    const joined = await latecomer.post('/api/join', {
+      code: opened.body.meeting.joinCode,
+      name: 'Uncle Ray',
+      relationship: 'uncle',
+    });
+    expect(joined.status).toBe(201);
+    expect(await reconnect(chairScreen.socket)).toBeUndefined();
+
+    expect(chairScreen.socket.recovered).toBe(true);
+    await eventually(() =>
+      expect(JSON.stringify(chairScreen.heard.filter((each) => each.event === 'lobby:changed'))).toContain(
+        'Uncle Ray',
+      ),
+    );
+    // And it still acts as the chair, without entering again.
+    await focus(chairScreen, 'worries');
+  });
+
+  it('[ACCESS21] a meeting closed while the phone was away sends it nothing more, and entering says it has finished', async () => {
+    const meetingId = await openMeeting('Closed while offline');
+    const chairScreen = await enter(cookieOf(chair), meetingId, 'chair');
+    const phone = await enter(guest.cookie, meetingId, 'phone');
+
+    await dropConnection(phone.socket);
+    await focus(chairScreen, 'worries');
+    expect((await chair.post(`/api/meetings/${meetingId}/close`)).status).toBe(200);
+    const heardBefore = phone.heard.length;
+    expect(await reconnect(phone.socket)).toBeUndefined();
+
+    expect(await request(phone.socket, 'plan:offer', { ruleId: 'r-1' })).toMatchObject({
+      ok: false,
+      code: 'not-admitted',
+    });
+    expect(focusesHeard({ ...phone, heard: phone.heard.slice(heardBefore) })).toEqual([]);
+    expect(await request(phone.socket, 'meeting:enter', { meetingId, screen: 'phone' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+  });
 });

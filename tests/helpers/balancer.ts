@@ -9,10 +9,13 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export interface TestBalancer {
   url: string;
   wsUrl: string;
+  /** Sends new connections to these ports from now on (open ones stay where they are). */
+  sendNewConnectionsTo(ports: readonly number[]): void;
   close(): Promise<void>;
 }
 
-export async function startBalancer(backendPorts: readonly number[]): Promise<TestBalancer> {
+export async function startBalancer(ports: readonly number[]): Promise<TestBalancer> {
+  let backendPorts = ports;
   const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     open.add(client);
@@ -49,6 +52,9 @@ export async function startBalancer(backendPorts: readonly number[]): Promise<Te
   return {
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
+    sendNewConnectionsTo(ports) {
+      backendPorts = ports;
+    },
     async close() {
       for (const socket of open) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -33,3 +33,33 @@ export function request(
     )(event, payload, resolve),
   );
 }
+
+/**
+ * A socket.io client that keeps its session across a dropped connection, as the web app's does,
+ * but reconnects only when told (`socket.connect()`), so a test decides what happens meanwhile.
+ */
+export function connectRecoverable(url: string, cookie?: string): RealtimeClient {
+  return io(url, {
+    transports: ['websocket'],
+    auth: { protocolVersion: 1 },
+    reconnection: false,
+    forceNew: true,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
+}
+
+/** Cuts the connection under the socket (no socket.io goodbye), as a phone losing signal does. */
+export function dropConnection(socket: RealtimeClient): Promise<void> {
+  const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+  socket.io.engine.close();
+  return dropped;
+}
+
+/** Connects again and resolves once connected (recovered or not), or with the refusal. */
+export function reconnect(socket: RealtimeClient): Promise<Error | undefined> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve(undefined));
+    socket.once('connect_error', (error) => resolve(error));
+    socket.connect();
+  });
+}

@@ -49,7 +49,9 @@ export async function joinCluster(
   };
   // The streams adapter (not pub/sub) so that socket.io's connection-state recovery can work
   // across servers; its blocking reads use a client of their own, which it makes.
-  const socketIoAdapter = createAdapter(cluster.publisher, { streamName: 'kinboard:socket.io' });
+  const socketIoAdapter = createAdapter(forgivingSessionWrites(cluster.publisher, log), {
+    streamName: 'kinboard:socket.io',
+  });
   return {
     cluster,
     documents: new RedisDocumentRelay(cluster, log),
@@ -73,4 +75,26 @@ export async function joinCluster(
     },
     close: () => cluster.close(),
   };
+}
+
+/**
+ * The client the socket.io adapter writes with, except that the one write it neither awaits nor
+ * catches (`SET`, keeping a dropped socket's session for recovery [ACCESS21]) logs its failure
+ * while Redis is away instead of ending the process with an unhandled rejection; that screen
+ * then reconnects as a new socket and enters again.
+ */
+function forgivingSessionWrites<C extends object>(client: C, log: Logger): C {
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (property !== 'set') return bound;
+      return (...args: unknown[]) =>
+        Promise.resolve(bound(...args)).catch((error: unknown) => {
+          log.warn({ err: error }, 'could not keep a dropped socket for recovery: Redis is away');
+          return null;
+        });
+    },
+  });
 }

@@ -26,6 +26,16 @@ export type Entry =
   | { kind: 'refused'; result: Result<never> }
   | { kind: 'in'; data: Omit<SocketData, 'meetingId'> & { role: ParticipantRole } };
 
+/** The same person with the same role; `null` (how Redis gives back an absent field) is absent. */
+function sameEntry(was: SocketData, now: Omit<SocketData, 'meetingId'>): boolean {
+  return (
+    was.role === now.role &&
+    (was.staffId ?? undefined) === (now.staffId ?? undefined) &&
+    (was.participantId ?? undefined) === (now.participantId ?? undefined) &&
+    Boolean(was.lowered) === Boolean(now.lowered)
+  );
+}
+
 /** What a refused connection is told, by close code: the same reasons as the sync endpoint's. */
 function refusalResult(refusal: ConnectionRefusal): Result<never> {
   switch (refusal.closeCode) {
@@ -122,6 +132,40 @@ export class RealtimeAccess {
       meetingId,
       detail: { channel: 'realtime', role },
     });
+  }
+
+  /**
+   * A recovered socket, decided again as `meeting:enter` would decide it now [ACCESS21]: the same
+   * person, still let in, with the same role, to a meeting still running. Then it keeps its rooms
+   * (and its entry is on the record again); otherwise it keeps nothing of its session, and the
+   * screen enters again like a new one, getting its current role or its refusal.
+   */
+  async keepsRecoveredEntry(socket: KinboardSocket): Promise<boolean> {
+    let decidedAt: number;
+    let kept: boolean;
+    do {
+      decidedAt = this.changes;
+      kept = await this.#decideRecovered(socket);
+    } while (kept && decidedAt !== this.changes);
+    if (!kept) {
+      for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+      socket.data = {};
+    }
+    return kept;
+  }
+
+  async #decideRecovered(socket: KinboardSocket): Promise<boolean> {
+    const { meetingId, screen } = socket.data;
+    if (!meetingId || !screen) return false;
+    const entry = await this.identify(socket, meetingId, screen);
+    if (entry.kind === 'refused') return false;
+    const meeting = await this.#store.getMeeting(meetingId);
+    if (!meeting || meeting.state === 'closed') return false;
+    if (!sameEntry(socket.data, entry.data)) return false;
+    // Read back from Redis, absent fields come as null: the socket carries them as entered.
+    socket.data = { meetingId, screen, ...entry.data };
+    await this.recordEntry(socket, meeting.familyId);
+    return true;
   }
 
   /** The last word to every screen, then every socket of the meeting is disconnected. */

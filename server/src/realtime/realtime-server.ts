@@ -17,6 +17,7 @@ import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
+import { HeldMissedPackets, maxDisconnectionDuration } from './connection-recovery.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 import { registerPlanEvents, type PlanEventDeps } from './plan-events.ts';
 import { RealtimeAccess } from './realtime-access.ts';
@@ -68,11 +69,15 @@ export class RealtimeServer {
       transports: ['websocket'],
       maxHttpBufferSize: options.maxMessageBytes,
     });
+    const held = new HeldMissedPackets();
     this.io = new Server({
       path: socketIoPath,
       transports: ['websocket'],
       serveClient: false,
-      ...(options.adapter ? { adapter: options.adapter } : {}),
+      // A screen that dropped off for a moment gets its rooms and what it missed, once it has
+      // been decided again like a new socket: every middleware runs [ACCESS21].
+      connectionStateRecovery: { maxDisconnectionDuration, skipMiddlewares: false },
+      adapter: held.adapter(options.adapter),
     });
     this.io.bind(this.#engine);
     this.#access = new RealtimeAccess({
@@ -94,6 +99,22 @@ export class RealtimeServer {
     this.io.use((socket, next) => {
       this.#access.mayConnect(socket.handshake.headers).then(
         (allowed) => next(allowed ? undefined : new Error('not-admitted')),
+        (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
+      );
+    });
+    // Last, so a recovered socket is first known to hold a session or a pass [ACCESS21].
+    this.io.use((socket, next) => {
+      if (!socket.recovered) {
+        next();
+        return;
+      }
+      const missed = held.take(socket.data);
+      this.#access.keepsRecoveredEntry(socket).then(
+        (kept) => {
+          // As socket.io itself sends them: ahead of the connection, which the client waits for.
+          if (kept) HeldMissedPackets.deliver(socket, missed);
+          next();
+        },
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
@@ -136,7 +157,7 @@ export class RealtimeServer {
       if (!meeting) return fail('not-found', 'There is no meeting with that link.');
       if (meeting.state === 'closed') return fail('not-found', 'This meeting has finished.');
       for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-      socket.data = { meetingId, ...entry.data };
+      socket.data = { meetingId, screen, ...entry.data };
       // Access changed while this was decided (the chair turned them away in that instant):
       // decide again. From here on the socket carries who it is, so later changes reach it.
       while (decidedAt !== this.#access.changes) {
@@ -146,7 +167,7 @@ export class RealtimeServer {
           socket.data = {};
           return entry.result;
         }
-        socket.data = { meetingId, ...entry.data };
+        socket.data = { meetingId, screen, ...entry.data };
       }
       await this.#access.recordEntry(socket, meeting.familyId);
       await socket.join(meetingRoom(meetingId));

@@ -198,7 +198,9 @@ export class ScalingEvents {
     const sockets = await this.#io.local.in(meetingRoom(meetingId)).fetchSockets();
     for (const socket of sockets) {
       if (socket.data.meetingId !== meetingId || !socket.data.role) continue;
-      socket.emit('scaling:round', {
+      // `local`: with connection-state recovery a socket's own emits would go through the
+      // adapter, and so through Redis; a view before the reveal stays on the server holding it.
+      this.#io.local.to(socket.id).emit('scaling:round', {
         meetingId,
         round: live ? this.#viewOf(live, answers, socket.data) : null,
       });

@@ -1,8 +1,15 @@
-import type { ClientToServerEvents, ParticipantRole, ServerToClientEvents } from '@kinboard/shared';
+import type {
+  ClientToServerEvents,
+  ParticipantRole,
+  ScreenKind,
+  ServerToClientEvents,
+} from '@kinboard/shared';
 import type { Server, Socket } from 'socket.io';
 
 export interface SocketData {
   meetingId?: string;
+  /** The screen it entered as, so a recovered socket can be decided again [ACCESS21]. */
+  screen?: ScreenKind;
   role?: ParticipantRole;
   /** Who the socket is, once it entered a meeting and access knew it [ACCESS17]. */
   staffId?: string;

@@ -28,7 +28,9 @@ const initialState = (meetingId: string): MeetingLiveState => ({
 /**
  * What the server decides about the running meeting (the chair's focus, follow me, locks, the
  * timer), as reactive state. Every screen enters the meeting on connect and again on every
- * reconnect, so a screen that dropped off picks up where the chair is now.
+ * reconnect, so a screen that dropped off picks up where the chair is now. That includes a
+ * recovered connection (`socket.recovered`): the server strips one that no longer holds to a
+ * bare socket, and entering is what gives it its current role or its refusal [ACCESS21].
  */
 export class LiveMeeting {
   state: MeetingLiveState = $state.raw(initialState(''));

@@ -145,7 +145,7 @@ describe('scaling rounds: private until revealed, fixed after', () => {
       Number(match[1]),
     );
 
-  it("[SCALE2] [SCALE3] [SCALE5] before the reveal no screen receives another person's number; after it every screen gets all five, with names", async () => {
+  it("[SCALE2] [SCALE3] [SCALE5] [SCALE10] before the reveal no screen receives another person's number; after it every screen gets all five, with names", async () => {
     const { chairScreen, projector, guests, observer, all } = await meetingOfSeven('Private named round');
     const started = await ask(chairScreen, 'scaling:start', { question, mode: { named: true, open: false } });
     expect(started.ok).toBe(true);
@@ -207,6 +207,12 @@ describe('scaling rounds: private until revealed, fixed after', () => {
         expect(round.spread).toEqual({ lowest: 2, highest: 9, middle: 6, count: 5 });
         expect(numbersIn(screen, before[index])).toEqual(expect.arrayContaining([2, 5, 6, 8, 9]));
       });
+
+    // The family's record says who showed the numbers and how many there were, never the numbers.
+    const { entries } = (await chair.get(`/api/families/${familyId}/audit`)).body;
+    const reveal = entries.find((entry: { action: string }) => entry.action === 'scaling.revealed');
+    expect(reveal).toMatchObject({ actorKind: 'staff', detail: { roundId, answers: 5 } });
+    expect(Object.keys(reveal.detail).sort()).toEqual(['answers', 'roundId']);
   });
 
   it('[SCALE5] an anonymous round carries no name or role in any message, before or after the reveal', async () => {

@@ -24,6 +24,7 @@ export const auditActions = [
   'join.guessing-limited',
   'connection.opened',
   'board.write-refused',
+  'scaling.revealed',
   'plan.offered',
   'plan.offer-decided',
   'plan.agreement-started',

@@ -122,6 +122,7 @@ export class RealtimeServer {
       io: this.io,
       store: options.store,
       log: options.log,
+      audit: options.access.audit,
       news: options.news,
     });
     this.io.on('connection', (socket) => this.#onConnection(socket));

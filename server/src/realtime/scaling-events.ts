@@ -8,6 +8,7 @@ import {
 } from '@kinboard/shared';
 import { guestParticipantKey, staffParticipantKey } from '@kinboard/shared/access/participant-key';
 import { newId } from '../access/secrets.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Logger } from '../log.ts';
 import type { ScalingRoundRecord, Store } from '../store/store.ts';
@@ -34,6 +35,7 @@ export class ScalingEvents {
   readonly #io: KinboardServer;
   readonly #store: Store;
   readonly #log: Logger;
+  readonly #audit: AuditLog;
   readonly #queues = new Map<string, Promise<unknown>>();
 
   readonly #news: MeetingNewsChannel | undefined;
@@ -42,11 +44,13 @@ export class ScalingEvents {
     io: KinboardServer;
     store: Store;
     log: Logger;
+    audit: AuditLog;
     news?: MeetingNewsChannel | undefined;
   }) {
     this.#io = options.io;
     this.#store = options.store;
     this.#log = options.log;
+    this.#audit = options.audit;
     this.#news = options.news;
     // Another server changed a round: this one sends its own screens their views, in turn.
     options.news?.on('scaling', ({ meetingId }) => {
@@ -121,8 +125,18 @@ export class ScalingEvents {
         if (!running(round)) return fail('conflict', 'These numbers have already been shown.');
         const revealed = await this.#store.revealScalingRound(roundId, Date.now());
         if (!revealed) return fail('conflict', 'These numbers have already been shown.');
+        const answers = await this.#store.listScalingAnswers(roundId);
+        // Who showed everyone's numbers, and how many there were; never the numbers themselves.
+        await this.#audit.record({
+          actorKind: 'staff',
+          actorId: socket.data.staffId,
+          action: 'scaling.revealed',
+          familyId: (await this.#store.getMeeting(meetingId))?.familyId,
+          meetingId,
+          detail: { roundId, answers: answers.length },
+        });
         await this.#send(meetingId);
-        return ok(this.#viewOf(revealed, await this.#store.listScalingAnswers(roundId), socket.data));
+        return ok(this.#viewOf(revealed, answers, socket.data));
       });
     });
 

@@ -1,34 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory } from './store.contract.ts';
+import { describe, expect, it } from 'vitest';
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
 import type { Participant, Staff, Store } from './store.ts';
 
 /** The access rules of store.ts (STORE7..STORE12 in server/SPEC.md), for any implementation. */
-export function runAccessStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runAccessStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Store contract, access: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-    const opened: Store[] = [];
-
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      opened.push(store);
-    });
-
-    afterEach(async () => {
-      for (const each of opened.splice(0)) await each.close();
-      await factory.dispose();
-    });
-
-    async function reopen(): Promise<Store> {
-      await store.close();
-      store = await factory.reopen();
-      opened.push(store);
-      return store;
-    }
+    const { store, reopen } = useContractStore(makeFactory);
 
     it('[STORE7] the first administrator is created once, only with a live setup token', async () => {
       expect(await store.countStaff()).toBe(0);

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory } from './store.contract.ts';
+import { describe, expect, it } from 'vitest';
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
 import type { Store } from './store.ts';
 
 /** A tiny PNG-looking payload: the store keeps bytes; the route checks the signature. */
 const png = (last: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, last]);
 
 /** The drawing rules of store.ts (DRAW4 in server/SPEC.md), for any implementation. */
-export function runDrawingStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runDrawingStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Store contract, drawings: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-    const opened: Store[] = [];
+    const { store, openAnother } = useContractStore(makeFactory, { seed: twoMeetings });
 
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      opened.push(store);
+    async function twoMeetings(store: Store): Promise<void> {
       for (const meetingId of ['m1', 'm2'])
         await store.createMeeting({
           family: { id: 'fam', name: 'Hollis', createdAt: 1 },
@@ -33,12 +25,7 @@ export function runDrawingStoreContract(
           },
           documents: [],
         });
-    });
-
-    afterEach(async () => {
-      for (const each of opened.splice(0)) await each.close();
-      await factory.dispose();
-    });
+    }
 
     it('[DRAW4] keeps the latest image of each canvas, in canvas order, per meeting', async () => {
       expect(await store.listDrawingImages('m1')).toEqual([]);
@@ -85,8 +72,7 @@ export function runDrawingStoreContract(
         updatedAt: 20,
         updatedBy: 'staff:s',
       });
-      const again = await factory.reopen();
-      opened.push(again);
+      const again = await openAnother();
       const [image] = await again.listDrawingImages('m1');
       expect(image?.png).toEqual(png(5));
       expect(image?.png).toBeInstanceOf(Uint8Array);

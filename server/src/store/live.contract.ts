@@ -1,38 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { StoreFactory } from './store.contract.ts';
-import type { Store, StoredMeetingLiveState } from './store.ts';
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
+import type { StoredMeetingLiveState } from './store.ts';
 
 /**
  * What the store keeps for a live meeting beside its documents (STORE16, STORE17 in
  * server/SPEC.md): who owns each Yjs client id, and the chair's live state. For any implementation.
  */
-export function runLiveStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runLiveStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Store contract, live meeting: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-    const opened: Store[] = [];
-
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      opened.push(store);
-    });
-
-    afterEach(async () => {
-      for (const each of opened.splice(0)) await each.close();
-      await factory.dispose();
-    });
-
-    async function reopen(): Promise<Store> {
-      await store.close();
-      store = await factory.reopen();
-      opened.push(store);
-      return store;
-    }
+    const { store, reopen } = useContractStore(makeFactory);
 
     const edit = (text: string) => {
       const doc = new Y.Doc();

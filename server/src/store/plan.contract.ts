@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgreedPlanVersion, Store } from './store.ts';
-import type { StoreFactory } from './store.contract.ts';
+import { describe, expect, it } from 'vitest';
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
+import type { AgreedPlanVersion } from './store.ts';
 
 const family = { id: 'fam-plan', name: 'Hollis', createdAt: 1 };
 const meeting = (id: string) => ({
@@ -36,22 +36,10 @@ const version = (meetingId: string, number: number, bytes: number[]): AgreedPlan
 });
 
 /** The plan's storage rules (STORE19, PLAN3-PLAN6 in server/SPEC.md), for any implementation. */
-export function runPlanStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runPlanStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Plan store contract: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      await store.createMeeting({ family, meeting: meeting('m-plan'), documents: [] });
-    });
-    afterEach(async () => {
-      await store.close();
-      await factory.dispose();
+    const { store, openAnother } = useContractStore(makeFactory, {
+      seed: (store) => store.createMeeting({ family, meeting: meeting('m-plan'), documents: [] }),
     });
 
     it('[STORE19] a plan is drafting until agreement starts; answers count only while agreeing, one per person', async () => {
@@ -102,12 +90,8 @@ export function runPlanStoreContract(
         new Uint8Array([1, 2, 3]),
       );
       expect((await store.listPlanVersionsOfFamily(family.id)).map((each) => each.version)).toEqual([1, 2]);
-      const reopened = await factory.reopen();
-      try {
-        expect(await reopened.getPlanVersion('m-plan', 2)).toEqual(version('m-plan', 2, [9]));
-      } finally {
-        await reopened.close();
-      }
+      const reopened = await openAnother();
+      expect(await reopened.getPlanVersion('m-plan', 2)).toEqual(version('m-plan', 2, [9]));
     });
 
     it('[STORE19] an offer is decided once', async () => {

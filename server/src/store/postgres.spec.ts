@@ -14,7 +14,8 @@ import {
   type TestSchema,
 } from './postgres-testing.ts';
 import { PostgresStore } from './postgres.ts';
-import { runStoreContract, type StoreFactory } from './store.contract.ts';
+import type { StoreFactory } from './contract-harness.ts';
+import { runStoreContract } from './store.contract.ts';
 
 const url = testPostgresUrl(process.env);
 const unreachable = await whyPostgresUnreachable(url);

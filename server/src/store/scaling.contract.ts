@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreFactory } from './store.contract.ts';
+import { describe, expect, it } from 'vitest';
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
 import type { ScalingAnswerRecord, ScalingRoundRecord, Store } from './store.ts';
 
 /** The scaling rules of store.ts (STORE18 in server/SPEC.md), for any implementation. */
-export function runScalingStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runScalingStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Store contract, scaling: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-    const opened: Store[] = [];
+    const { store, reopen } = useContractStore(makeFactory, { seed: twoMeetings });
 
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      opened.push(store);
+    async function twoMeetings(store: Store): Promise<void> {
       for (const [meetingId, date] of [
         ['m1', '2026-12-01'],
         ['m2', '2026-12-15'],
@@ -33,12 +25,7 @@ export function runScalingStoreContract(
           },
           documents: [],
         });
-    });
-
-    afterEach(async () => {
-      for (const each of opened.splice(0)) await each.close();
-      await factory.dispose();
-    });
+    }
 
     const round = (id: string, meetingId = 'm1', startedAt = 10): ScalingRoundRecord => ({
       id,
@@ -70,9 +57,7 @@ export function runScalingStoreContract(
       expect(await store.saveScalingAnswer(answer('r1', 'nan', 3))).toBe('saved');
       expect(await store.saveScalingAnswer(answer('r1', 'dad', 6))).toBe('saved');
       expect(await store.saveScalingAnswer(answer('r1', 'nan', 4, 30))).toBe('saved');
-      await store.close();
-      store = await factory.reopen();
-      opened.push(store);
+      await reopen();
       expect(await store.latestScalingRound('m1')).toEqual(round('r1'));
       expect(await store.listScalingAnswers('r1')).toEqual([
         answer('r1', 'nan', 4, 30),

@@ -1,44 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Family, Meeting, NewMeeting, Store } from './store.ts';
-
-/**
- * Makes a store for one test. `reopen` opens a second store on the same data (after the first is
- * closed), to check what survives; `dispose` removes the data once the test is done.
- */
-export interface StoreFactory {
-  open(): Promise<Store>;
-  reopen(): Promise<Store>;
-  dispose(): Promise<void>;
-}
+import { useContractStore, type MakeStoreFactory } from './contract-harness.ts';
+import type { Family, Meeting, NewMeeting } from './store.ts';
 
 /** Every rule of store.ts (STORE1..STORE6 in server/SPEC.md), for any implementation. */
-export function runStoreContract(
-  name: string,
-  makeFactory: () => StoreFactory | Promise<StoreFactory>,
-): void {
+export function runStoreContract(name: string, makeFactory: MakeStoreFactory): void {
   describe(`Store contract: ${name}`, () => {
-    let factory: StoreFactory;
-    let store: Store;
-    const opened: Store[] = [];
-
-    beforeEach(async () => {
-      factory = await makeFactory();
-      store = await factory.open();
-      opened.push(store);
-    });
-
-    afterEach(async () => {
-      for (const each of opened.splice(0)) await each.close();
-      await factory.dispose();
-    });
-
-    async function reopen(): Promise<Store> {
-      await store.close();
-      const next = await factory.reopen();
-      opened.push(next);
-      return next;
-    }
+    const { store, reopen } = useContractStore(makeFactory);
 
     it('[STORE1] a document never written loads with no updates', async () => {
       expect(await store.loadDocument('nobody-here.map')).toEqual({ updates: [] });

@@ -58,6 +58,7 @@ export async function startServer(
     store,
     access,
     audit,
+    log,
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SqliteStore } from '@kinboard/server/store/sqlite';
-import type { DocumentUpdate, Meeting } from '@kinboard/server/store/store';
+import type { DocumentUpdate, DrawingImage, Meeting } from '@kinboard/server/store/store';
 import * as Y from 'yjs';
 
 /** A data directory the test owns (startServer leaves a given one in place): remove it yourself. */
@@ -46,6 +46,19 @@ export async function appendUpdates(dataDir: string, updates: DocumentUpdate[]):
   const store = new SqliteStore(databaseFile(dataDir));
   try {
     await store.appendUpdates(updates);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Keeps a drawing image straight in the store, past the upload route's checks (as one kept before
+ * they existed, or damaged on disk). Safe beside a running server: exports read images afresh.
+ */
+export async function saveDrawingImage(dataDir: string, image: DrawingImage): Promise<void> {
+  const store = new SqliteStore(databaseFile(dataDir));
+  try {
+    await store.saveDrawingImage(image);
   } finally {
     await store.close();
   }

@@ -146,6 +146,16 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
     });
     expect(notPng).toMatchObject({ status: 400, body: { field: 'png' } });
     expect((await family.request('PUT', url, { png: 'not base64!' })).status).toBe(400);
+    // Past the signature the picture must decode: garbage after it, or a real PNG cut short, is refused.
+    const signature = pixelPng.subarray(0, 8);
+    for (const broken of [
+      Buffer.concat([signature, Buffer.from('not really a picture at all, just words')]),
+      pixelPng.subarray(0, pixelPng.length - 20),
+    ]) {
+      const refused = await family.request('PUT', url, { png: broken.toString('base64') });
+      expect(refused).toMatchObject({ status: 400, body: { field: 'png' } });
+      expect(refused.body.message).toMatch(/could not be read/);
+    }
     expect(
       (await family.request('PUT', `/api/meetings/${meeting.meetingId}/drawings/elsewhere/image`, { png }))
         .status,

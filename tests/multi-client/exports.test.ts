@@ -1,11 +1,11 @@
 import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
-import { agreedRecordSchema, exportPath, myPartPath } from '@kinboard/shared/export/index';
+import { agreedRecordSchema, exportPath, exportWords, myPartPath } from '@kinboard/shared/export/index';
 import { positionsInOrder, readDocx, readDocxPictures, readPdf } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { storedDoc } from '../helpers/store-fixtures.ts';
+import { saveDrawingImage, storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
 import { adminPassword, Browser } from './access-http.ts';
 
@@ -393,5 +393,51 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     expect(agreedRecordSchema.parse(json).schemaVersion).toBe(1);
     expect(Object.keys(json)).not.toContain('drawings');
     expect(JSON.stringify(json)).not.toContain(png.slice(0, 24));
+  });
+
+  it('[EXPORT1] [DRAW4] a kept drawing image that cannot be read is left out with a note; the PDF and Word still come', async () => {
+    // A real picture cut short (no pixels, no end), kept straight in the store past the upload's checks.
+    const whole = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4AWP4z8Dwn4Hh/38AD/kD/dtv74kAAAAASUVORK5CYII=',
+      'base64',
+    );
+    await saveDrawingImage(server.dataDir, {
+      meetingId,
+      canvas: 'story',
+      png: new Uint8Array(whole.subarray(0, 40)),
+      updatedAt: Date.now(),
+      updatedBy: 'staff:test',
+    });
+    const note = exportWords.drawings.unreadable;
+
+    const pdf = await download(chair, exportPath(meetingId, 1, 'pdf'));
+    expect(pdf.status).toBe(200);
+    const plan = await readPdf(pdf.bytes);
+    positionsInOrder(plan.text, [
+      'The plan for the Zoë Ñúñez family',
+      'Drawings',
+      'Genogram and safety circles',
+      'Three houses',
+      'Words and pictures',
+      note.slice(0, 30),
+    ]);
+    expect(plan.pages.reduce((sum, page) => sum + page.images, 0)).toBe(2);
+
+    const docx = await download(chair, exportPath(meetingId, 1, 'docx'));
+    expect(docx.status).toBe(200);
+    expect((await readDocxPictures(docx.bytes)).altTexts).toEqual([
+      'Genogram and safety circles',
+      'Three houses',
+    ]);
+    positionsInOrder((await readDocx(docx.bytes)).replace(/<[^>]+>/g, ' '), [
+      'Agreement',
+      'Drawings',
+      'Three houses',
+      'Words and pictures',
+      note,
+    ]);
+    await eventually(() =>
+      expect(server.output()).toMatch(/"canvas":"story","problem":"does not decode".*cannot be exported/),
+    );
   });
 });

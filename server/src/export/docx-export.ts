@@ -9,7 +9,12 @@ import {
   TextRun,
   type ILevelsOptions,
 } from 'docx';
-import type { ExportBlock, ExportDocument, ExportPicture } from '@kinboard/shared/export/index';
+import {
+  exportWords,
+  type ExportBlock,
+  type ExportDocument,
+  type ExportPicture,
+} from '@kinboard/shared/export/index';
 import { pngSize } from './png-size.ts';
 
 /**
@@ -94,6 +99,11 @@ const contentHeight = pixels(page.height - 2 * page.margin) - 60;
 
 /** A drawing as the width of the page (or less, if it is tall), under its title. */
 function picture(drawing: ExportPicture): Paragraph[] {
+  if (!drawing.png)
+    return [
+      new Paragraph({ children: runs(drawing.title), keepNext: true }),
+      new Paragraph({ children: runs(exportWords.drawings.unreadable) }),
+    ];
   const image = pngSize(drawing.png);
   const scale = Math.min(contentWidth / image.width, contentHeight / image.height);
   return [

@@ -1,11 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PNG } from 'pngjs';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite.ts';
 import { drawingsForExport } from './drawings-for-export.ts';
 
-const png = (last: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, last]);
+/** A real PNG, `width` pixels wide and one high. */
+const png = (width: number) => new Uint8Array(PNG.sync.write(new PNG({ width, height: 1 })));
+/** The log lines written, as objects. */
+function capturedLog() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino({ base: undefined }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { log, lines };
+}
 
 describe('drawingsForExport [DRAW4]', () => {
   const dirs: string[] = [];
@@ -13,7 +22,7 @@ describe('drawingsForExport [DRAW4]', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('titles each kept drawing image in canvas order, for the PDF', async () => {
+  it('titles each kept drawing image in canvas order, for the PDF; one that cannot be read comes without its PNG', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-export-'));
     dirs.push(dir);
     const store = new SqliteStore(path.join(dir, 'kinboard.db'));
@@ -31,7 +40,8 @@ describe('drawingsForExport [DRAW4]', () => {
         },
         documents: [],
       });
-      expect(await drawingsForExport(store, 'm1')).toEqual([]);
+      const { log, lines } = capturedLog();
+      expect(await drawingsForExport(store, 'm1', log)).toEqual([]);
       await store.saveDrawingImage({
         meetingId: 'm1',
         canvas: 'story',
@@ -46,9 +56,27 @@ describe('drawingsForExport [DRAW4]', () => {
         updatedAt: 3,
         updatedBy: 'staff:s',
       });
-      expect(await drawingsForExport(store, 'm1')).toEqual([
+      expect(await drawingsForExport(store, 'm1', log)).toEqual([
         { title: 'Three houses', png: png(2) },
         { title: 'Words and pictures', png: png(1) },
+      ]);
+      expect(lines).toEqual([]);
+
+      // Only the signature of a PNG, kept past the upload's checks: it comes without its picture, and is logged.
+      await store.saveDrawingImage({
+        meetingId: 'm1',
+        canvas: 'genogram',
+        png: png(3).subarray(0, 12),
+        updatedAt: 4,
+        updatedBy: 'staff:s',
+      });
+      expect(await drawingsForExport(store, 'm1', log)).toEqual([
+        { title: 'Genogram and safety circles', png: null },
+        { title: 'Three houses', png: png(2) },
+        { title: 'Words and pictures', png: png(1) },
+      ]);
+      expect(lines).toMatchObject([
+        { level: 40, meetingId: 'm1', canvas: 'genogram', problem: 'no PNG header' },
       ]);
     } finally {
       await store.close();

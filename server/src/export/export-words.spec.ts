@@ -32,7 +32,16 @@ const notWords = new Set([
 const looksLikeWords = (text: string) =>
   !notWords.has(text) && (/\p{L}{2,}\s+\p{L}{2,}/u.test(text) || /^\p{Lu}\p{Ll}{2,}/u.test(text.trim()));
 
-/** The strings in a TypeScript source that look like words, leaving out module names in imports. */
+/** Whether a node is an argument of `log.warn(...)` and the like: server log lines, never in a file. */
+const isLogArgument = (node: ts.Node) =>
+  node.parent !== undefined &&
+  ts.isCallExpression(node.parent) &&
+  ts.isPropertyAccessExpression(node.parent.expression) &&
+  ts.isIdentifier(node.parent.expression.expression) &&
+  node.parent.expression.expression.text === 'log' &&
+  ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(node.parent.expression.name.text);
+
+/** The strings in a TypeScript source that look like words, leaving out module names in imports and log lines. */
 function wordsIn(fileName: string, code: string): string[] {
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
@@ -46,7 +55,7 @@ function wordsIn(fileName: string, code: string): string[] {
       ts.isTemplateHead(node) ||
       ts.isTemplateMiddle(node) ||
       ts.isTemplateTail(node);
-    if (isText && !isModuleName && looksLikeWords(node.text))
+    if (isText && !isModuleName && !isLogArgument(node) && looksLikeWords(node.text))
       found.push(`${fileName}: ${JSON.stringify(node.text)}`);
     ts.forEachChild(node, visit);
   };

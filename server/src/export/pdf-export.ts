@@ -211,16 +211,21 @@ async function drawPdf(
 
   /** Each picture under its title, scaled down to fit the page, tagged as a figure with the title as its alternative text. */
   const drawPicture = (picture: ExportPicture) => {
-    const image = pngSize(picture.png);
+    if (!picture.png) {
+      tagged('P', write([{ text: picture.title }], sizes.body));
+      tagged('P', write([{ text: exportWords.drawings.unreadable }], sizes.body));
+      gap(12);
+      return;
+    }
+    const png = picture.png;
+    const image = pngSize(png);
     const scale = Math.min(1, contentWidth / image.width, (bottom - margin - 40) / image.height);
     const height = image.height * scale;
     tagged('P', write([{ text: picture.title }], sizes.body, 0, height + 8));
     if (y + height > bottom) newPage();
-    tagged(
-      'Figure',
-      () => pdf.image(Buffer.from(picture.png), margin, y, { width: image.width * scale, height }),
-      { alt: picture.title },
-    );
+    tagged('Figure', () => pdf.image(Buffer.from(png), margin, y, { width: image.width * scale, height }), {
+      alt: picture.title,
+    });
     y += height + 12;
   };
 

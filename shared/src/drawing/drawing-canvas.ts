@@ -37,6 +37,9 @@ export const drawingSchemaKey = 'schema';
 /** The largest drawing image the server keeps for exports (a full canvas PNG is ~100-500 KB). */
 export const maxDrawingImageBytes = 4 * 1024 * 1024;
 
+/** The widest or tallest drawing image the server keeps, in pixels: far beyond any screen, yet small enough to decode. */
+export const maxDrawingImageSide = 8000;
+
 /** Whether bytes start with the PNG signature: the only image format the server keeps. */
 export function hasPngSignature(bytes: Uint8Array): boolean {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -28,10 +28,13 @@ export interface ExportItem {
   details: { label: string; text: string }[];
 }
 
-/** A picture drawn in the meeting (the genogram, the three houses...), as a PNG, with its title. */
+/**
+ * A picture drawn in the meeting (the genogram, the three houses...), as a PNG, with its title;
+ * png is null when the kept image cannot be read, and the PDF and Word show a note in its place.
+ */
 export interface ExportPicture {
   title: string;
-  png: Uint8Array;
+  png: Uint8Array | null;
 }
 
 export type ExportBlock =

@@ -105,6 +105,8 @@ export const exportWords = {
     } satisfies Record<DrawingCanvas, string>,
     /** Under the titles in Markdown and plain text, which carry no pictures. */
     picturesElsewhere: "The pictures are in the Word record and in the family's plan (PDF).",
+    /** In place of a picture whose kept image cannot be read (PDF and Word). */
+    unreadable: 'This drawing could not be read, so it is left out. Drawing on it again will bring it back.',
   },
 
   /** In each PDF page's footer. */

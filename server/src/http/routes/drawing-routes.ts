@@ -1,9 +1,9 @@
 import {
   drawingCanvasSchema,
-  hasPngSignature,
   mayDraw,
-  meetingIdSchema,
   maxDrawingImageBytes,
+  maxDrawingImageSide,
+  meetingIdSchema,
 } from '@kinboard/shared';
 import {
   drawingImageUploadSchema,
@@ -12,6 +12,7 @@ import {
 } from '@kinboard/shared/protocol/drawing-image';
 import { closeCodes } from '@kinboard/shared/protocol/close-codes';
 import { participantKeyOf } from '../../access/screen-role.ts';
+import { drawingPngProblem } from '../../export/drawing-png.ts';
 import type { ApiContext } from '../api-context.ts';
 import { badRequest, forbidden, notFound, ok, Reply, signInNeeded } from '../reply.ts';
 import { route } from '../router.ts';
@@ -35,7 +36,11 @@ async function saveImage(context: ApiContext): Promise<Reply> {
   if (body instanceof Reply) return body;
   const png = new Uint8Array(Buffer.from(body.png, 'base64'));
   if (png.length > maxDrawingImageBytes) return badRequest('That picture is too large.', 'png');
-  if (!hasPngSignature(png)) return badRequest('Check png: send a PNG image.', 'png');
+  // Decoded once here, so a broken picture is refused now rather than failing every export later.
+  const problem = drawingPngProblem(png);
+  if (problem === 'too many pixels' || problem === 'no pixels')
+    return badRequest(`Check png: a picture must be 1 to ${maxDrawingImageSide} pixels each way.`, 'png');
+  if (problem) return badRequest('Check png: send a whole PNG image; this one could not be read.', 'png');
   await context.store.saveDrawingImage({
     meetingId: meetingId.data,
     canvas: canvas.data,

@@ -78,7 +78,8 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   if (found instanceof Reply) return found;
   const { record } = found;
   // The JSON is the agreed version alone; drawings change after agreement, so they stay out of it.
-  const drawings = format === 'json' ? [] : await drawingsForExport(context.deps.store, record.meeting.id);
+  const drawings =
+    format === 'json' ? [] : await drawingsForExport(context.deps.store, record.meeting.id, context.deps.log);
   let body: Uint8Array;
   if (format === 'pdf') body = await renderPdf(familyPlan(record, drawings), { layout });
   else if (format === 'docx') body = await renderDocx(caseRecord(record, drawings));

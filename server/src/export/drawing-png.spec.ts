@@ -24,6 +24,11 @@ describe('drawingPngProblem [DRAW4]', () => {
   it('refuses a picture wider or taller than the bound, or with no pixels, before unpacking it', () => {
     expect(drawingPngProblem(png(maxDrawingImageSide + 1, 1))).toBe('too many pixels');
     expect(drawingPngProblem(png(1, maxDrawingImageSide + 1))).toBe('too many pixels');
+    // Within the side bound each way, but more pixels than are worth decoding (header forged).
+    const vast = png(1, 1);
+    new DataView(vast.buffer).setUint32(16, 5000);
+    new DataView(vast.buffer).setUint32(20, 4000);
+    expect(drawingPngProblem(vast)).toBe('too many pixels');
     // A header claiming 0 pixels wide (its checksum no longer matters: the size is read first).
     const empty = png(1, 1);
     new DataView(empty.buffer).setUint32(16, 0);

@@ -1,4 +1,4 @@
-import { hasPngSignature, maxDrawingImageSide } from '@kinboard/shared';
+import { hasPngSignature, maxDrawingImagePixels, maxDrawingImageSide } from '@kinboard/shared';
 import { PNG } from 'pngjs';
 import { pngSize } from './png-size.ts';
 
@@ -22,6 +22,7 @@ export function drawingPngProblem(png: Uint8Array): DrawingPngProblem | undefine
   }
   if (size.width < 1 || size.height < 1) return 'no pixels';
   if (size.width > maxDrawingImageSide || size.height > maxDrawingImageSide) return 'too many pixels';
+  if (size.width * size.height > maxDrawingImagePixels) return 'too many pixels';
   try {
     PNG.sync.read(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   } catch {

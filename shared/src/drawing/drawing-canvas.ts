@@ -40,6 +40,9 @@ export const maxDrawingImageBytes = 4 * 1024 * 1024;
 /** The widest or tallest drawing image the server keeps, in pixels: far beyond any screen, yet small enough to decode. */
 export const maxDrawingImageSide = 8000;
 
+/** The most pixels a kept drawing image may have: 64 MB once decoded for the export (RGBA). */
+export const maxDrawingImagePixels = 16_000_000;
+
 /** Whether bytes start with the PNG signature: the only image format the server keeps. */
 export function hasPngSignature(bytes: Uint8Array): boolean {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

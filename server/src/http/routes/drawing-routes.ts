@@ -39,7 +39,10 @@ async function saveImage(context: ApiContext): Promise<Reply> {
   // Decoded once here, so a broken picture is refused now rather than failing every export later.
   const problem = drawingPngProblem(png);
   if (problem === 'too many pixels' || problem === 'no pixels')
-    return badRequest(`Check png: a picture must be 1 to ${maxDrawingImageSide} pixels each way.`, 'png');
+    return badRequest(
+      `Check png: a picture must be 1 to ${maxDrawingImageSide} pixels each way, and not much more than 4000 by 4000.`,
+      'png',
+    );
   if (problem) return badRequest('Check png: send a whole PNG image; this one could not be read.', 'png');
   await context.store.saveDrawingImage({
     meetingId: meetingId.data,

@@ -5,7 +5,7 @@
  * Svelte page owns; everything crossing that edge is plain data and callbacks.
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import type { DrawingCanvas } from '@kinboard/shared';
+import { maxDrawingImageSide, type DrawingCanvas } from '@kinboard/shared';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
@@ -149,7 +149,19 @@ export function mountDrawing(element: HTMLElement, options: DrawingIslandOptions
       if (!editor) return undefined;
       const shapes = [...editor.getCurrentPageShapeIds()];
       if (shapes.length === 0) return undefined;
-      const image = await editor.toImage(shapes, { format: 'png', background: true, padding: 32 });
+      // Sharp (two pixels a unit) for a drawing of ordinary size, but never near the server's
+      // limit, however far the shapes are spread: the server refuses a picture past it.
+      const padding = 32;
+      const bounds = editor.getShapesPageBounds(shapes);
+      const side = bounds ? Math.max(bounds.width, bounds.height) + 2 * padding : 1;
+      const scale = Math.min(2, maxDrawingImageSide / 2 / side);
+      const image = await editor.toImage(shapes, {
+        format: 'png',
+        background: true,
+        padding,
+        scale,
+        pixelRatio: 1,
+      });
       return image.blob;
     },
     destroy() {

@@ -66,7 +66,7 @@ export async function startServer(
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
   // column locks [ACCESS20].
-  const live = new MeetingLiveStates(store, Date.now, news);
+  const live = new MeetingLiveStates(store, Date.now, news, log);
   // Each meeting's plan stage, read by the sync layer to lock the plan while it is agreed [PLAN3].
   const planStages = new PlanStages(store, news);
   const sync = new SyncServer({

@@ -1,6 +1,7 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoredMeetingLiveState } from '../store/store.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 
 const meetingId = 'm-live';
@@ -97,5 +98,27 @@ describe('MeetingLiveStates', () => {
     refuse = false;
     expect((await live.follow(meetingId, false)).lockedColumns).toEqual(['worries']);
     await sqlite.close();
+  });
+
+  it('[LIVE6] a stored state it cannot read (an older schema) starts afresh, and the log says so', async () => {
+    const store = await storeWithMeeting();
+    // As an older Kinboard might have saved it: `follow` was a word, and there was no timer.
+    await store.saveMeetingLiveState({ meetingId, follow: 'yes' } as unknown as StoredMeetingLiveState);
+    const lines: string[] = [];
+    const log = pino({ base: undefined }, { write: (line: string) => void lines.push(line) });
+    const live = new MeetingLiveStates(store, Date.now, undefined, log);
+    expect(await live.get(meetingId)).toMatchObject({ follow: true, lockedColumns: [] });
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({
+        level: 40,
+        meetingId,
+        fields: expect.arrayContaining(['follow', 'timer']),
+        msg: 'the stored live state of a meeting could not be read; it starts afresh',
+      }),
+    ]);
+    // A meeting with nothing stored yet is not a problem worth a line.
+    await new MeetingLiveStates(store, Date.now, undefined, log).get('m-other');
+    expect(lines).toHaveLength(1);
+    await store.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   type MeetingTimerCommand,
 } from '@kinboard/shared';
 import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
+import type { Logger } from '../log.ts';
 import type { Store, StoredMeetingLiveState } from '../store/store.ts';
 
 type State = StoredMeetingLiveState;
@@ -31,15 +32,18 @@ export class MeetingLiveStates {
   readonly #changes = new Map<string, Promise<unknown>>();
 
   readonly #news: MeetingNewsChannel | undefined;
+  readonly #log: Pick<Logger, 'warn'> | undefined;
 
   constructor(
     store: Pick<Store, 'getMeetingLiveState' | 'saveMeetingLiveState'>,
     now: () => number = Date.now,
     news?: MeetingNewsChannel,
+    log?: Pick<Logger, 'warn'>,
   ) {
     this.#store = store;
     this.#now = now;
     this.#news = news;
+    this.#log = log;
     const reread = (meetingId: string) =>
       void this.#reread(meetingId).catch(() => {
         // Unreadable now: forget it, so the next use reads the store again.
@@ -190,8 +194,15 @@ export class MeetingLiveStates {
     if (!loading) {
       loading = this.#store.getMeetingLiveState(meetingId).then((stored) => {
         const parsed = storedStateSchema.safeParse(stored);
-        // A state saved by an older schema (or none) starts afresh rather than failing the meeting.
-        const state = parsed.success && parsed.data.meetingId === meetingId ? parsed.data : fresh(meetingId);
+        // A state saved by an older schema (or none) starts afresh rather than failing the meeting,
+        // said in the log so a lost focus or lock after an upgrade can be explained.
+        const usable = parsed.success && parsed.data.meetingId === meetingId;
+        if (stored !== undefined && !usable)
+          this.#log?.warn(
+            { meetingId, fields: parsed.error?.issues.map((issue) => issue.path.join('.')) ?? ['meetingId'] },
+            'the stored live state of a meeting could not be read; it starts afresh',
+          );
+        const state = usable ? parsed.data : fresh(meetingId);
         // A change may have loaded it meanwhile; the first loaded stays.
         if (!this.#states.has(meetingId)) this.#states.set(meetingId, state);
         return this.#states.get(meetingId)!;

@@ -62,7 +62,7 @@ export class RealtimeServer {
       log: options.log,
       audit: options.access.audit,
     };
-    this.#live = options.live ?? new MeetingLiveStates(options.store);
+    this.#live = options.live ?? new MeetingLiveStates(options.store, Date.now, undefined, options.log);
     this.#store = options.store;
     this.#log = options.log;
     this.#engine = new EngineServer({

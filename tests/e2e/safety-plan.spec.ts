@@ -135,6 +135,18 @@ test('three phones and the chair build, offer, agree and finalise the plan; the 
   await expect(ruleCard(pat, nanRule)).toContainText('You are on this rule.');
   await expect(ruleCard(chair, nanRule).locator('li.person')).toHaveText([/^Nan Hollis/, /^Pat Green/]);
 
+  // The chair writes a next step; a phone reads it under the plan's other parts.
+  await plan.getByRole('button', { name: '+ Add a next step' }).click();
+  const nextStepWhat = plan.getByRole('textbox', { name: 'What will happen, Next step 1', exact: true });
+  await expect(nextStepWhat).toBeFocused();
+  await nextStepWhat.fill('Book the review meeting');
+  await plan.getByRole('textbox', { name: 'By when, Next step 1', exact: true }).fill('Friday');
+  await nan.locator('.phone-plan details > summary').click();
+  await expect(nan.locator('section[aria-labelledby="nextSteps-title"]')).toContainText(
+    'Book the review meeting',
+  );
+  await expect(nan.locator('section[aria-labelledby="nextSteps-title"]')).toContainText('Friday');
+
   // The plan screens have no serious accessibility problems and fit the phone.
   expect(await seriousViolations(pat)).toEqual([]);
   for (const phone of phones) expect(await overflow(phone)).toBeLessThanOrEqual(0);

@@ -60,6 +60,8 @@ test('a wrong sign-in says so plainly, and too many wrong tries say to wait', as
   const context = await staffContext(browser);
   const page = await context.newPage();
   await page.goto(`${server.url}/signin`);
+  // Scan the form, not a page still coming up (a loaded CI run once scanned too early).
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill('not the password at all');

@@ -56,7 +56,8 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
 
   /** A code of the right shape that no open meeting has (each differs in its last characters). */
   const wrongCode = (right: string, index: number): string => {
-    const tail = joinCodeAlphabet[index % joinCodeAlphabet.length]! + joinCodeAlphabet[Math.floor(index / 31) % 31]!;
+    const tail =
+      joinCodeAlphabet[index % joinCodeAlphabet.length]! + joinCodeAlphabet[Math.floor(index / 31) % 31]!;
     const code = 'ZZZZZZ' + tail;
     return code === right ? 'YYYYYY' + tail : code;
   };
@@ -69,14 +70,17 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
     expect(joinCodeLength).toBe(8);
     const typed = `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase();
     expect((await join(new Browser(server, '198.51.100.20'), typed)).status).toBe(201);
-    expect((await join(new Browser(server, '198.51.100.21'), ` ${code.slice(0, 4)} ${code.slice(4)} `)).status).toBe(201);
+    expect(
+      (await join(new Browser(server, '198.51.100.21'), ` ${code.slice(0, 4)} ${code.slice(4)} `)).status,
+    ).toBe(201);
     expect((await chair.get(`/api/meetings/${meetingId}/lobby`)).body.participants).toHaveLength(2);
   });
 
   it('[ACCESS6] a right code gets in at once from an address that typed 19 wrong ones, and never counts as one', async () => {
     const { code } = await openMeeting('Shared network');
     const venue = '203.0.113.10';
-    for (let i = 0; i < 19; i++) expect((await join(new Browser(server, venue), wrongCode(code, i))).status).toBe(404);
+    for (let i = 0; i < 19; i++)
+      expect((await join(new Browser(server, venue), wrongCode(code, i))).status).toBe(404);
     // Ten wrong codes used to shut this address out for ten minutes, the right code included.
     expect((await join(new Browser(server, venue), code)).status).toBe(201);
     expect((await join(new Browser(server, venue), code, 'Aunt Jo')).status).toBe(201);
@@ -87,7 +91,8 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
   it('[ACCESS6] past its 20 free wrong codes an address is paced, not locked out: each try waits its turn, and then the right code gets in', async () => {
     const { meetingId, code } = await openMeeting('Guessed at');
     const guesser = '203.0.113.66';
-    for (let i = 0; i < 20; i++) expect((await join(new Browser(server, guesser), wrongCode(code, i))).status).toBe(404);
+    for (let i = 0; i < 20; i++)
+      expect((await join(new Browser(server, guesser), wrongCode(code, i))).status).toBe(404);
     const paced = await join(new Browser(server, guesser), wrongCode(code, 20));
     expect(paced.status).toBe(429);
     expect(paced.body.message).toMatch(/checked slowly/);
@@ -113,7 +118,9 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
       1_000,
     );
     expect(new Set(answers.slice(0, -1))).toEqual(new Set(answers.length > 1 ? [429] : []));
-    const lobby = (await chair.get(`/api/meetings/${meetingId}/lobby`)).body.participants as { name: string }[];
+    const lobby = (await chair.get(`/api/meetings/${meetingId}/lobby`)).body.participants as {
+      name: string;
+    }[];
     expect(lobby.map((person) => person.name).sort()).toEqual(['Grandad Hollis', 'Nan Hollis']);
   }, 60_000);
 
@@ -140,12 +147,15 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
     // Thirty wrong passwords from one address, then one from each of 25 more.
     const attacker = new Browser(server, attackerAddress);
     const fromOne: number[] = [];
-    for (let i = 0; i < 30; i++) fromOne.push((await signIn(attacker, 'kim@example.org', `guess ${i}`)).status);
+    for (let i = 0; i < 30; i++)
+      fromOne.push((await signIn(attacker, 'kim@example.org', `guess ${i}`)).status);
     expect(fromOne.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(fromOne).toContain(429);
     const fromMany: number[] = [];
     for (let i = 0; i < 25; i++)
-      fromMany.push((await signIn(new Browser(server, `198.51.100.${100 + i}`), 'kim@example.org', 'guess')).status);
+      fromMany.push(
+        (await signIn(new Browser(server, `198.51.100.${100 + i}`), 'kim@example.org', 'guess')).status,
+      );
     // Each new address gets its tries until the email's own count (20 from anywhere) slows them too.
     expect(fromMany.filter((status) => status === 401).length).toBeGreaterThanOrEqual(10);
     expect(fromMany.at(-1)).toBe(429);
@@ -168,7 +178,7 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
     expect(failed.some((detail) => detail.slowedForMs > 0)).toBe(true);
   });
 
-  it("[ACCESS3] a device cookie counts only for its own account, and a forged one counts as a new browser", async () => {
+  it('[ACCESS3] a device cookie counts only for its own account, and a forged one counts as a new browser', async () => {
     const worker = new Browser(server, '10.0.0.7');
     expect((await signIn(worker, 'sam@example.org', staffPassword)).status).toBe(200);
     const samsDevice = worker.cookies.get('kinboard_device')!;
@@ -187,7 +197,11 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
       for (let i = 0; i < 7; i++) {
         const answer = await signIn(new Browser(server, address), email, `not it ${i}`);
         // The seconds to wait may differ by one, as the two run side by side.
-        answers.push({ status: answer.status, error: answer.body.error, message: String(answer.body.message).replace(/\d+/g, 'N') });
+        answers.push({
+          status: answer.status,
+          error: answer.body.error,
+          message: String(answer.body.message).replace(/\d+/g, 'N'),
+        });
       }
       return answers;
     };

@@ -324,18 +324,24 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
       expect(guess.status).toBe(404);
     }
     for (const browser of [onA, onB])
-      expect((await browser.post('/api/join', { code: wrong(21), name: 'x', relationship: 'x' })).status).toBe(
-        429,
-      );
+      expect(
+        (await browser.post('/api/join', { code: wrong(21), name: 'x', relationship: 'x' })).status,
+      ).toBe(429);
     // Another address is not slowed; the guesser's own, once its turn comes, gets in with the right code.
     expect(
-      (await new Browser(b, '203.0.113.78').post('/api/join', { code: meeting.code, name: 'Nan', relationship: 'family' }))
-        .status,
+      (
+        await new Browser(b, '203.0.113.78').post('/api/join', {
+          code: meeting.code,
+          name: 'Nan',
+          relationship: 'family',
+        })
+      ).status,
     ).toBe(201);
     await eventually(
       async () =>
         expect(
-          (await onA.post('/api/join', { code: meeting.code, name: 'Grandad', relationship: 'family' })).status,
+          (await onA.post('/api/join', { code: meeting.code, name: 'Grandad', relationship: 'family' }))
+            .status,
         ).toBe(201),
       30_000,
       1_000,

@@ -61,9 +61,21 @@ describe('attempt limiters', () => {
   it('take from several limiters, all or none', async () => {
     const tight = new MemoryAttemptLimiter(slidingWindow({ max: 1, windowMs: minute }));
     const loose = new MemoryAttemptLimiter(slidingWindow({ max: 100, windowMs: minute }));
-    const first = await takeAll([[loose, 'a'], [tight, 'b']], 0);
+    const first = await takeAll(
+      [
+        [loose, 'a'],
+        [tight, 'b'],
+      ],
+      0,
+    );
     expect(first.wait).toBe(0);
-    const second_ = await takeAll([[loose, 'a'], [tight, 'b']], 1);
+    const second_ = await takeAll(
+      [
+        [loose, 'a'],
+        [tight, 'b'],
+      ],
+      1,
+    );
     expect(second_.wait).toBe(minute - 1);
     // The refused try gave back what it took from the loose limiter.
     const third = await loose.take('a', 2);

@@ -41,7 +41,12 @@ export type LimitPolicy = {
  * `firstMs` after the last, doubling up to `maxMs` (equal values: a steady pace). Forgotten
  * after `rememberMs` without an attempt.
  */
-export function backoff(options: { free: number; firstMs: number; maxMs: number; rememberMs: number }): LimitPolicy {
+export function backoff(options: {
+  free: number;
+  firstMs: number;
+  maxMs: number;
+  rememberMs: number;
+}): LimitPolicy {
   const doublings = Math.ceil(Math.log2(Math.max(1, options.maxMs / options.firstMs)));
   return {
     rememberMs: options.rememberMs,

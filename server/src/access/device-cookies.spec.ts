@@ -24,7 +24,12 @@ describe('device cookies', () => {
     expect(trustedDevice(sentBack(header), { ...kim, passwordHash: '$argon2id$v=19$new' })).toBeUndefined();
     const [name, value] = sentBack(header).cookie.split('=') as [string, string];
     const [id, nonce] = value.split('.');
-    for (const forged of [`${id}.${nonce}.AAAA`, `${id}.${nonce}`, `${id}.other.${value.split('.')[2]}`, `${value}.x`])
+    for (const forged of [
+      `${id}.${nonce}.AAAA`,
+      `${id}.${nonce}`,
+      `${id}.other.${value.split('.')[2]}`,
+      `${value}.x`,
+    ])
       expect(trustedDevice({ cookie: `${name}=${forged}` }, kim)).toBeUndefined();
     expect(trustedDevice({}, kim)).toBeUndefined();
   });

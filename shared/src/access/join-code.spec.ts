@@ -39,7 +39,17 @@ describe('join codes', () => {
 
   it('refuse anything that cannot be a code', () => {
     // Six characters was the old length: too few to be safe, so no longer a code.
-    for (const bad of ['', 'K7M4QX', 'K7M4QXR', 'K7M4QXR9A', 'K0M4QXR9', 'K1M4QXR9', 'KIM4QXR9', 'KLM4QXR9', 'KOM4QXR9'])
+    for (const bad of [
+      '',
+      'K7M4QX',
+      'K7M4QXR',
+      'K7M4QXR9A',
+      'K0M4QXR9',
+      'K1M4QXR9',
+      'KIM4QXR9',
+      'KLM4QXR9',
+      'KOM4QXR9',
+    ])
       expect(joinCodeSchema.safeParse(bad).success).toBe(false);
   });
 

@@ -1,6 +1,11 @@
 import type { AgendaStep, AgendaStepTemplate } from './agenda-step.ts';
 import { meetingTable } from './meeting-table.ts';
-import { meetingTypeIds, type MeetingType, type MeetingTypeId, type MeetingTypeRow } from './meeting-type-shape.ts';
+import {
+  meetingTypeIds,
+  type MeetingType,
+  type MeetingTypeId,
+  type MeetingTypeRow,
+} from './meeting-type-shape.ts';
 import { isStandardStepId, standardStep } from './standard-steps.ts';
 
 export * from './meeting-type-shape.ts';

@@ -96,7 +96,10 @@ async function join(context: ApiContext): Promise<Reply> {
 
 /** The phone's join page waits out `Retry-After` and tries again by itself. */
 const slowDown = (wait: number) =>
-  tooMany(wait, 'Many codes that did not work came from this network, so codes are checked slowly for a while.');
+  tooMany(
+    wait,
+    'Many codes that did not work came from this network, so codes are checked slowly for a while.',
+  );
 
 /** GET /api/join/status: the phone polls this while it waits in the lobby. */
 async function joinStatus(context: ApiContext): Promise<Reply> {

@@ -47,7 +47,7 @@ describe('the dependency advisory gate', () => {
     // The registry's audit is run; whether it answered or not is always said.
     expect(passed.stdout).toMatch(/the registry's audit (answered|\(pnpm audit --prod\) is unavailable)/);
     expect(passed.stdout).toMatch(/passed/);
-  });
+  }, 60_000);
 
   it('[DEPS1] an accepted advisory is reported, not failed, until its date runs out', () => {
     const cookie = new Map([['cookie', new Set(['0.6.0'])]]);

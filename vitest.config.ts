@@ -10,7 +10,12 @@ export default defineConfig({
         plugins: [messagesPlugin()],
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.spec.ts', 'server/src/**/*.spec.ts', 'web/src/**/*.spec.ts'],
+          include: [
+            'shared/src/**/*.spec.ts',
+            'server/src/**/*.spec.ts',
+            'web/src/**/*.spec.ts',
+            'tests/advisories/**/*.spec.ts',
+          ],
         },
       },
       {

@@ -15,6 +15,7 @@ export * from './protocol/lobby-changed.ts';
 export * from './protocol/meeting-closed.ts';
 export * from './protocol/participant-role.ts';
 export * from './permissions.ts';
+export { participantRoles, type ParticipantRole } from './access/roles.ts';
 export * from './vocabulary/vocabulary.ts';
 export * from './vocabulary/custom-label.ts';
 export * from './vocabulary/agenda-step.ts';

@@ -6,8 +6,8 @@ import {
   mayEmit,
   mayWriteBoard,
   mayWriteDocument,
-  participantRoles,
 } from './permissions.ts';
+import { participantRoles } from './access/roles.ts';
 
 describe('permissions', () => {
   it('name a rule for every event', () => {

@@ -1,22 +1,13 @@
 import { isDrawingPart } from './drawing/drawing-canvas.ts';
 import type { DocumentPart } from './protocol/document-name.ts';
 import type { ClientEventName } from './protocol/events.ts';
+import { participantRoles, type ParticipantRole } from './access/roles.ts';
 
 /**
  * Who may do what, in one table the server checks before any handler runs. The web client
  * reads the same table only to hide controls a person cannot use; hiding is never the guard.
+ * The roles themselves live in access/roles.ts, which the event schemas read too.
  */
-export const participantRoles = [
-  'staff',
-  'family',
-  'network',
-  'professional',
-  'child',
-  'observer',
-  'projector',
-] as const;
-export type ParticipantRole = (typeof participantRoles)[number];
-
 const everyone: readonly ParticipantRole[] = participantRoles;
 const chairOnly: readonly ParticipantRole[] = ['staff'];
 /** Everyone who puts a number on the scale: not observers, not the projector [SCALE4]. */

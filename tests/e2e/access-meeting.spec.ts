@@ -76,7 +76,7 @@ test('a phone joins by the code, waits, is let in as family, adds a card the cha
 
   // A phone at 360x740 opens the join link (what the QR code holds).
   const phone = await (await phoneContext(browser)).newPage();
-  await phone.goto(`${server.url}/join/${code.replace(' ', '')}`);
+  await phone.goto(`${server.url}/join/${code.replace('-', '')}`);
   await expect(phone.getByRole('heading', { name: 'Join a meeting' })).toBeVisible();
   expect(await seriousViolations(phone)).toEqual([]);
   expect(await overflow(phone)).toBeLessThanOrEqual(0);
@@ -204,7 +204,28 @@ test('the board pages tell a browser that is not let in what to do', async ({ br
   await expect(phone.getByLabel(/^Meeting code/)).toBeVisible();
   await phone.getByLabel(/^Meeting code/).fill('abc');
   await phone.getByRole('button', { name: 'Next' }).click();
-  await expect(phone.getByRole('alert')).toContainText('A meeting code has 6 letters and numbers');
+  await expect(phone.getByRole('alert')).toContainText('A meeting code has 8 letters and numbers');
   expect(await seriousViolations(phone)).toEqual([]);
+  await phone.context().close();
+});
+
+test('[ACCESS6] a phone types the code by hand, in small letters with the dash, and goes on to its name', async ({
+  browser,
+}) => {
+  const staff = await (await staffContext(browser)).newPage();
+  await staffOnNewFamily(staff, 'Ingram family');
+  await createMeeting(staff, 'Network meeting');
+  const code = await openMeeting(staff, 'Network meeting');
+  await staff.context().close();
+
+  const phone = await (await phoneContext(browser)).newPage();
+  await phone.goto(`${server.url}/join`);
+  await phone.getByLabel(/^Meeting code/).fill(code.toLowerCase());
+  await phone.getByRole('button', { name: 'Next' }).click();
+  await expect(phone.getByLabel('Your name')).toBeVisible();
+  await phone.getByLabel('Your name').fill('Nan Ingram');
+  await phone.getByLabel('How do you know the child or children?').fill('Grandmother');
+  await phone.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(phone.getByTestId('lobby-wait')).toBeVisible();
   await phone.context().close();
 });

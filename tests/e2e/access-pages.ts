@@ -68,13 +68,13 @@ export async function createMeeting(page: Page, title: string): Promise<string> 
   return id!;
 }
 
-/** Opens the meeting on the family page and returns its join code as shown ("K7M 4QX"). */
+/** Opens the meeting on the family page and returns its join code as shown ("K7M4-QXR9"). */
 export async function openMeeting(page: Page, title: string): Promise<string> {
   const meeting = page.getByTestId('meeting').filter({ hasText: title });
   await meeting.getByRole('button', { name: 'Open the meeting' }).click();
   await expect(meeting.getByTestId('meeting-state')).toHaveText('Open');
   const code = await meeting.getByTestId('join-code').textContent();
-  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{3} [2-9A-HJKMNP-Z]{3}$/);
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
   return code!;
 }
 
@@ -86,7 +86,7 @@ export async function askToJoin(
   name: string,
   relationship: string,
 ) {
-  await page.goto(`${baseUrl}/join/${code.replace(' ', '')}`);
+  await page.goto(`${baseUrl}/join/${code.replace('-', '')}`);
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('How do you know the child or children?').fill(relationship);
   await page.getByRole('button', { name: 'Ask to join' }).click();

@@ -3,10 +3,11 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { Participant, Staff, Store } from '../store/store.ts';
 import { AccessEvents } from './access-events.ts';
 import {
-  exponentialLockout,
+  backoff,
   MemoryAttemptLimiter,
   slidingWindow,
   type AttemptLimiter,
+  type LimitPolicy,
 } from './attempt-limiter.ts';
 import {
   resolveConnectionIdentity,
@@ -18,39 +19,48 @@ import { prepareDecoy } from './passwords.ts';
 import { StaffSessions, type SessionTimes } from './staff-sessions.ts';
 
 const minute = 60_000;
+const second = 1000;
+
+/** Wrong join codes an address may type in an hour before its tries are paced [ACCESS6]. */
+export const freeWrongJoinCodes = 20;
 
 /**
- * How fast each kind of guessing may go [ACCESS3] [ACCESS6]. Join codes are limited by address
- * first: an attacker at one address is stopped after 10 wrong codes in 10 minutes, long before a
- * real family could be locked out of its own code. The per-code limit only caps how fast one
- * code's lobby can fill.
+ * How fast each kind of guessing may go. Every limit slows down rather than locks out, and
+ * counts failures only: a right code or password never counts against anyone.
+ *
+ * Sign-in [ACCESS3] follows OWASP's Authentication Cheat Sheet ("Protect against automated
+ * attacks": throttle by address and account together, slow down rather than lock) and its
+ * device cookies: a browser the account signed in on before is counted by itself, so guessing
+ * from elsewhere never slows the worker at their own browser.
+ *
+ * Join codes [ACCESS6]: each address has 20 wrong codes an hour free, then one try each 15 s;
+ * those paced tries, from every address together, are capped at 600 in 10 minutes.
  */
 export const accessLimitPolicies = {
-  signInPerEmail: exponentialLockout({
-    free: 5,
-    baseMs: minute,
-    maxMs: 60 * minute,
+  /** One address and one email together: the common guesser. */
+  signInPerAddressAndEmail: backoff({ free: 5, firstMs: 2 * second, maxMs: minute, rememberMs: 15 * minute }),
+  /** One email from every browser it never signed in on, whatever the address. */
+  signInPerEmail: backoff({ free: 20, firstMs: 2 * second, maxMs: minute, rememberMs: 60 * minute }),
+  /** One address, every email (credential stuffing); high, as a whole office shares an address. */
+  signInPerAddress: backoff({ free: 100, firstMs: 2 * second, maxMs: minute, rememberMs: 60 * minute }),
+  /** A browser holding the account's device cookie. */
+  signInPerDevice: backoff({ free: 10, firstMs: 2 * second, maxMs: minute, rememberMs: 60 * minute }),
+  joinGuessesPerAddress: backoff({
+    free: freeWrongJoinCodes,
+    firstMs: 15 * second,
+    maxMs: 15 * second,
     rememberMs: 60 * minute,
   }),
-  /** Higher: a whole office signs in from one address. */
-  signInPerAddress: exponentialLockout({
-    free: 20,
-    baseMs: minute,
-    maxMs: 60 * minute,
-    rememberMs: 60 * minute,
-  }),
-  joinGuessesPerAddress: slidingWindow({ max: 10, windowMs: 10 * minute }),
+  joinGuessesEverywhere: slidingWindow({ max: 600, windowMs: 10 * minute }),
   joinsPerCode: slidingWindow({ max: 60, windowMs: 10 * minute }),
   setupPerAddress: slidingWindow({ max: 10, windowMs: 10 * minute }),
 };
 
 export type AccessLimits = Record<keyof typeof accessLimitPolicies, AttemptLimiter>;
 
-function memoryLimits(): AccessLimits {
-  const entries = Object.entries(accessLimitPolicies).map(([name, policy]) => [
-    name,
-    new MemoryAttemptLimiter(policy),
-  ]);
+/** One limiter for each policy, made by `make` (in memory, or in Redis for several servers). */
+export function accessLimits(make: (name: string, policy: LimitPolicy) => AttemptLimiter): AccessLimits {
+  const entries = Object.entries(accessLimitPolicies).map(([name, policy]) => [name, make(name, policy)]);
   return Object.fromEntries(entries) as AccessLimits;
 }
 
@@ -69,7 +79,7 @@ export class Access {
     this.store = options.store;
     this.audit = options.audit;
     this.sessions = new StaffSessions(options.store, options.sessionTimes);
-    this.limits = options.limits ?? memoryLimits();
+    this.limits = options.limits ?? accessLimits((_, policy) => new MemoryAttemptLimiter(policy));
     void prepareDecoy();
   }
 

@@ -6,7 +6,6 @@ export const auditActions = [
   'setup.first-admin',
   'staff.signed-in',
   'staff.sign-in-failed',
-  'staff.sign-in-locked',
   'staff.signed-out',
   'staff.created',
   'staff.disabled',

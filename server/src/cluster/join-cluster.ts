@@ -1,7 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ServerOptions } from 'socket.io';
 import type { AccessEventMap, AccessEvents } from '../access/access-events.ts';
-import { accessLimitPolicies, type AccessLimits } from '../access/access.ts';
+import { accessLimits, type AccessLimits } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import { Cluster } from './cluster.ts';
 import { MeetingNewsChannel } from './meeting-news.ts';
@@ -38,15 +38,7 @@ export async function joinCluster(
   });
   const cluster = await Promise.race([Cluster.connect(url, log), timeout]).finally(() => clearTimeout(timer));
   const news = await MeetingNewsChannel.over(cluster, log);
-  const limiter = (name: keyof AccessLimits) =>
-    new RedisAttemptLimiter(cluster.publisher, accessLimitPolicies[name], name);
-  const limits: AccessLimits = {
-    signInPerEmail: limiter('signInPerEmail'),
-    signInPerAddress: limiter('signInPerAddress'),
-    joinGuessesPerAddress: limiter('joinGuessesPerAddress'),
-    joinsPerCode: limiter('joinsPerCode'),
-    setupPerAddress: limiter('setupPerAddress'),
-  };
+  const limits = accessLimits((name, policy) => new RedisAttemptLimiter(cluster.publisher, policy, name));
   // The streams adapter (not pub/sub) so that socket.io's connection-state recovery can work
   // across servers; its blocking reads use a client of their own, which it makes.
   const socketIoAdapter = createAdapter(forgivingSessionWrites(cluster.publisher, log), {

@@ -27,22 +27,34 @@ describe('join codes', () => {
 
   it('throw away bytes that would make some characters likelier', () => {
     // 248 and above are rejected (248 = 8 * 31); 0 and 31 both map to the first character.
-    const bytes = [255, 248, 0, 31, 1, 30, 62, 250, 5, 6];
+    const bytes = [255, 248, 0, 31, 1, 30, 62, 250, 5, 6, 7, 8, 0, 0, 0, 0];
     const code = makeJoinCode((count) => Uint8Array.from(bytes.splice(0, count)));
-    expect(code).toBe('223Z27');
+    expect(code).toBe('223Z2789');
   });
 
-  it('accept what people type: lower case, spaces and dashes', () => {
-    expect(joinCodeSchema.parse(' k7m-4qx ')).toBe('K7M4QX');
-    expect(joinCodeSchema.parse('K7M 4QX')).toBe('K7M4QX');
+  it('[ACCESS6] accept what people type: any case, with or without the dash, spaces', () => {
+    for (const typed of ['K7M4-QXR9', 'k7m4qxr9', ' k7m4-qxR9 ', 'K7M4 QXR9', 'k7-m4-qx-r9'])
+      expect(joinCodeSchema.parse(typed)).toBe('K7M4QXR9');
   });
 
   it('refuse anything that cannot be a code', () => {
-    for (const bad of ['', 'K7M4Q', 'K7M4QXX', 'K0M4QX', 'K1M4QX', 'KIM4QX', 'KLM4QX', 'KOM4QX'])
+    // Six characters was the old length: too few to be safe, so no longer a code.
+    for (const bad of [
+      '',
+      'K7M4QX',
+      'K7M4QXR',
+      'K7M4QXR9A',
+      'K0M4QXR9',
+      'K1M4QXR9',
+      'KIM4QXR9',
+      'KLM4QXR9',
+      'KOM4QXR9',
+    ])
       expect(joinCodeSchema.safeParse(bad).success).toBe(false);
   });
 
-  it('are shown in two groups of three', () => {
-    expect(formatJoinCodeForReading('K7M4QX')).toBe('K7M 4QX');
+  it('[ACCESS6] are shown in two groups of four, which reads back to the same code', () => {
+    expect(formatJoinCodeForReading('K7M4QXR9')).toBe('K7M4-QXR9');
+    expect(joinCodeSchema.parse(formatJoinCodeForReading('K7M4QXR9'))).toBe('K7M4QXR9');
   });
 });

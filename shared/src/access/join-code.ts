@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
 /**
- * The short code a phone types to join a meeting. It is read aloud in a room and typed on old
- * phones, so it uses no character that looks or sounds like another: no 0/O, 1/I/L, and the
- * rest are upper case only. Six of these 31 characters give 31^6 (about 887 million) codes;
- * with guessing limited per address (10 wrong tries per 10 minutes) that is hopeless to guess.
+ * The code a phone types to join a meeting. It is read aloud in a room and typed on old phones,
+ * so it uses no character that looks or sounds like another: no 0/O, 1/I/L, and the rest are
+ * upper case only. Eight of these 31 characters give 31^8 (about 852 billion) codes: with the
+ * wrong-code limits of server/SPEC.md [ACCESS6] an attacker with many addresses would need
+ * decades to find one open meeting, while a meeting is open for hours.
  */
 export const joinCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const joinCodeLength = 6;
+export const joinCodeLength = 8;
 
 const joinCodePattern = new RegExp(`^[${joinCodeAlphabet}]{${joinCodeLength}}$`);
 
-/** Accepts what people type: lower case, spaces and dashes between groups. */
+/** Accepts what people type: any case, spaces and dashes between groups. */
 export function normaliseJoinCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
@@ -27,9 +28,10 @@ export const joinCodeSchema = z
   .transform(normaliseJoinCode)
   .refine(isJoinCode, { message: `a join code is ${joinCodeLength} letters and digits` });
 
-/** How the projector shows a code: two groups of three, easier to read aloud ("K7M 4QX"). */
+/** How screens show a code: two groups of four, easier to read aloud and type ("K7M4-QXR9"). */
 export function formatJoinCodeForReading(code: string): string {
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
+  const half = Math.ceil(code.length / 2);
+  return `${code.slice(0, half)}-${code.slice(half)}`;
 }
 
 /**

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { participantRoles, type ParticipantRole } from '../permissions.ts';
+
+/**
+ * Everyone who can be in a meeting. What each may do is in permissions.ts; the roles are here,
+ * with nothing imported, so that event schemas and permissions can both read them.
+ */
+export const participantRoles = [
+  'staff',
+  'family',
+  'network',
+  'professional',
+  'child',
+  'observer',
+  'projector',
+] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
 
 /** What a staff account may do: administrators also manage staff accounts and family access. */
 export const staffRoles = ['admin', 'staff'] as const;
@@ -27,5 +41,3 @@ export function isGuestRole(role: string): role is GuestRole {
 /** Where a guest is: waiting in the lobby, let in, turned away, or gone (the meeting closed). */
 export const participantStatuses = ['waiting', 'admitted', 'refused', 'left'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];
-
-export { participantRoles };

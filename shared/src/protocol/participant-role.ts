@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participantRoles } from '../permissions.ts';
+import { participantRoles } from '../access/roles.ts';
 import { meetingIdSchema } from './document-name.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ParticipantRole } from '../permissions.ts';
+import type { ParticipantRole } from '../access/roles.ts';
 import { scalingTieSchema, maxScalingTextLength } from '../board/scaling-question.ts';
 import type { Spread } from '../scaling/spread.ts';
 

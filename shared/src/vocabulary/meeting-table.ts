@@ -1,4 +1,4 @@
-import type { MeetingTypeRow } from './meeting-types.ts';
+import type { MeetingTypeRow } from './meeting-type-shape.ts';
 
 /**
  * The primer's meeting table and seed 001 (section 5), as data. Each agenda lists standard step

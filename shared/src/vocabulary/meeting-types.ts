@@ -1,43 +1,14 @@
 import type { AgendaStep, AgendaStepTemplate } from './agenda-step.ts';
 import { meetingTable } from './meeting-table.ts';
-import { isStandardStepId, standardStep, type StandardStepId } from './standard-steps.ts';
-import type { VocabularyId } from './vocabulary.ts';
+import {
+  meetingTypeIds,
+  type MeetingType,
+  type MeetingTypeId,
+  type MeetingTypeRow,
+} from './meeting-type-shape.ts';
+import { isStandardStepId, standardStep } from './standard-steps.ts';
 
-/**
- * The meetings Kinboard runs. Each has a default vocabulary that follows its service area
- * (child protection: Safety; early help and child in need: Wellbeing; children in care and care
- * leavers: Success) and a default agenda the chair can reorder, extend or skip.
- */
-export const meetingTypeIds = [
-  'family-network-meeting',
-  'rapid-family-network-meeting',
-  'review-family-network-meeting',
-  'core-group-meeting',
-  'team-around-the-family',
-  'care-team-meeting',
-  'looked-after-review',
-  'young-persons-network-meeting',
-  'transfer-meeting',
-  'child-protection-conference',
-] as const;
-export type MeetingTypeId = (typeof meetingTypeIds)[number];
-
-export interface MeetingType {
-  id: MeetingTypeId;
-  name: string;
-  /** The service area, in plain words. */
-  service: string;
-  /** What the meeting is for, in one line a family member understands. */
-  purpose: string;
-  defaultVocabulary: VocabularyId;
-  agenda: readonly AgendaStepTemplate[];
-}
-
-/** A row of meeting-table.ts: the agenda as standard step ids separated by spaces. */
-export type MeetingTypeRow = Omit<MeetingType, 'agenda'> & {
-  agenda: string;
-  titles?: Partial<Record<StandardStepId, string>>;
-};
+export * from './meeting-type-shape.ts';
 
 function agendaOf(row: MeetingTypeRow): AgendaStepTemplate[] {
   return row.agenda.split(' ').map((id) => {

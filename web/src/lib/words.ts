@@ -427,7 +427,10 @@ export const joinWords = /* @__PURE__ */ fromCatalogue(
     privacy: m.join_privacy,
     goToMeeting: m.join_goToMeeting,
   },
-  { waitingAs: (name: string) => m.join_waitingAs({ name }) },
+  {
+    waitingAs: (name: string) => m.join_waitingAs({ name }),
+    codeWait: (seconds: number) => m.join_codeWait({ seconds }),
+  },
 );
 
 /** The chair's lobby panel. */

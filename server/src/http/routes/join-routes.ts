@@ -1,4 +1,5 @@
 import { joinRequestSchema } from '@kinboard/shared/access/join';
+import { freeWrongJoinCodes } from '../../access/access.ts';
 import { issueGuestPass } from '../../access/guest-passes.ts';
 import type { Participant } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -14,34 +15,40 @@ const joinAnswer = (participant: Participant) => ({
 
 /**
  * POST /api/join: a phone with the code, a name and how they know the child waits in the lobby
- * [ACCESS6]. Wrong codes count against the address, checked before anything else, so guessing
- * is stopped at the guesser. A phone that already holds a pass for this meeting gets its own
- * place back, admitted or not, instead of a second place in the lobby.
+ * [ACCESS6]. Only wrong codes count, per address and (past an address's free ones) across all
+ * addresses; an address over its count is paced, a try every few seconds, rather than locked
+ * out, and a right code, once tried, is never counted. A phone that already holds a pass for
+ * this meeting gets its own place back, admitted or not, instead of a second place in the lobby.
  */
 async function join(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
-  const { joinGuessesPerAddress, joinsPerCode } = context.deps.access.limits;
+  const { joinGuessesPerAddress, joinGuessesEverywhere, joinsPerCode } = context.deps.access.limits;
   const address = context.address;
-  const wait = await joinGuessesPerAddress.retryAfter(context.addressKey, context.now);
-  if (wait > 0)
-    return tooMany(
-      wait,
-      'Too many codes that did not work. Wait a few minutes, then check the code with the chair.',
-    );
   const body = context.body(joinRequestSchema);
   if (body instanceof Reply) return body;
 
+  // The try is counted before the code is looked at, so tries sent at once cannot slip past.
+  const fromAddress = await joinGuessesPerAddress.take(context.addressKey, context.now);
+  if (fromAddress.wait > 0) return slowDown(fromAddress.wait);
+  const paced = fromAddress.before >= freeWrongJoinCodes;
+  const everywhere = paced ? await joinGuessesEverywhere.take('all', context.now) : undefined;
+  if (everywhere && everywhere.wait > 0) {
+    await fromAddress.refund();
+    return slowDown(everywhere.wait);
+  }
+
   const meeting = await store.findMeetingByJoinCode(body.code);
   if (!meeting) {
-    const blocked = await joinGuessesPerAddress.record(context.addressKey, context.now);
-    if (blocked > 0)
+    if (fromAddress.before + 1 === freeWrongJoinCodes)
       await audit.record({
         actorKind: 'system',
         action: 'join.guessing-limited',
-        detail: { address, blockedForMs: blocked },
+        detail: { address, wrongCodes: freeWrongJoinCodes },
       });
     return notFound('That code does not match a meeting that is open. Check it with the chair.');
   }
+  await fromAddress.refund();
+  await everywhere?.refund();
 
   const held = await context.deps.access.guestOf(context.request.headers);
   if (held && held.meetingId === meeting.id && held.status !== 'left') {
@@ -56,10 +63,9 @@ async function join(context: ApiContext): Promise<Reply> {
     return ok(joinAnswer(held));
   }
 
-  const codeWait = await joinsPerCode.retryAfter(body.code, context.now);
-  if (codeWait > 0)
-    return tooMany(codeWait, 'Too many people are joining with this code at once. Ask the chair.');
-  await joinsPerCode.record(body.code, context.now);
+  const lobbyPlace = await joinsPerCode.take(body.code, context.now);
+  if (lobbyPlace.wait > 0)
+    return tooMany(lobbyPlace.wait, 'Too many people are joining with this code at once. Ask the chair.');
   const pass = issueGuestPass(context.secure);
   const participant: Participant = {
     id: pass.participantId,
@@ -87,6 +93,13 @@ async function join(context: ApiContext): Promise<Reply> {
   });
   return created(joinAnswer(participant)).withCookie(pass.setCookie);
 }
+
+/** The phone's join page waits out `Retry-After` and tries again by itself. */
+const slowDown = (wait: number) =>
+  tooMany(
+    wait,
+    'Many codes that did not work came from this network, so codes are checked slowly for a while.',
+  );
 
 /** GET /api/join/status: the phone polls this while it waits in the lobby. */
 async function joinStatus(context: ApiContext): Promise<Reply> {

@@ -47,7 +47,7 @@ async function showMeeting(context: ApiContext): Promise<Reply> {
 async function openMeeting(context: ApiContext): Promise<Reply> {
   const allowed = await context.meetingOfStaff(context.params['id']!);
   if (allowed instanceof Reply) return allowed;
-  // Codes are random from 887 million; a clash with another open meeting is rare, so retry.
+  // Codes are random from 852 billion; a clash with another open meeting is rare, so retry.
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = await context.store.openMeeting(allowed.meeting.id, newJoinCode());
     if (result.outcome === 'code-taken') continue;

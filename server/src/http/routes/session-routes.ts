@@ -1,4 +1,6 @@
 import { setupRequestSchema, signInRequestSchema } from '@kinboard/shared/access/staff';
+import { takeAll, type AttemptLimiter } from '../../access/attempt-limiter.ts';
+import { deviceCookieFor, trustedDevice } from '../../access/device-cookies.ts';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from '../../access/passwords.ts';
 import { hashSecret, newId } from '../../access/secrets.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -7,6 +9,7 @@ import { route } from '../router.ts';
 import { staffView } from '../views.ts';
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** POST /api/setup: the first administrator, with the token the server printed [ACCESS2]. */
 async function setUp(context: ApiContext): Promise<Reply> {
@@ -46,45 +49,51 @@ async function setUp(context: ApiContext): Promise<Reply> {
 /**
  * POST /api/session. One answer for an unknown email, a wrong password and a disabled account,
  * in the same time (a decoy hash), so nothing tells whether an email has an account [ACCESS3].
+ * Failures slow down, never lock: a browser the account signed in on before (its device
+ * cookie) is counted by itself; any other by address and email together, by email and by
+ * address. Only failures are counted.
  */
 async function signIn(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
-  const { signInPerEmail, signInPerAddress } = context.deps.access.limits;
+  const limits = context.deps.access.limits;
   const body = context.body(signInRequestSchema);
   if (body instanceof Reply) return body;
   const address = context.address;
-  const wait = Math.max(
-    await signInPerEmail.retryAfter(body.email, context.now),
-    await signInPerAddress.retryAfter(context.addressKey, context.now),
-  );
-  if (wait > 0)
-    return tooMany(
-      wait,
-      `Too many failed sign-ins. Try again in ${minutes(wait)} minutes, or ask an administrator.`,
-    );
-
   const staff = await store.findStaffByEmail(body.email);
+  const device = trustedDevice(context.request.headers, staff);
+  const counts: [AttemptLimiter, string][] = device
+    ? [[limits.signInPerDevice, device]]
+    : [
+        [limits.signInPerAddressAndEmail, `${context.addressKey} ${body.email}`],
+        [limits.signInPerEmail, body.email],
+        [limits.signInPerAddress, context.addressKey],
+      ];
+  const attempt = await takeAll(counts, context.now);
+  if (attempt.wait > 0)
+    return tooMany(attempt.wait, `Too many failed sign-ins. Try again in ${seconds(attempt.wait)} seconds.`);
+
   const matches = staff
     ? await verifyPassword(staff.passwordHash, body.password)
     : await verifyAgainstNobody(body.password);
   if (!staff || !matches || staff.disabled) {
-    const locked = Math.max(
-      await signInPerEmail.record(body.email, context.now),
-      await signInPerAddress.record(context.addressKey, context.now),
+    const slowedForMs = Math.max(
+      ...(await Promise.all(counts.map(([limiter, key]) => limiter.retryAfter(key, context.now)))),
     );
     const actor = staff
       ? { actorKind: 'staff' as const, actorId: staff.id }
       : { actorKind: 'system' as const };
-    await audit.record({ ...actor, action: 'staff.sign-in-failed', detail: { email: body.email, address } });
-    if (locked > 0)
-      await audit.record({
-        ...actor,
-        action: 'staff.sign-in-locked',
-        detail: { email: body.email, address, lockedForMs: locked },
-      });
+    await audit.record({
+      ...actor,
+      action: 'staff.sign-in-failed',
+      detail: { email: body.email, address, knownBrowser: device !== undefined, slowedForMs },
+    });
     return signInNeeded('That email and password do not match an account.');
   }
-  await signInPerEmail.reset(body.email);
+  await attempt.refund();
+  // Forgets this browser's (or this address's, for this email) failures; the email's from
+  // elsewhere stay, so a guesser is not let off by the worker's success.
+  const [ownLimiter, ownKey] = counts[0]!;
+  await ownLimiter.reset(ownKey);
   const cookie = await context.deps.access.sessions.start(staff.id, context.now, context.secure);
   await audit.record({
     actorKind: 'staff',
@@ -92,7 +101,9 @@ async function signIn(context: ApiContext): Promise<Reply> {
     action: 'staff.signed-in',
     detail: { address },
   });
-  return ok({ staff: staffView(staff) }).withCookie(cookie);
+  return ok({ staff: staffView(staff) })
+    .withCookie(cookie)
+    .withCookie(deviceCookieFor(staff, context.secure));
 }
 
 /** DELETE /api/session: ends this browser's session and clears its cookie. */

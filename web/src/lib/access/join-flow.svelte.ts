@@ -1,11 +1,7 @@
+import { isJoinCode, normaliseJoinCode } from '@kinboard/shared/access/join-code';
 import { api, type JoinStatus } from './api.ts';
 
 export type JoinStep = 'checking' | 'code' | 'details' | 'waiting' | 'admitted' | 'refused' | 'finished';
-
-/** What people type, as the server reads it: upper case, without spaces or dashes. */
-export function normaliseCode(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '');
-}
 
 /** Every ~2 s while waiting: one small request, fine on one bar of signal. */
 const pollEveryMs = 2000;
@@ -27,6 +23,8 @@ export class JoinFlow {
   /** True while the last status check got no answer: shown as a gentle note, polling goes on. */
   unreachable = $state(false);
   busy = $state(false);
+  /** Seconds until the server checks this network's next code (many wrong ones came from it). */
+  waitSeconds = $state(0);
   meetingId = $state('');
 
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +34,7 @@ export class JoinFlow {
   };
 
   constructor(code: string | undefined) {
-    this.code = code ? normaliseCode(code) : '';
+    this.code = code ? normaliseJoinCode(code) : '';
     document.addEventListener('visibilitychange', this.#onVisible);
     void this.#resume();
   }
@@ -54,8 +52,8 @@ export class JoinFlow {
   submitCode(): void {
     this.problem = '';
     this.problemField = undefined;
-    const code = normaliseCode(this.code);
-    if (code.length !== 6) return this.#fail('codeBad', 'code');
+    const code = normaliseJoinCode(this.code);
+    if (!isJoinCode(code)) return this.#fail('codeBad', 'code');
     this.code = code;
     this.step = 'details';
   }
@@ -66,6 +64,7 @@ export class JoinFlow {
     if (!this.name.trim()) return this.#fail('nameMissing', 'name');
     if (!this.relationship.trim()) return this.#fail('relationshipMissing', 'relationship');
     this.busy = true;
+    this.waitSeconds = 0;
     const answer = await api<JoinStatus>('POST', '/api/join', {
       code: this.code,
       name: this.name.trim(),
@@ -73,12 +72,27 @@ export class JoinFlow {
     });
     this.busy = false;
     if (answer.ok) return this.#accept(answer.body);
+    // Codes from this network are being checked slowly: wait its turn and ask again, by itself.
+    if (answer.status === 429 && answer.retryAfterSeconds !== undefined && answer.retryAfterSeconds <= 60)
+      return this.#askAgainIn(answer.retryAfterSeconds);
     if (answer.status === 404 || answer.field === 'code') {
       this.step = 'code';
       return this.#fail(answer.status === 404 ? 'codeNotFound' : 'codeBad', 'code');
     }
     this.problem = answer.message;
     this.problemField = answer.field;
+  }
+
+  #askAgainIn(seconds: number): void {
+    this.waitSeconds = seconds;
+    clearTimeout(this.#timer);
+    const tick = () => {
+      if (this.#stopped || this.step !== 'details') return;
+      this.waitSeconds -= 1;
+      if (this.waitSeconds > 0) this.#timer = setTimeout(tick, 1000);
+      else void this.ask();
+    };
+    this.#timer = setTimeout(tick, 1000);
   }
 
   /** The problem as a key the page turns into words, or the server's own sentence. */

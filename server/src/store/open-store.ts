@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
-import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
 import type { Config } from '../config.ts';
 import type { Database, StoreContext } from './database.ts';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts';
 import { migrate } from './migrations.ts';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
+import { KinboardPostgresDialect } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
@@ -153,7 +153,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     types: { bigint: int8AsNumber },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+  const db = new Kysely<Database>({
+    dialect: new KinboardPostgresDialect({ postgres: sql }, schema ?? 'public'),
+  });
   const close = async () => {
     // Lets queries already sent finish (for up to 5 s), then closes every connection. The bound
     // matters: after the database dropped a connection, postgres.js 3.4.9's end() would

@@ -1,5 +1,4 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
-import type { StoreDialect } from './dialect.ts';
 
 /**
  * The tables as Kysely sees them, the same on SQLite and PostgreSQL (migrations.ts makes them).
@@ -143,12 +142,6 @@ export interface Database {
 
 /** A connection pool or one transaction on it: every query helper works on either. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
-
-/** What each repository is made from: the database and its dialect's differences. */
-export interface StoreContext {
-  readonly db: Kysely<Database>;
-  readonly dialect: StoreDialect;
-}
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement, SQLite 32,766. */
 export const rowsPerInsert = 1000;

@@ -4,11 +4,12 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
 import postgres from 'postgres';
 import type { Config } from '../config.ts';
-import type { Database, StoreContext } from './database.ts';
+import type { Database } from './database.ts';
+import type { StoreContext } from './store-context.ts';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts';
-import { migrate } from './migrations.ts';
+import { migrate } from './migrate.ts';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
-import { KinboardPostgresDialect } from './postgres-dialect.ts';
+import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
@@ -126,9 +127,6 @@ export interface PostgresStoreOptions {
   /** The most connections the pool opens (default 10). */
   maxConnections?: number | undefined;
 }
-
-/** Plain lower-case identifiers only, so a schema name never needs quoting in a search path. */
-export const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * The store on PostgreSQL, chosen by DATABASE_URL, for several servers sharing one record.

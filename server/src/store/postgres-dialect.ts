@@ -1,6 +1,9 @@
 import { sql, type DatabaseIntrospector, type Kysely, type TableMetadata } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 
+/** Plain lower-case identifiers only, so a schema name never needs quoting in a search path. */
+export const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * Kysely's dialect for the `postgres` driver, with an introspector that sees Kinboard's own
  * schema only. Kysely's Migrator asks the introspector whether its tables exist; the stock one

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Database, StoreContext } from '../database.ts';
+import type { Database } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { AuditEntry, NewAuditEntry } from '../records.ts';
 
 /** The audit log: append and read, never change; the database itself refuses to [STORE12]. */

@@ -1,5 +1,6 @@
 import { foldUpdates } from '../fold-updates.ts';
-import { rowsPerInsert, type Queryable, type StoreContext } from '../database.ts';
+import { rowsPerInsert, type Queryable } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
 
 /** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */

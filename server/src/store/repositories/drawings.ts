@@ -1,5 +1,5 @@
 import { drawingCanvases, drawingCanvasSchema } from '@kinboard/shared';
-import type { StoreContext } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { DrawingImage } from '../records.ts';
 
 /** Drawings [DRAW4]: the latest image of each of a meeting's canvases, for exports. */

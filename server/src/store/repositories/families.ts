@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Database, StoreContext } from '../database.ts';
+import type { Database } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { Family, FamilyDetails } from '../records.ts';
 
 /** Families, their children and network, and which staff may see them [STORE9]. */

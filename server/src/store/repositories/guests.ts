@@ -1,6 +1,7 @@
 import type { GuestRole } from '@kinboard/shared/access/index';
 import type { Selectable } from 'kysely';
-import type { Database, StoreContext } from '../database.ts';
+import type { Database } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { Participant } from '../records.ts';
 
 /** Guests who joined a meeting from a phone, and the chair's admissions [STORE11]. */

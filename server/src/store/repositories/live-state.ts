@@ -1,4 +1,4 @@
-import type { StoreContext } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { StoredMeetingLiveState } from '../records.ts';
 
 /** The chair's live meeting state: focus, follow, locks, timer [STORE17]. */

@@ -1,6 +1,7 @@
 import { agreedBoardSchema, documentParts, type DocumentPart } from '@kinboard/shared';
 import type { Selectable } from 'kysely';
-import type { Database, Queryable, StoreContext } from '../database.ts';
+import type { Database, Queryable } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { StoreDialect } from '../dialect.ts';
 import type { AgreedPlanVersion, PlanAgreementState, PlanAnswerRecord, PlanOfferRecord } from '../records.ts';
 

@@ -1,6 +1,7 @@
 import type { ParticipantRole, ScalingQuestionSnapshot } from '@kinboard/shared';
 import type { Selectable } from 'kysely';
-import type { Database, StoreContext } from '../database.ts';
+import type { Database } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type {
   RevealedScalingRecord,
   SaveScalingAnswerResult,

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Database, Queryable, StoreContext } from '../database.ts';
+import type { Database, Queryable } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
 import type { StoreDialect } from '../dialect.ts';
 import type { Staff, StaffSession } from '../records.ts';
 

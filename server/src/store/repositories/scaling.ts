@@ -1,5 +1,5 @@
 import type { ParticipantRole, ScalingQuestionSnapshot } from '@kinboard/shared';
-import type { Selectable } from 'kysely';
+import type { Selectable, UpdateQueryBuilder, UpdateResult, Updateable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type {
@@ -33,6 +33,8 @@ export interface ScalingRecords {
 }
 
 type RoundRow = Pick<Selectable<Database['scaling_round']>, keyof Database['scaling_round']>;
+
+type RoundUpdate = UpdateQueryBuilder<Database, 'scaling_round', 'scaling_round', UpdateResult>;
 
 const toRound = (row: RoundRow): ScalingRoundRecord => ({
   id: row.id,
@@ -84,6 +86,16 @@ export function scalingRecords({ db, dialect }: StoreContext): ScalingRecords {
     db.selectFrom('scaling_round').select(roundColumns).where('id', '=', roundId);
   const answersInOrder = () =>
     db.selectFrom('scaling_answer').select(answerColumns).orderBy(dialect.insertionOrder('scaling_answer'));
+  const changeRound = async (
+    roundId: string,
+    values: Updateable<Database['scaling_round']>,
+    stillOpen: (query: RoundUpdate) => RoundUpdate,
+  ): Promise<ScalingRoundRecord | undefined> => {
+    const row = await stillOpen(db.updateTable('scaling_round').set(values).where('id', '=', roundId))
+      .returning(roundColumns)
+      .executeTakeFirst();
+    return row ? toRound(row) : undefined;
+  };
   return {
     async startScalingRound(record) {
       await db
@@ -162,27 +174,15 @@ export function scalingRecords({ db, dialect }: StoreContext): ScalingRecords {
       return (await answersInOrder().where('round_id', '=', roundId).execute()).map(toAnswer);
     },
 
+    // Each is one UPDATE ... RETURNING of a round still in the state it may leave.
     async revealScalingRound(roundId, at) {
-      const row = await db
-        .updateTable('scaling_round')
-        .set({ revealed_at: at })
-        .where('id', '=', roundId)
-        .where('revealed_at', 'is', null)
-        .where('closed_at', 'is', null)
-        .returning(roundColumns)
-        .executeTakeFirst();
-      return row ? toRound(row) : undefined;
+      return changeRound(roundId, { revealed_at: at }, (query) =>
+        query.where('revealed_at', 'is', null).where('closed_at', 'is', null),
+      );
     },
 
     async closeScalingRound(roundId, at) {
-      const row = await db
-        .updateTable('scaling_round')
-        .set({ closed_at: at })
-        .where('id', '=', roundId)
-        .where('closed_at', 'is', null)
-        .returning(roundColumns)
-        .executeTakeFirst();
-      return row ? toRound(row) : undefined;
+      return changeRound(roundId, { closed_at: at }, (query) => query.where('closed_at', 'is', null));
     },
 
     async listRevealedScalingOfFamily(familyId) {

@@ -95,6 +95,36 @@ export const sqliteDialect: StoreDialect = {
   keyedTableEnd: sql`WITHOUT ROWID`,
 };
 
+/**
+ * A PostgreSQL row trigger on `table` (named `<table>_fixed`, its function `<table>_keep_fixed`)
+ * that refuses the operations while `when` holds, after running `first`.
+ */
+function refuseWhen(guard: {
+  table: string;
+  operations: string;
+  when: string;
+  message: string;
+  declare?: string;
+  first?: string;
+}): string[] {
+  const { table, operations, when, message, declare, first } = guard;
+  return [
+    `CREATE FUNCTION ${table}_keep_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+       ${declare ? `DECLARE ${declare};` : ''}
+       BEGIN
+         ${first ?? ''}
+         IF ${when} THEN
+           RAISE EXCEPTION '${message}';
+         END IF;
+         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+         RETURN NEW;
+       END
+     $$`,
+    `CREATE TRIGGER ${table}_fixed BEFORE ${operations} ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION ${table}_keep_fixed()`,
+  ];
+}
+
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */
 const kinboardLockClass = 0x4b42;
 
@@ -142,34 +172,24 @@ export const postgresDialect: StoreDialect = {
        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refuse_change()`,
   ],
   scalingFixed: (message) => [
-    `CREATE FUNCTION scaling_round_keep_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         IF OLD.revealed_at IS NOT NULL AND (TG_OP = 'DELETE'
+    ...refuseWhen({
+      table: 'scaling_round',
+      operations: 'UPDATE OR DELETE',
+      when: `OLD.revealed_at IS NOT NULL AND (TG_OP = 'DELETE'
              OR NEW.question IS DISTINCT FROM OLD.question OR NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
              OR NEW.named IS DISTINCT FROM OLD.named OR NEW.open IS DISTINCT FROM OLD.open
-             OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id) THEN
-           RAISE EXCEPTION '${message}';
-         END IF;
-         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-         RETURN NEW;
-       END
-     $$`,
-    `CREATE TRIGGER scaling_round_fixed BEFORE UPDATE OR DELETE ON scaling_round
-       FOR EACH ROW EXECUTE FUNCTION scaling_round_keep_fixed()`,
-    `CREATE FUNCTION scaling_answer_keep_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE round_row scaling_round%ROWTYPE;
-       BEGIN
-         SELECT * INTO round_row FROM scaling_round
-           WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.round_id ELSE OLD.round_id END;
-         IF round_row.revealed_at IS NOT NULL OR (TG_OP <> 'DELETE' AND round_row.closed_at IS NOT NULL) THEN
-           RAISE EXCEPTION '${message}';
-         END IF;
-         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-         RETURN NEW;
-       END
-     $$`,
-    `CREATE TRIGGER scaling_answer_fixed BEFORE INSERT OR UPDATE OR DELETE ON scaling_answer
-       FOR EACH ROW EXECUTE FUNCTION scaling_answer_keep_fixed()`,
+             OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id)`,
+      message,
+    }),
+    ...refuseWhen({
+      table: 'scaling_answer',
+      operations: 'INSERT OR UPDATE OR DELETE',
+      declare: 'round_row scaling_round%ROWTYPE',
+      first: `SELECT * INTO round_row FROM scaling_round
+           WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.round_id ELSE OLD.round_id END;`,
+      when: `round_row.revealed_at IS NOT NULL OR (TG_OP <> 'DELETE' AND round_row.closed_at IS NOT NULL)`,
+      message,
+    }),
   ],
   keyedTableEnd: undefined,
 };

@@ -152,6 +152,80 @@ describe.skipIf(unreachable !== undefined)(
         }
       }));
 
+    it('[STORE18] [SCALE8] the database itself refuses to change a revealed round or its answers', () =>
+      withSchema(async (schema) => {
+        const store = await openPostgresStore(url, { schema: schema.name });
+        try {
+          await store.createMeeting({
+            family: { id: 'fam', name: 'Hollis', createdAt: 1 },
+            meeting: {
+              ...{ id: 'm1', familyId: 'fam', type: 'family-network-meeting', title: 'M' },
+              ...{ date: '2026-12-01', state: 'open' as const, createdAt: 1 },
+            },
+            documents: [],
+          });
+          await store.startScalingRound({
+            ...{ id: 'r1', meetingId: 'm1', named: false, open: false, startedAt: 1, startedBy: 's1' },
+            question: {
+              questionId: 'q1',
+              text: 'How safe?',
+              zeroMeans: '',
+              tenMeans: '',
+              tiedTo: { kind: 'standalone' },
+            },
+          });
+          await store.saveScalingAnswer({
+            ...{ roundId: 'r1', participantKey: 'guest:a', name: 'A', role: 'family' as const },
+            ...{ value: 4, reason: '', answeredAt: 2 },
+          });
+          await store.revealScalingRound('r1', 3);
+          await expect(schema.sql`UPDATE scaling_answer SET value = 9`).rejects.toThrow(/fixed/);
+          await expect(schema.sql`DELETE FROM scaling_answer`).rejects.toThrow(/fixed/);
+          await expect(schema.sql`UPDATE scaling_round SET question = '{}'`).rejects.toThrow(/fixed/);
+          await expect(schema.sql`DELETE FROM scaling_round`).rejects.toThrow(/fixed/);
+          expect(await store.closeScalingRound('r1', 4)).toMatchObject({ closedAt: 4 });
+        } finally {
+          await store.close();
+        }
+      }));
+
+    it('[PLAN6] the database itself refuses to change, delete or truncate an agreed version or its documents', () =>
+      withSchema(async (schema) => {
+        const store = await openPostgresStore(url, { schema: schema.name });
+        try {
+          const family = { id: 'fam', name: 'Hollis', createdAt: 1 };
+          const meeting = {
+            ...{ id: 'm1', familyId: 'fam', type: 'family-network-meeting', title: 'T', date: '2026-12-01' },
+            ...{ state: 'open' as const, createdAt: 1 },
+          };
+          await store.createMeeting({ family, meeting, documents: [] });
+          await store.startPlanAgreement('m1', 2);
+          const board = {
+            ...{ statements: [], bottomLines: [], cards: [], rules: [], fireDrills: [], nextSteps: [] },
+            ...{ trajectory: [], notes: { contingency: '', safetyObject: '' } },
+          };
+          await store.finalisePlanVersion({
+            ...{ meetingId: 'm1', familyId: 'fam', version: 1, startedAt: 2, agreedAt: 3, agreedBy: 's' },
+            ...{
+              documents: [{ part: 'plan', data: new Uint8Array([7]) }],
+              board,
+              participants: [],
+              answers: [],
+            },
+          });
+          for (const table of ['plan_version', 'plan_version_document']) {
+            await expect(schema.sql`UPDATE ${schema.sql(table)} SET meeting_id = meeting_id`).rejects.toThrow(
+              /never changes/,
+            );
+            await expect(schema.sql`DELETE FROM ${schema.sql(table)}`).rejects.toThrow(/never changes/);
+            await expect(schema.sql`TRUNCATE ${schema.sql(table)} CASCADE`).rejects.toThrow(/never changes/);
+          }
+          expect(await store.listPlanVersions('m1')).toEqual([{ version: 1, agreedAt: 3 }]);
+        } finally {
+          await store.close();
+        }
+      }));
+
     it('[STORE14] audit details come back exactly as written, key order included', () =>
       withSchema(async (schema) => {
         const store = await openPostgresStore(url, { schema: schema.name });

@@ -53,6 +53,8 @@ export async function startServer(
     ...(cluster ? { limits: cluster.limits } : {}),
   });
   cluster?.relayAccessEvents(access.events);
+  // Ends decided elsewhere while Redis was away never arrived: each connection asks the store.
+  news?.onGap(() => access.ends.recheckAll());
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
   const api: ApiDeps = {
     store,

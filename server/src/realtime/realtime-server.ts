@@ -97,7 +97,7 @@ export class RealtimeServer {
     });
     // Nobody without a session or a guest pass holds a socket open [ACCESS17].
     this.io.use((socket, next) => {
-      this.#access.mayConnect(socket.handshake.headers).then(
+      this.#access.mayConnect(socket).then(
         (allowed) => next(allowed ? undefined : new Error('not-admitted')),
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
@@ -147,6 +147,7 @@ export class RealtimeServer {
   }
 
   #onConnection(socket: KinboardSocket): void {
+    this.#access.watch(socket);
     socket.emit('server:hello', { protocolVersion });
     const live = this.#live;
     this.#handle(socket, 'meeting:enter', async ({ meetingId, screen }) => {

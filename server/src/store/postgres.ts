@@ -1,4 +1,4 @@
-import type { GuestRole } from '@kinboard/shared/access/index';
+import type { GuestRole, StaffRole } from '@kinboard/shared/access/index';
 import postgres from 'postgres';
 import { foldUpdates } from './fold-updates.ts';
 import { drawingImagesInOrder, type DrawingImageRow } from './drawing-images.ts';
@@ -282,6 +282,27 @@ export class PostgresStore implements Store {
     });
   }
 
+  async setStaffRole(staffId: string, role: StaffRole, endSessions: boolean): Promise<Staff | undefined> {
+    return this.#sql.begin(async (tx) => {
+      const [row] = await tx<PostgresStaffRow[]>`
+        UPDATE staff SET role = ${role} WHERE id = ${staffId} RETURNING *`;
+      if (!row) return undefined;
+      if (endSessions) await tx`DELETE FROM staff_session WHERE staff_id = ${staffId}`;
+      return toStaff(toStaffRow(row));
+    });
+  }
+
+  async setStaffPassword(
+    staffId: string,
+    passwordHash: string,
+    keepSessionId: string | undefined,
+  ): Promise<void> {
+    await this.#sql.begin(async (tx) => {
+      await tx`UPDATE staff SET password_hash = ${passwordHash} WHERE id = ${staffId}`;
+      await tx`DELETE FROM staff_session WHERE staff_id = ${staffId} AND id != ${keepSessionId ?? ''}`;
+    });
+  }
+
   async createStaffSession(session: StaffSession): Promise<void> {
     await this.#sql`
       INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen)
@@ -344,6 +365,12 @@ export class PostgresStore implements Store {
     await this.#sql`
       INSERT INTO family_access (family_id, staff_id, granted_at) VALUES (${familyId}, ${staffId}, ${at})
       ON CONFLICT DO NOTHING`;
+  }
+
+  async revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean> {
+    const rows = await this.#sql`
+      DELETE FROM family_access WHERE family_id = ${familyId} AND staff_id = ${staffId} RETURNING 1`;
+    return rows.length > 0;
   }
 
   async hasFamilyAccess(staffId: string, familyId: string): Promise<boolean> {

@@ -49,7 +49,7 @@ import type {
   StoredDocument,
   StoredMeetingLiveState,
 } from './store.ts';
-import type { GuestRole } from '@kinboard/shared/access/index';
+import type { GuestRole, StaffRole } from '@kinboard/shared/access/index';
 
 /**
  * Versioned migrations, applied in order on open. Never edit a migration that has shipped:
@@ -495,6 +495,25 @@ export class SqliteStore implements Store {
     });
   }
 
+  async setStaffRole(staffId: string, role: StaffRole, endSessions: boolean): Promise<Staff | undefined> {
+    return this.#transaction(() => {
+      if (this.#run('UPDATE staff SET role = ? WHERE id = ?', role, staffId) === 0) return undefined;
+      if (endSessions) this.#run('DELETE FROM staff_session WHERE staff_id = ?', staffId);
+      return toStaff(this.#get<StaffRow>('SELECT * FROM staff WHERE id = ?', staffId)!);
+    });
+  }
+
+  async setStaffPassword(
+    staffId: string,
+    passwordHash: string,
+    keepSessionId: string | undefined,
+  ): Promise<void> {
+    this.#transaction(() => {
+      this.#run('UPDATE staff SET password_hash = ? WHERE id = ?', passwordHash, staffId);
+      this.#run('DELETE FROM staff_session WHERE staff_id = ? AND id != ?', staffId, keepSessionId ?? '');
+    });
+  }
+
   async createStaffSession(session: StaffSession): Promise<void> {
     this.#run(
       'INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen) VALUES (?, ?, ?, ?, ?)',
@@ -598,6 +617,10 @@ export class SqliteStore implements Store {
       this.#get('SELECT 1 FROM family_access WHERE staff_id = ? AND family_id = ?', staffId, familyId) !==
       undefined
     );
+  }
+
+  async revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean> {
+    return this.#run('DELETE FROM family_access WHERE family_id = ? AND staff_id = ?', familyId, staffId) > 0;
   }
 
   async listFamiliesOf(staffId: string): Promise<Family[]> {

@@ -302,6 +302,10 @@ export interface Store {
   listStaff(): Promise<Staff[]>;
   /** Disabling also ends every session of the account, in the same transaction. */
   setStaffDisabled(staffId: string, disabled: boolean): Promise<Staff | undefined>;
+  /** Changes the role; with `endSessions` every session of the account ends in the same transaction. */
+  setStaffRole(staffId: string, role: StaffRole, endSessions: boolean): Promise<Staff | undefined>;
+  /** A new password hash; every session of the account but `keepSessionId` ends with it. */
+  setStaffPassword(staffId: string, passwordHash: string, keepSessionId: string | undefined): Promise<void>;
 
   // Staff sessions [STORE8]
   createStaffSession(session: StaffSession): Promise<void>;
@@ -318,6 +322,8 @@ export interface Store {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** False when the staff member had no access to the family. */
+  revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
   listFamiliesOf(staffId: string): Promise<Family[]>;
   listMeetingsOfFamily(familyId: string): Promise<Meeting[]>;

@@ -8,6 +8,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
+import { connectionBounds } from './http/connection-bounds.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
@@ -96,7 +97,13 @@ export async function startServer(
     adapter: cluster?.socketIoAdapter,
     news,
   });
-  const httpServer = createServer();
+  // No connection is held long before it says who it is [ACCESS26].
+  const httpServer = createServer({
+    headersTimeout: connectionBounds.headersMs,
+    requestTimeout: connectionBounds.requestMs,
+    connectionsCheckingInterval: connectionBounds.checkEveryMs,
+    maxHeaderSize: connectionBounds.maxHeaderBytes,
+  });
 
   let webApp: RequestHandler;
   let closeDev = async () => {};

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Access } from './access/access.ts';
 import { prepareFirstAdministrator } from './access/first-administrator.ts';
+import { isSameOrigin } from './access/request-origin.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
@@ -172,7 +173,8 @@ export async function startServer(
       if (!config.dev) socket.destroy();
       return;
     }
-    if (!sameOrigin(request)) {
+    // Cross-site WebSocket hijacking: a browser always sends Origin, and it must be ours [SYNC10].
+    if (!isSameOrigin(request, config.trustProxy)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -212,18 +214,4 @@ export async function startServer(
       return closing;
     },
   };
-}
-
-/**
- * Refuses cross-site WebSocket hijacking: a browser always sends Origin, and it must name this
- * host. Clients that are not browsers send none and are judged by their credentials instead.
- */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }

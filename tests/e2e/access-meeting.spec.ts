@@ -159,7 +159,7 @@ test('a phone the chair turns away is told kindly, and cannot open the board', a
   await expect(phone.getByTestId('lobby-wait')).toBeVisible();
   // Before being let in, the board itself is closed to the phone.
   const board = await (await phone.context().newPage()).goto(`${server.url}/api/meetings/${meetingId}`);
-  expect(board?.status()).toBe(403);
+  expect(board?.status()).toBe(404);
 
   await staff.getByRole('button', { name: 'Turn Someone Unknown away' }).click();
   await expect(

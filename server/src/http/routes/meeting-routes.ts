@@ -4,7 +4,7 @@ import { meetingAdmitsGuests } from '../../access/connection-identity.ts';
 import { newJoinCode } from '../../access/join-codes.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { conflict, forbidden, notFound, ok, Reply, signInNeeded } from '../reply.ts';
+import { conflict, notFound, ok, Reply, signInNeeded } from '../reply.ts';
 import { route } from '../router.ts';
 import { meetingView, participantView } from '../views.ts';
 
@@ -40,7 +40,8 @@ async function showMeeting(context: ApiContext): Promise<Reply> {
   const admittedGuest =
     guest?.meetingId === meeting.id && guest.status === 'admitted' && meetingAdmitsGuests(meeting);
   if (admittedGuest || !strict) return ok(await meetingBody(context, meeting, 'guest'));
-  return forbidden('You have not been let in to this meeting.');
+  // A guest pass not (or no longer) let in, or staff without access: as a missing meeting [ACCESS28].
+  return noMeeting();
 }
 
 /** POST /api/meetings/:id/open: the meeting gets its join code (kept if it already has one). */

@@ -24,10 +24,18 @@ export interface Watch {
 
 interface Watched extends Watch {
   sessionId: string | undefined;
+  /** `guestId kind`, for a guest's connection that counts against its pass's screens. */
+  screenKey: string | undefined;
   end: EndConnection;
   timer: NodeJS.Timeout | undefined;
   stopped: boolean;
 }
+
+/**
+ * Simultaneous connections of one kind (a document, or socket.io) one guest pass may hold on a
+ * server: a phone, a second device or a reload whose old socket has not gone yet [ACCESS27].
+ */
+export const screensPerGuestPass = 3;
 
 /** Node's timers hold at most about 24.8 days; a longer session is checked again then. */
 const longestTimerMs = 2 ** 31 - 1;
@@ -46,6 +54,8 @@ export class AccessEnds {
   readonly #sessions: StaffSessions;
   readonly #store: Store;
   readonly #watched = new Set<Watched>();
+  /** Each guest pass's connections of each kind, oldest first. */
+  readonly #screens = new Map<string, Watched[]>();
 
   constructor(events: AccessEvents, sessions: StaffSessions, store: Store) {
     this.#sessions = sessions;
@@ -82,12 +92,15 @@ export class AccessEnds {
   /**
    * Watches a connection from the moment it exists; `headers` are its upgrade request's (the
    * session it rests on is the one its cookie names). A staff connection gets a timer for its
-   * session's end.
+   * session's end. A guest's connection of `kind` counts against its pass: past
+   * `screensPerGuestPass` the oldest is closed with 4441 [ACCESS27].
    */
-  watch(headers: IncomingHttpHeaders, resting: Resting, end: EndConnection): Watch {
+  watch(headers: IncomingHttpHeaders, resting: Resting, end: EndConnection, kind?: string): Watch {
+    const screenKey = resting.guestId && kind ? `${resting.guestId} ${kind}` : undefined;
     const watched: Watched = {
       resting,
       sessionId: resting.staffId ? this.#sessions.idOf(headers) : undefined,
+      screenKey,
       end,
       timer: undefined,
       stopped: false,
@@ -95,11 +108,34 @@ export class AccessEnds {
         watched.stopped = true;
         clearTimeout(watched.timer);
         this.#watched.delete(watched);
+        if (screenKey) this.#forgetScreen(screenKey, watched);
       },
     };
     this.#watched.add(watched);
     if (watched.sessionId) void this.#checkSession(watched);
+    if (screenKey) this.#countScreen(screenKey, watched);
     return watched;
+  }
+
+  /**
+   * The oldest goes, not the newest: the newest is the screen the person is holding now (a
+   * reload, or the phone they picked up), while the oldest is most likely one left behind or
+   * half-open. Closed with a code that is not retried, or two screens would take turns.
+   */
+  #countScreen(key: string, watched: Watched): void {
+    const screens = this.#screens.get(key) ?? [];
+    screens.push(watched);
+    this.#screens.set(key, screens);
+    while (screens.length > screensPerGuestPass)
+      this.#end(screens[0]!, closeCodes.replaced, 'opened on a newer screen');
+  }
+
+  #forgetScreen(key: string, watched: Watched): void {
+    const screens = this.#screens.get(key);
+    if (!screens) return;
+    const index = screens.indexOf(watched);
+    if (index >= 0) screens.splice(index, 1);
+    if (screens.length === 0) this.#screens.delete(key);
   }
 
   /**

@@ -112,8 +112,11 @@ export class RealtimeAccess {
     const resting = this.#resting.get(socket);
     this.#resting.delete(socket);
     if (!resting) return;
-    const watch = this.#access.ends.watch(socket.handshake.headers, resting, (code, reason) =>
-      endSocket(socket, { code, reason }),
+    const watch = this.#access.ends.watch(
+      socket.handshake.headers,
+      resting,
+      (code, reason) => endSocket(socket, { code, reason }),
+      'realtime',
     );
     this.#watches.set(socket.id, watch);
     socket.once('disconnect', () => {

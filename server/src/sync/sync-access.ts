@@ -150,6 +150,8 @@ export class SyncAccess {
         this.#open.delete(connection);
         connection.close(code, reason);
       },
+      // Each document counts by itself: one screen opens the board and the frame [ACCESS27].
+      admitted.part,
     );
     admitted.watch = watch;
   }

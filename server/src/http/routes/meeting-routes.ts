@@ -82,6 +82,8 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
   const meeting = await context.store.closeMeeting(allowed.meeting.id);
   if (!meeting) return noMeeting();
   if (!wasClosed) {
+    // Connections close the moment the store holds the decision, before anything else [ACCESS22].
+    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
     await context.audit.record({
       actorKind: 'staff',
       actorId: allowed.staff.id,
@@ -89,7 +91,6 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
       familyId: meeting.familyId,
       meetingId: meeting.id,
     });
-    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
   }
   return ok({ meeting: meetingView(meeting, 'staff') });
 }
@@ -130,6 +131,13 @@ function decide(action: LobbyAction) {
           ? 'Only someone who was let in has a role.'
           : `They are ${before.status}; nothing changed.`,
       );
+    // Connections of a guest turned away close before anything else is done [ACCESS22].
+    context.deps.access.events.emit('participant-changed', {
+      meetingId: meeting.id,
+      participantId: after.id,
+      status: after.status,
+      role: after.role,
+    });
     await context.audit.record({
       actorKind: 'staff',
       actorId: staff.id,
@@ -146,12 +154,6 @@ function decide(action: LobbyAction) {
         role: after.role,
         previousRole: action === 'role' ? before.role : undefined,
       },
-    });
-    context.deps.access.events.emit('participant-changed', {
-      meetingId: meeting.id,
-      participantId: after.id,
-      status: after.status,
-      role: after.role,
     });
     return ok({ participant: participantView(after) });
   };

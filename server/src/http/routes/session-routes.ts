@@ -117,9 +117,9 @@ async function signOut(context: ApiContext): Promise<Reply> {
   const sessionId = access.sessions.idOf(context.request.headers);
   const cookie = await access.sessions.end(context.request.headers, context.secure);
   if (staff && sessionId) {
-    await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.signed-out' });
     // Every connection this browser opened on the session closes, on every server [ACCESS22].
     access.events.emit('session-ended', { staffId: staff.id, sessionId });
+    await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.signed-out' });
   }
   return ok({ signedIn: false }).withCookie(cookie);
 }
@@ -139,12 +139,12 @@ async function changePassword(context: ApiContext): Promise<Reply> {
   const { access } = context.deps;
   const keep = access.sessions.idOf(context.request.headers);
   await context.store.setStaffPassword(staff.id, await hashPassword(body.newPassword), keep);
-  await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.password-changed' });
   access.events.emit('staff-access-ended', {
     staffId: staff.id,
     why: 'password-changed',
     exceptSessionId: keep,
   });
+  await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.password-changed' });
   return ok({ staff: staffView(staff) });
 }
 

@@ -60,23 +60,24 @@ async function changeStaff(context: ApiContext): Promise<Reply> {
   if (body.role !== undefined && body.role !== before.role) {
     const lowered = body.role === 'staff';
     staff = (await context.store.setStaffRole(staffId, body.role, lowered)) ?? staff;
+    // Connections close the moment the store holds the change [ACCESS22].
+    if (lowered) events.emit('staff-access-ended', { staffId, why: 'role-lowered' });
     await context.audit.record({
       actorKind: 'staff',
       actorId: admin.id,
       action: 'staff.role-changed',
       detail: { staffId, role: body.role },
     });
-    if (lowered) events.emit('staff-access-ended', { staffId, why: 'role-lowered' });
   }
   if (body.disabled !== undefined && body.disabled !== before.disabled) {
     staff = (await context.store.setStaffDisabled(staffId, body.disabled)) ?? staff;
+    if (body.disabled) events.emit('staff-access-ended', { staffId, why: 'disabled' });
     await context.audit.record({
       actorKind: 'staff',
       actorId: admin.id,
       action: body.disabled ? 'staff.disabled' : 'staff.enabled',
       detail: { staffId },
     });
-    if (body.disabled) events.emit('staff-access-ended', { staffId, why: 'disabled' });
   }
   return ok({ staff: staffView(staff) });
 }
@@ -114,6 +115,7 @@ async function removeAccess(context: ApiContext): Promise<Reply> {
   const staffId = context.params['staffId']!;
   if (!(await context.store.revokeFamilyAccess(familyId, staffId)))
     return notFound('That staff member has no access to that family.');
+  context.deps.access.events.emit('family-access-removed', { staffId, familyId });
   await context.audit.record({
     actorKind: 'staff',
     actorId: admin.id,
@@ -121,7 +123,6 @@ async function removeAccess(context: ApiContext): Promise<Reply> {
     familyId,
     detail: { staffId },
   });
-  context.deps.access.events.emit('family-access-removed', { staffId, familyId });
   return ok({ familyId, staffId });
 }
 

@@ -99,9 +99,11 @@ export async function loadMeeting(
     const response = await fetch(`/api/meetings/${encodeURIComponent(id)}`);
     if (response.status === 404 || response.status === 401 || response.status === 403)
       await response.body?.cancel();
-    if (response.status === 404) return { state: 'notFound' };
-    if (response.status === 401 || response.status === 403) {
-      const fallback = response.status === 401 ? 'signIn' : 'forbidden';
+    // A meeting the screen may not see answers as a missing one (404) [ACCESS28]: a phone's own
+    // place in the lobby says whether it is waiting, refused or done.
+    if (response.status === 404 || response.status === 401 || response.status === 403) {
+      const fallback =
+        response.status === 401 ? 'signIn' : response.status === 404 ? 'notFound' : 'forbidden';
       return { state: screen === 'phone' ? await guestProblem(id, fetch, fallback) : fallback };
     }
     const body: unknown = await response.json();

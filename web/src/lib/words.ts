@@ -81,6 +81,10 @@ export function stoppedSentence(code: number): string {
       return m.stopped_4413();
     case 4426:
       return m.stopped_4426();
+    case 4440:
+      return m.stopped_4440();
+    case 4441:
+      return m.stopped_4441();
     default:
       return m.stopped_default();
   }

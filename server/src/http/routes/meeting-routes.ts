@@ -4,7 +4,7 @@ import { meetingAdmitsGuests } from '../../access/connection-identity.ts';
 import { newJoinCode } from '../../access/join-codes.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { conflict, forbidden, notFound, ok, Reply, signInNeeded } from '../reply.ts';
+import { conflict, notFound, ok, Reply, signInNeeded } from '../reply.ts';
 import { route } from '../router.ts';
 import { meetingView, participantView } from '../views.ts';
 
@@ -40,7 +40,8 @@ async function showMeeting(context: ApiContext): Promise<Reply> {
   const admittedGuest =
     guest?.meetingId === meeting.id && guest.status === 'admitted' && meetingAdmitsGuests(meeting);
   if (admittedGuest || !strict) return ok(await meetingBody(context, meeting, 'guest'));
-  return forbidden('You have not been let in to this meeting.');
+  // A guest pass not (or no longer) let in, or staff without access: as a missing meeting [ACCESS28].
+  return noMeeting();
 }
 
 /** POST /api/meetings/:id/open: the meeting gets its join code (kept if it already has one). */
@@ -81,6 +82,8 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
   const meeting = await context.store.closeMeeting(allowed.meeting.id);
   if (!meeting) return noMeeting();
   if (!wasClosed) {
+    // Connections close the moment the store holds the decision, before anything else [ACCESS22].
+    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
     await context.audit.record({
       actorKind: 'staff',
       actorId: allowed.staff.id,
@@ -88,7 +91,6 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
       familyId: meeting.familyId,
       meetingId: meeting.id,
     });
-    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
   }
   return ok({ meeting: meetingView(meeting, 'staff') });
 }
@@ -129,6 +131,13 @@ function decide(action: LobbyAction) {
           ? 'Only someone who was let in has a role.'
           : `They are ${before.status}; nothing changed.`,
       );
+    // Connections of a guest turned away close before anything else is done [ACCESS22].
+    context.deps.access.events.emit('participant-changed', {
+      meetingId: meeting.id,
+      participantId: after.id,
+      status: after.status,
+      role: after.role,
+    });
     await context.audit.record({
       actorKind: 'staff',
       actorId: staff.id,
@@ -145,12 +154,6 @@ function decide(action: LobbyAction) {
         role: after.role,
         previousRole: action === 'role' ? before.role : undefined,
       },
-    });
-    context.deps.access.events.emit('participant-changed', {
-      meetingId: meeting.id,
-      participantId: after.id,
-      status: after.status,
-      role: after.role,
     });
     return ok({ participant: participantView(after) });
   };

@@ -11,6 +11,8 @@ export interface FamilyRecords {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** False when the staff member had no access to the family. */
+  revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
   listFamiliesOf(staffId: string): Promise<Family[]>;
 }
@@ -107,6 +109,15 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .values({ family_id: familyId, staff_id: staffId, granted_at: at })
         .onConflict((conflict) => conflict.doNothing())
         .execute();
+    },
+
+    async revokeFamilyAccess(familyId, staffId) {
+      const result = await db
+        .deleteFrom('family_access')
+        .where('family_id', '=', familyId)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
 
     async hasFamilyAccess(staffId, familyId) {

@@ -1,6 +1,13 @@
 import { isMeetingTypeId, meetingTypes, readBoardSettings, readCards, wordsFor } from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
+import {
+  authorDirectoryOf,
+  creditFor,
+  isFamilyVoice,
+  type AuthorDirectory,
+} from '@kinboard/shared/access/credit';
 import * as Y from 'yjs';
+import { meetingCredits } from '../access/authors.ts';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
 import type { AgreedPlanVersion, Family, Meeting, RevealedScalingRecord, Store } from '../store/store.ts';
 
@@ -19,6 +26,8 @@ export interface AgreedRecordSources {
   agreedByName: string;
   /** The family's revealed scaling rounds; only this meeting's, revealed before agreement, are kept. */
   scaling: readonly RevealedScalingRecord[];
+  /** Everyone the server recorded for the meeting: who wrote each card [FIRST3]. */
+  authors: AuthorDirectory;
 }
 
 /**
@@ -32,14 +41,20 @@ export function agreedRecordOf({
   version,
   agreedByName,
   scaling,
+  authors,
 }: AgreedRecordSources): AgreedRecord {
   const frame = agreedDoc(version, 'frame');
   const map = agreedDoc(version, 'map');
   const settings = readBoardSettings(frame);
   const words = wordsFor(settings.vocabularyId, settings.customLabel);
+  // Only what the server recorded as a family member's or a child's: a card's perspective is
+  // what its screen claimed, and a worker's card typed for the family is not their words [EXPORT5].
   const familyWords = readCards(map)
-    .filter((card) => card.perspective === 'family' || card.perspective === 'child')
-    .map(({ domain, text, author }) => ({ domain, text, author }));
+    .filter((card) => isFamilyVoice(authors, card.authorId))
+    .map(({ domain, text, author, authorId }) => {
+      const { name, relationship } = creditFor(authors, authorId, author);
+      return { domain, text, author: name, ...(relationship ? { relationship } : {}) };
+    });
   frame.destroy();
   map.destroy();
   return {
@@ -104,11 +119,13 @@ export async function loadAgreedRecord(
   const family = await store.getFamily(meeting.familyId);
   if (!version || !family) return undefined;
   const agreedBy = await store.getStaff(version.agreedBy);
+  const authors = authorDirectoryOf(await meetingCredits(store, meeting.id));
   return agreedRecordOf({
     family,
     meeting,
     version,
     agreedByName: agreedBy?.name ?? version.agreedBy,
     scaling: await store.listRevealedScalingOfFamily(family.id),
+    authors,
   });
 }

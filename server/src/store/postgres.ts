@@ -28,6 +28,7 @@ import {
 } from './sqlite-rows.ts';
 import type {
   AuditEntry,
+  Child,
   ClientOwner,
   DocumentUpdate,
   DrawingImage,
@@ -35,6 +36,7 @@ import type {
   FamilyDetails,
   Meeting,
   NewAuditEntry,
+  NetworkMember,
   NewMeeting,
   OpenMeetingResult,
   Participant,
@@ -200,11 +202,18 @@ export class PostgresStore implements Store {
     return row ? toFamily(row) : undefined;
   }
 
-  async createMeeting({ family, meeting, documents }: NewMeeting): Promise<void> {
+  async createMeeting({
+    family,
+    children = [],
+    network = [],
+    meeting,
+    documents,
+  }: NewMeeting): Promise<void> {
     await this.#sql.begin(async (tx) => {
-      await tx`
+      const inserted = await tx`
         INSERT INTO family (id, name, created_at) VALUES (${family.id}, ${family.name}, ${family.createdAt})
         ON CONFLICT (id) DO NOTHING`;
+      if (inserted.count > 0) await insertFamilyPeople(tx, family.id, children, network);
       await tx`
         INSERT INTO meeting (id, family_id, type, title, date, state, created_at, chair_staff_id)
         VALUES (${meeting.id}, ${meeting.familyId}, ${meeting.type}, ${meeting.title}, ${meeting.date},
@@ -311,15 +320,7 @@ export class PostgresStore implements Store {
   async createFamily({ family, children, network }: FamilyDetails, creatorStaffId: string): Promise<void> {
     await this.#sql.begin(async (tx) => {
       await tx`INSERT INTO family (id, name, created_at) VALUES (${family.id}, ${family.name}, ${family.createdAt})`;
-      for (const [position, child] of children.entries())
-        await tx`
-          INSERT INTO child (id, family_id, position, name, born_on)
-          VALUES (${child.id}, ${family.id}, ${position}, ${child.name}, ${child.bornOn ?? null})`;
-      for (const [position, member] of network.entries())
-        await tx`
-          INSERT INTO network_member (id, family_id, position, name, relationship, contact)
-          VALUES (${member.id}, ${family.id}, ${position}, ${member.name}, ${member.relationship},
-                  ${member.contact ?? null})`;
+      await insertFamilyPeople(tx, family.id, children, network);
       await tx`
         INSERT INTO family_access (family_id, staff_id, granted_at)
         VALUES (${family.id}, ${creatorStaffId}, ${family.createdAt})`;
@@ -696,4 +697,22 @@ export function describePostgresUrl(url: string): string {
   } catch {
     return 'DATABASE_URL';
   }
+}
+
+/** A new family's children and network, in the order given. */
+async function insertFamilyPeople(
+  sql: Queryable,
+  familyId: string,
+  children: readonly Child[],
+  network: readonly NetworkMember[],
+): Promise<void> {
+  for (const [position, child] of children.entries())
+    await sql`
+      INSERT INTO child (id, family_id, position, name, born_on)
+      VALUES (${child.id}, ${familyId}, ${position}, ${child.name}, ${child.bornOn ?? null})`;
+  for (const [position, member] of network.entries())
+    await sql`
+      INSERT INTO network_member (id, family_id, position, name, relationship, contact)
+      VALUES (${member.id}, ${familyId}, ${position}, ${member.name}, ${member.relationship},
+              ${member.contact ?? null})`;
 }

@@ -29,6 +29,7 @@ import { drawingImagesInOrder, type DrawingImageRow } from './drawing-images.ts'
 import { planMigration, SqlitePlan } from './sqlite-plan.ts';
 import type {
   AuditEntry,
+  Child,
   ClientOwner,
   DocumentUpdate,
   DrawingImage,
@@ -36,6 +37,7 @@ import type {
   FamilyDetails,
   Meeting,
   NewAuditEntry,
+  NetworkMember,
   NewMeeting,
   OpenMeetingResult,
   Participant,
@@ -383,9 +385,16 @@ export class SqliteStore implements Store {
     return row ? toFamily(row) : undefined;
   }
 
-  async createMeeting({ family, meeting, documents }: NewMeeting): Promise<void> {
+  async createMeeting({
+    family,
+    children = [],
+    network = [],
+    meeting,
+    documents,
+  }: NewMeeting): Promise<void> {
     this.#transaction(() => {
-      this.#statements.insertFamily.run(family.id, family.name, family.createdAt);
+      const inserted = this.#statements.insertFamily.run(family.id, family.name, family.createdAt);
+      if (Number(inserted.changes) > 0) this.#insertFamilyPeople(family.id, children, network);
       this.#statements.insertMeeting.run(
         meeting.id,
         meeting.familyId,
@@ -538,27 +547,7 @@ export class SqliteStore implements Store {
         family.name,
         family.createdAt,
       );
-      children.forEach((child, position) =>
-        this.#run(
-          'INSERT INTO child (id, family_id, position, name, born_on) VALUES (?, ?, ?, ?, ?)',
-          child.id,
-          family.id,
-          position,
-          child.name,
-          child.bornOn ?? null,
-        ),
-      );
-      network.forEach((member, position) =>
-        this.#run(
-          'INSERT INTO network_member (id, family_id, position, name, relationship, contact) VALUES (?, ?, ?, ?, ?, ?)',
-          member.id,
-          family.id,
-          position,
-          member.name,
-          member.relationship,
-          member.contact ?? null,
-        ),
-      );
+      this.#insertFamilyPeople(family.id, children, network);
       this.#run(
         'INSERT INTO family_access (family_id, staff_id, granted_at) VALUES (?, ?, ?)',
         family.id,
@@ -566,6 +555,31 @@ export class SqliteStore implements Store {
         family.createdAt,
       );
     });
+  }
+
+  /** A new family's children and network, in the order given. */
+  #insertFamilyPeople(familyId: string, children: readonly Child[], network: readonly NetworkMember[]): void {
+    children.forEach((child, position) =>
+      this.#run(
+        'INSERT INTO child (id, family_id, position, name, born_on) VALUES (?, ?, ?, ?, ?)',
+        child.id,
+        familyId,
+        position,
+        child.name,
+        child.bornOn ?? null,
+      ),
+    );
+    network.forEach((member, position) =>
+      this.#run(
+        'INSERT INTO network_member (id, family_id, position, name, relationship, contact) VALUES (?, ?, ?, ?, ?, ?)',
+        member.id,
+        familyId,
+        position,
+        member.name,
+        member.relationship,
+        member.contact ?? null,
+      ),
+    );
   }
 
   async getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined> {

@@ -43,8 +43,18 @@ export const agreedRecordSchema = z.object({
     bottomLine: nounSchema,
   }),
   board: agreedBoardSchema,
-  /** Cards written from the family's or the child's point of view, in their own words. */
-  familyWords: z.array(z.object({ domain: z.string(), text: z.string(), author: z.string() })),
+  /**
+   * Cards the server recorded as written by a family member or a child, in their own words, each
+   * with the name and relationship they joined with [EXPORT5]; nobody else's words are here.
+   */
+  familyWords: z.array(
+    z.object({
+      domain: z.string(),
+      text: z.string(),
+      author: z.string(),
+      relationship: z.string().optional(),
+    }),
+  ),
   participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
   /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
   agreement: z.array(

@@ -1,6 +1,7 @@
 import {
   addBottomLine,
   addCard,
+  addScalingQuestion,
   formatDocumentName,
   initialiseAgenda,
   initialiseBoardSettings,
@@ -38,7 +39,7 @@ function demoMap(): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** What staff drafted before the meeting: statements with their goals, bottom lines, agenda, vocabulary. */
+/** What staff drafted before the meeting: statements with their goals, bottom lines, scaling questions, agenda, vocabulary. */
 function demoFrame(): Uint8Array {
   const doc = new Y.Doc();
   const type = isMeetingTypeId(hollis.meetingType) ? hollis.meetingType : 'family-network-meeting';
@@ -48,6 +49,17 @@ function demoFrame(): Uint8Array {
     pairStatementWithGoal(doc, { statement: statement.text, goal: statement.safetyGoal }, { now: seededAt });
   }
   for (const line of hollis.bottomLines) addBottomLine(doc, line, { now: seededAt });
+  for (const question of hollis.scalingQuestions)
+    addScalingQuestion(
+      doc,
+      {
+        text: question.text,
+        zeroMeans: question.zero,
+        tenMeans: question.ten,
+        tiedTo: { kind: 'standalone' },
+      },
+      { now: seededAt },
+    );
   return Y.encodeStateAsUpdate(doc);
 }
 

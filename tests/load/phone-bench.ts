@@ -9,7 +9,7 @@
  *
  * Prints, per phone, from opening the join link: when the join form can be filled, when the
  * board is usable (connected, the cards drawn) and how much of that was the chair letting them
- * in (the script admits as soon as the lobby shows them); then, for each edit a phone types
+ * in (the script admits as soon as the lobby shows them), with the bytes the phone received; then, for each edit a phone types
  * into a card, how long until the projector shows it: median, p95 and the slowest.
  */
 import { performance } from 'node:perf_hooks';
@@ -59,14 +59,18 @@ async function staffPage(browser: Browser, server: TestServer, cookie: string, p
   return page;
 }
 
-async function throttledPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+async function throttledPhone(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; received: () => number }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...slow4g });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-  return { context, page };
+  return { context, page, received: () => bytes };
 }
 
 /** Lets the guest in as soon as the lobby shows them; resolves with when that was. */
@@ -87,6 +91,7 @@ async function admitWhenWaiting(server: TestServer, cookie: string, name: string
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
@@ -114,11 +119,12 @@ async function main(): Promise<void> {
     const phones: Page[] = [];
     for (let index = 0; index < phoneCount; index++) {
       const name = `Bench phone ${index + 1}`;
-      const { page } = await throttledPhone(browser);
+      const { page, received } = await throttledPhone(browser);
       const start = performance.now();
       await page.goto(`${server.url}/join/${opened.joinCode}`);
       await page.getByLabel('Your name').waitFor();
       const formReady = performance.now();
+      const formBytes = received();
       await page.getByLabel('Your name').fill(name);
       await page.getByLabel('How do you know the child or children?').fill('Aunt');
       const admitted = admitWhenWaiting(server, cookie, name);
@@ -132,8 +138,8 @@ async function main(): Promise<void> {
       await page.locator('textarea[data-card-id]').first().waitFor({ timeout: 60_000 });
       const usable = performance.now();
       console.log(
-        `  phone ${index + 1}: join form ready ${ms(formReady - start)}, board usable ${ms(usable - start)} after opening the link` +
-          ` (${ms(usable - admittedAt)} after being let in; the lobby wait was ${ms(admittedAt - asked)})`,
+        `  phone ${index + 1}: join form ready ${ms(formReady - start)} (${kb(formBytes)}), board usable ${ms(usable - start)} after opening the link` +
+          ` (${ms(usable - admittedAt)} and ${kb(received() - formBytes)} more after being let in; the lobby wait was ${ms(admittedAt - asked)})`,
       );
       phones.push(page);
     }

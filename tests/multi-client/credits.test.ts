@@ -199,8 +199,14 @@ describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the
     ]);
     expect(json.agreement.map((answer) => answer.name).sort()).toEqual(['Dani Hollis', 'Sam Okoro']);
 
+    // The rule is credited to whoever made it, by the client owner the server kept [SYNC13].
+    expect(json.writers?.[readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))[0]!.id]).toEqual({
+      name: 'Dani Hollis',
+      relationship: 'Mum',
+    });
+    expect(own).not.toContain(squeeze('Written by'));
     const record = await readDocx(await download(exportPath(meetingId, 1, 'docx')));
-    expect(record).toContain('Dani Hollis');
+    expect(squeeze(record.replace(/<[^>]+>/g, ''))).toContain(squeeze('Written by: Dani Hollis (Mum)'));
     expect(record).toContain('Sam Okoro');
     for (const format of ['md', 'txt'] as const) {
       const text = new TextDecoder().decode(await download(exportPath(meetingId, 1, format)));

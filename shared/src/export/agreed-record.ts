@@ -55,6 +55,14 @@ export const agreedRecordSchema = z.object({
       relationship: z.string().optional(),
     }),
   ),
+  /**
+   * Who made each rule, fire drill and next step (by its id), as the server recorded them: the
+   * participant whose Yjs client id created it [EXPORT6]. An entry made by nobody the server
+   * knows (before sign-in) is not listed.
+   */
+  writers: z
+    .record(z.string(), z.object({ name: z.string(), relationship: z.string().optional() }))
+    .optional(),
   participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
   /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
   agreement: z.array(

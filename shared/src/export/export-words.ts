@@ -23,6 +23,7 @@ export const exportWords = {
     answers: 'Answers',
     byWhen: 'By when',
     reviewDate: 'Review date',
+    writtenBy: 'Written by',
     /** "Danger statements 1, 2": the statements a rule answers, by their number in the plan. */
     statementsNumbered: (noun: string, numbers: readonly number[]) => `${noun} ${numbers.join(', ')}`,
   },

@@ -10,6 +10,9 @@ export default defineConfig({
         plugins: [messagesPlugin()],
         test: {
           name: 'unit',
+          // PDF renders and PostgreSQL schemas take seconds on a loaded 2-core machine.
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
           include: [
             'shared/src/**/*.spec.ts',
             'server/src/**/*.spec.ts',

@@ -1,3 +1,4 @@
+import { testReason } from '../helpers/agreement.ts';
 import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
 import { agreedRecordSchema, exportPath, exportWords, myPartPath } from '@kinboard/shared/export/index';
 import { positionsInOrder, readDocx, readDocxPictures, readPdf } from '@kinboard/server/export/read-back';
@@ -110,7 +111,7 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     await ask(nanSocket, 'scaling:answer', { roundId, value: 7, reason: 'She likes her teacher' });
     await ask(chairSocket, 'scaling:answer', { roundId, value: 4, reason: '' });
     await ask(chairSocket, 'scaling:reveal', { roundId });
-    await ask(chairSocket, 'plan:agreement', { action: 'start' });
+    await ask(chairSocket, 'plan:agreement', { action: 'start', reason: testReason });
     await ask(nanSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:agreement', { action: 'finalise' });

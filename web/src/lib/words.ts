@@ -527,6 +527,9 @@ export const scalingChairWords = /* @__PURE__ */ fromCatalogue(
     newText: m.scalingChair_newText,
     newPlaceholder: m.scalingChair_newPlaceholder,
     add: m.scalingChair_add,
+    fromPractice: m.scalingChair_fromPractice,
+    newZeroMeans: m.scalingChair_newZeroMeans,
+    newTenMeans: m.scalingChair_newTenMeans,
     howTitle: m.scalingChair_howTitle,
     named: m.scalingChair_named,
     anonymous: m.scalingChair_anonymous,
@@ -647,6 +650,10 @@ export const agreementWords = /* @__PURE__ */ fromCatalogue(
     agrees: m.agreement_agrees,
     disagrees: m.agreement_disagrees,
     uncoveredFirst: m.agreement_uncoveredFirst,
+    essentialsMissing: m.agreement_essentialsMissing,
+    missingContingency: m.agreement_missingContingency,
+    essentialsReason: m.agreement_essentialsReason,
+    startAnyway: m.agreement_startAnyway,
   },
   {
     stage: /* @__PURE__ */ fromCatalogue({
@@ -664,6 +671,8 @@ export const agreementWords = /* @__PURE__ */ fromCatalogue(
           ? m.agreement_answerDisagreesBecause({ name, reason })
           : m.agreement_answerDisagrees({ name }),
     agreedVersion: (version: number) => m.agreement_agreedVersion({ version }),
+    missingRules: (count: number) => m.agreement_missingRules({ count }),
+    missingEnds: (question: string) => m.agreement_missingEnds({ question }),
   },
 );
 

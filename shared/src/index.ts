@@ -45,6 +45,7 @@ export * from './board/trajectory-step.ts';
 export * from './board/plan-notes.ts';
 export * from './board/plan-coverage.ts';
 export * from './board/agreement-essentials.ts';
+export * from './board/meeting-decision.ts';
 export * from './board/agreed-board.ts';
 export * from './board/my-part.ts';
 export * from './protocol/plan-status.ts';

@@ -1,4 +1,14 @@
-import { isMeetingTypeId, meetingTypes, readBoardSettings, readCards, wordsFor } from '@kinboard/shared';
+import {
+  columnIds,
+  columnOf,
+  domainIds,
+  isMeetingTypeId,
+  meetingTypes,
+  readBoardSettings,
+  readCards,
+  readMeetingDecision,
+  wordsFor,
+} from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
 import * as Y from 'yjs';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
@@ -37,7 +47,9 @@ export function agreedRecordOf({
   const map = agreedDoc(version, 'map');
   const settings = readBoardSettings(frame);
   const words = wordsFor(settings.vocabularyId, settings.customLabel);
-  const familyWords = readCards(map)
+  const cards = readCards(map);
+  const decision = readMeetingDecision(frame);
+  const familyWords = cards
     .filter((card) => card.perspective === 'family' || card.perspective === 'child')
     .map(({ domain, text, author }) => ({ domain, text, author }));
   frame.destroy();
@@ -64,9 +76,15 @@ export function agreedRecordOf({
       statement: words.statement,
       goal: words.goal,
       bottomLine: words.bottomLine,
+      columns: Object.fromEntries(columnIds.map((column) => [column, words.columns[column]])),
+      domains: Object.fromEntries(domainIds.map((domain) => [domain, words.domains[domain].title])),
     },
     board: version.board,
     familyWords,
+    map: cards.map(({ id, domain, text, author, perspective }) => ({
+      ...{ id, column: columnOf(domain), domain, text, author, perspective },
+    })),
+    decision: { text: decision.decision, nextMeetingDate: decision.nextMeetingDate },
     participants: version.participants,
     agreement: version.answers.map(({ participantKey, name, role, agrees, reason, at }) => ({
       ...{ participantKey, name, role, agrees, at },

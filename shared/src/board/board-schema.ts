@@ -7,6 +7,7 @@ import { settingsRoot } from './board-settings.ts';
 import { cardsRoot } from './card.ts';
 import { scalingQuestionsRoot } from './scaling-question.ts';
 import { fireDrillsRoot } from './fire-drill.ts';
+import { meetingDecisionRoot } from './meeting-decision.ts';
 import { nextStepsRoot } from './next-step.ts';
 import { planNotesRoot } from './plan-notes.ts';
 import { planRulesRoot } from './plan-rule.ts';
@@ -30,6 +31,7 @@ export const boardRootTypes = {
   [nextStepsRoot]: 'map',
   [trajectoryRoot]: 'map',
   [planNotesRoot]: 'map',
+  [meetingDecisionRoot]: 'map',
   [drawingRecordsRoot]: 'map',
   [drawingMetaRoot]: 'map',
 } as const satisfies Record<string, 'map' | 'array'>;
@@ -38,7 +40,14 @@ export type BoardRootName = keyof typeof boardRootTypes;
 /** Which roots each of a meeting's documents holds (see document-name.ts for why they are split). */
 export const rootsOfPart = {
   map: [cardsRoot],
-  frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot, scalingQuestionsRoot],
+  frame: [
+    statementPairsRoot,
+    bottomLinesRoot,
+    agendaRoot,
+    settingsRoot,
+    scalingQuestionsRoot,
+    meetingDecisionRoot,
+  ],
   plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot],
   'drawing-genogram': [drawingRecordsRoot, drawingMetaRoot],
   'drawing-houses': [drawingRecordsRoot, drawingMetaRoot],

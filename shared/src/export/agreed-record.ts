@@ -41,10 +41,29 @@ export const agreedRecordSchema = z.object({
     statement: nounSchema,
     goal: nounSchema,
     bottomLine: nounSchema,
+    /** The map's column and domain titles in this vocabulary, by id. */
+    columns: z.record(z.string(), z.string()),
+    domains: z.record(z.string(), z.string()),
   }),
   board: agreedBoardSchema,
   /** Cards written from the family's or the child's point of view, in their own words. */
   familyWords: z.array(z.object({ domain: z.string(), text: z.string(), author: z.string() })),
+  /**
+   * Every card of the map as agreed [EXPORT7], in the map's order (domain by domain), with its
+   * column, who wrote it (the name on the card) and from whose point of view.
+   */
+  map: z.array(
+    z.object({
+      id: z.string(),
+      column: z.string(),
+      domain: z.string(),
+      text: z.string(),
+      author: z.string(),
+      perspective: z.string(),
+    }),
+  ),
+  /** What the meeting decided and when it meets next (yyyy-mm-dd or '') [EXPORT8]. */
+  decision: z.object({ text: z.string(), nextMeetingDate: z.string() }),
   participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
   /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
   agreement: z.array(

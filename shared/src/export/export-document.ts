@@ -9,6 +9,11 @@ import { exportWords } from './export-words.ts';
 export type SectionId =
   | 'meeting'
   | 'attendees'
+  | 'decision'
+  | 'mapWorries'
+  | 'mapWorkingWell'
+  | 'mapNeedsToHappen'
+  | 'childsWords'
   | 'statements'
   | 'familyWords'
   | 'scaling'
@@ -20,6 +25,7 @@ export type SectionId =
   | 'nextSteps'
   | 'review'
   | 'agreement'
+  | 'essentials'
   | 'drawings';
 
 /** One thing in a list: its main text and labelled details ("Who: Pat Hollis"). */

@@ -84,6 +84,22 @@ export const exportWords = {
     yes: 'Yes',
     no: 'No',
     reason: 'Reason',
+    decision: 'What the meeting decided',
+    nextMeeting: (date: string) => `Next meeting: ${date}.`,
+    /** A column of the map, as the meeting's vocabulary names it. */
+    mapColumn: (column: string) => `The map: ${column}`,
+    writtenBy: 'Written by',
+    fromViewOf: 'Point of view',
+    childsWords: "In the child's own words",
+    childsWordsIntro: 'Written down as the child said it, not changed.',
+    essentials: 'Agreed without',
+    essentialsIntro: 'The plan was agreed without these, for the reason the chair gave.',
+    uncoveredStatements: (noun: string, numbers: readonly number[]) =>
+      `No rule answers ${noun} ${numbers.join(', ')}`,
+    scalingWithoutEnds: (question: string) =>
+      `The scaling question "${question}" does not say what 0 and 10 mean`,
+    noContingency: 'There is no contingency plan',
+    chairsReason: "The chair's reason",
   },
 
   myPart: {

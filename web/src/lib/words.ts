@@ -676,6 +676,13 @@ export const agreementWords = /* @__PURE__ */ fromCatalogue(
   },
 );
 
+/** What the meeting decided and when it meets next, for the case record. */
+export const decisionWords = /* @__PURE__ */ fromCatalogue({
+  title: m.decision_title,
+  hint: m.decision_hint,
+  nextMeeting: m.decision_nextMeeting,
+});
+
 export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.myPart_title,

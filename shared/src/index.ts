@@ -39,6 +39,8 @@ export * from './protocol/scaling-reveal.ts';
 export * from './protocol/scaling-close.ts';
 export * from './board/plan-entry.ts';
 export * from './board/plan-rule.ts';
+export * from './board/plan-moments.ts';
+export * from './board/plan-test.ts';
 export * from './board/fire-drill.ts';
 export * from './board/next-step.ts';
 export * from './board/trajectory-step.ts';

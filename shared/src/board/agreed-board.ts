@@ -8,6 +8,7 @@ import { nextSteps } from './next-step.ts';
 import { planPersonSchema, type PlanEntry } from './plan-entry.ts';
 import { readPlanNotes } from './plan-notes.ts';
 import { planRules } from './plan-rule.ts';
+import { planTests } from './plan-test.ts';
 import { readScalingQuestions } from './scaling-question.ts';
 import { readStatementPairs } from './statement-pair.ts';
 import { trajectorySteps } from './trajectory-step.ts';
@@ -22,6 +23,7 @@ const entrySchema = z.object({
   fields: z.record(z.string(), z.string()),
   who: z.array(planPersonSchema),
   answers: z.array(z.string()),
+  moments: z.array(z.string()).optional(),
 });
 export const agreedBoardSchema = z.object({
   statements: z.array(
@@ -40,6 +42,8 @@ export const agreedBoardSchema = z.object({
   fireDrills: z.array(entrySchema),
   nextSteps: z.array(entrySchema),
   trajectory: z.array(entrySchema),
+  /** The plan tested at chosen moments [PLAN11]; versions agreed before this was kept have none. */
+  planTests: z.array(entrySchema).optional(),
   notes: z.object({ contingency: z.string(), safetyObject: z.string() }),
   /**
    * What the plan was agreed without, and the chair's reason [PLAN9]; versions agreed before
@@ -57,11 +61,12 @@ export const agreedBoardSchema = z.object({
 export type AgreedBoard = z.infer<typeof agreedBoardSchema>;
 export type AgreedEntry = z.infer<typeof entrySchema>;
 
-const entry = <F extends string>({ id, fields, who, answers }: PlanEntry<F>): AgreedEntry => ({
+const entry = <F extends string>({ id, fields, who, answers, moments }: PlanEntry<F>): AgreedEntry => ({
   id,
   fields,
   who: who.map((person) => (person.key ? { key: person.key, name: person.name } : { name: person.name })),
   answers,
+  ...(moments.length > 0 ? { moments } : {}),
 });
 
 export function renderAgreedBoard(docs: { map: Y.Doc; frame: Y.Doc; plan: Y.Doc }): AgreedBoard {
@@ -77,6 +82,7 @@ export function renderAgreedBoard(docs: { map: Y.Doc; frame: Y.Doc; plan: Y.Doc 
     fireDrills: fireDrills.read(docs.plan).map(entry),
     nextSteps: nextSteps.read(docs.plan).map(entry),
     trajectory: trajectorySteps.read(docs.plan).map(entry),
+    planTests: planTests.read(docs.plan).map(entry),
     notes: readPlanNotes(docs.plan),
     essentials: essentialsOfBoard(docs),
   };

@@ -11,6 +11,7 @@ import { meetingDecisionRoot } from './meeting-decision.ts';
 import { nextStepsRoot } from './next-step.ts';
 import { planNotesRoot } from './plan-notes.ts';
 import { planRulesRoot } from './plan-rule.ts';
+import { planTestsRoot } from './plan-test.ts';
 import { statementPairsRoot } from './statement-pair.ts';
 import { trajectoryRoot } from './trajectory-step.ts';
 
@@ -31,6 +32,7 @@ export const boardRootTypes = {
   [nextStepsRoot]: 'map',
   [trajectoryRoot]: 'map',
   [planNotesRoot]: 'map',
+  [planTestsRoot]: 'map',
   [meetingDecisionRoot]: 'map',
   [drawingRecordsRoot]: 'map',
   [drawingMetaRoot]: 'map',
@@ -48,7 +50,7 @@ export const rootsOfPart = {
     scalingQuestionsRoot,
     meetingDecisionRoot,
   ],
-  plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot],
+  plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot, planTestsRoot],
   'drawing-genogram': [drawingRecordsRoot, drawingMetaRoot],
   'drawing-houses': [drawingRecordsRoot, drawingMetaRoot],
   'drawing-story': [drawingRecordsRoot, drawingMetaRoot],

@@ -9,6 +9,7 @@ import { meetingDecisionOf } from './meeting-decision.ts';
 import { planNotesOf } from './plan-notes.ts';
 import { nextSteps } from './next-step.ts';
 import { planRules } from './plan-rule.ts';
+import { planTests } from './plan-test.ts';
 import { trajectorySteps } from './trajectory-step.ts';
 
 /**
@@ -34,6 +35,7 @@ export function carryForward(
     Y.applyUpdate(doc, agreed.plan);
     doc.transact(() => {
       planNotesOf(doc).delete(essentialsReasonKey);
+      planTests.of(doc).clear();
       for (const list of [planRules, fireDrills, nextSteps, trajectorySteps] as const)
         for (const entry of list.read(doc))
           for (const person of entry.who)

@@ -16,7 +16,15 @@ import {
   type SectionId,
 } from './export-document.ts';
 import { exportWords } from './export-words.ts';
-import { fireDrillItem, nextStepItem, ruleItem, statementsHeading, trajectoryItem } from './plan-items.ts';
+import {
+  fireDrillItem,
+  momentOf,
+  nextStepItem,
+  ruleItem,
+  statementsHeading,
+  trajectoryItem,
+  whoOf,
+} from './plan-items.ts';
 
 const words = exportWords.caseRecord;
 const roleName = (role: string): string => capitalise(role);
@@ -52,6 +60,18 @@ function mapSections(record: AgreedRecord): ExportSection[] {
       }),
     ),
   );
+}
+
+/** "Danger statements 1, 3", by their number on the board. */
+function statementNumbers(record: AgreedRecord, ids: readonly string[]): string {
+  const numbers = ids
+    .map((id) => record.board.statements.findIndex((pair) => pair.id === id) + 1)
+    .filter((number) => number > 0);
+  if (numbers.length === 0) return '';
+  const noun = capitalise(
+    numbers.length === 1 ? record.vocabulary.statement.one : record.vocabulary.statement.many,
+  );
+  return exportWords.entry.statementsNumbered(noun, numbers);
 }
 
 /** What the plan was agreed without, and why [PLAN9]; nothing when it lacked nothing. */
@@ -153,6 +173,18 @@ export function caseRecord(record: AgreedRecord, drawings: readonly ExportPictur
       ...section('rules', words.rules, [
         list(
           board.rules.map((rule) => ruleItem(record, rule)),
+          true,
+        ),
+      ]),
+      ...section('planTests', words.planTests, [
+        list(
+          (board.planTests ?? []).map((test) =>
+            item(momentOf(test), [
+              [words.namedThen, whoOf(test)],
+              [words.leftWithNobody, statementNumbers(record, test.answers)],
+              [words.testDecision, test.fields['decision'] ?? ''],
+            ]),
+          ),
           true,
         ),
       ]),

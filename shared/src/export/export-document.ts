@@ -19,6 +19,7 @@ export type SectionId =
   | 'scaling'
   | 'bottomLines'
   | 'rules'
+  | 'planTests'
   | 'fireDrills'
   | 'contingency'
   | 'safetyObject'

@@ -112,3 +112,40 @@ describe('[EXPORT7] [EXPORT8] the whole map, the child’s words, the decision a
     expect(squeeze(await wordText(hollis))).not.toContain(squeeze('Agreed without'));
   });
 });
+
+describe('[PLAN10] [PLAN11] rule moments and plan tests in the case record', () => {
+  it('Word and text say when each rule matters and each moment the plan was tested, with what was decided', async () => {
+    const record = recordOf(hollisContent(), hollisScaling());
+    const [first] = record.board.rules;
+    first!.moments = ['day:fri', 'day:sat', 'part:night'];
+    first!.fields['triggers'] = 'Dani has been drinking';
+    first!.fields['howOften'] = 'Every time Dani rings';
+    record.board.planTests = [
+      {
+        id: 'pt_1',
+        fields: {
+          day: 'sat',
+          time: '02:00',
+          triggers: 'Dani has been drinking',
+          decision: 'Sam answers the phone on Saturday nights.',
+        },
+        who: [{ name: 'Pat Hollis' }],
+        answers: [record.board.statements[1]!.id],
+      },
+    ];
+    for (const text of [await wordText(record), toPlainText(caseRecord(record))]) {
+      positionsInOrder(text, [
+        'Plan rules',
+        first!.fields['what']!,
+        'When it matters: Friday, Saturday; night (10pm to 6am)',
+        'Triggers and stress points: Dani has been drinking',
+        'How often: Every time Dani rings',
+        'The plan tested at the hardest times',
+        'Saturday at 02:00, Dani has been drinking',
+        'Who the plan names then: Pat Hollis',
+        'Left with nobody: Danger statement 2',
+        'What the meeting decided: Sam answers the phone on Saturday nights.',
+      ]);
+    }
+  });
+});

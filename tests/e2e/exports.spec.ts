@@ -1,3 +1,4 @@
+import { testReason } from '../helpers/agreement.ts';
 import { readFile } from 'node:fs/promises';
 import {
   nextSteps,
@@ -74,7 +75,7 @@ test.beforeAll(async () => {
   // The edits must be stored before agreement locks the plan.
   await expect.poll(() => readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`)).length).toBe(1);
   await expect.poll(() => readStatementPairs(storedDoc(server.dataDir, `${meetingId}.frame`)).length).toBe(1);
-  expect(await ask('plan:agreement', { action: 'start' })).toMatchObject({ ok: true });
+  expect(await ask('plan:agreement', { action: 'start', reason: testReason })).toMatchObject({ ok: true });
   expect(await ask('plan:answer', { agrees: true })).toMatchObject({ ok: true });
   expect(await ask('plan:agreement', { action: 'finalise' })).toMatchObject({ ok: true });
   chair.disconnect();

@@ -76,7 +76,10 @@ test('a phone typing in a plan rule as the chair starts agreement is put right, 
   await phone.keyboard.type(' every Friday');
   await expect(what).toHaveValue('Gran collects Tobi from school every Friday');
   const plan = chair.getByTestId('plan-panel');
-  await plan.getByRole('button', { name: 'Ask everyone to agree' }).click();
+  await plan
+    .getByLabel('Or say why the meeting agrees without them (this goes in the record)')
+    .fill('The contingency plan is written on Monday.');
+  await plan.getByRole('button', { name: 'Ask everyone to agree without them' }).click();
   await expect(plan.getByTestId('plan-stage')).toContainText('Everyone is being asked');
   await expect(phone.getByTestId('agreement-question')).toBeVisible({ timeout: 15_000 });
   gate.release();

@@ -151,8 +151,15 @@ test('three phones and the chair build, offer, agree and finalise the plan; the 
   expect(await seriousViolations(pat)).toEqual([]);
   for (const phone of phones) expect(await overflow(phone)).toBeLessThanOrEqual(0);
 
+  // There is no contingency plan: the chair asks only after saying why [PLAN9].
+  await expect(plan.getByTestId('essentials-missing')).toContainText('a contingency plan');
+  const askAnyway = plan.getByRole('button', { name: 'Ask everyone to agree without them' });
+  await expect(askAnyway).toBeDisabled();
+  await plan
+    .getByLabel('Or say why the meeting agrees without them (this goes in the record)')
+    .fill('Nan writes the contingency plan with the social worker on Monday.');
   // The chair asks everyone: the plan locks on every screen.
-  await plan.getByRole('button', { name: 'Ask everyone to agree' }).click();
+  await askAnyway.click();
   await expect(plan.getByTestId('plan-stage')).toContainText('Everyone is being asked');
   for (const phone of phones) {
     await expect(phone.getByTestId('agreement-question')).toBeVisible();

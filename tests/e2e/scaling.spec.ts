@@ -55,8 +55,21 @@ async function chairWithQuestion(browser: Browser, family: string, title: string
 
 async function draftQuestion(chair: Page) {
   const panel = chair.getByTestId('scaling-chair');
+  // A new question starts from the practice's wording, both ends written and editable [SCALE11].
+  await expect(panel.getByLabel('New scaling question')).toHaveValue(
+    'On a scale of 0 to 10, where do we rate this situation right now?',
+  );
+  await expect(panel.getByLabel('Lowest end (0) of the new question')).toHaveValue(
+    'Things are so bad for the children that they cannot live at home.',
+  );
+  await expect(panel.getByLabel('Highest end (10) of the new question')).toHaveValue(
+    'Everyone knows the children are safe enough for the child protection authorities to close the case.',
+  );
   await panel.getByLabel('New scaling question').fill(question);
   await panel.getByRole('button', { name: 'Add the question' }).click();
+  await expect(panel.getByLabel('What 0 means')).toHaveValue(
+    'Things are so bad for the children that they cannot live at home.',
+  );
   await panel.getByLabel('What 0 means').fill('They cannot live at home');
   await panel.getByLabel('What 10 means').fill('Everyone knows they are safe enough for the case to close');
 }

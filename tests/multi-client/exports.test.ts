@@ -1,4 +1,14 @@
-import { nextSteps, pairStatementWithGoal, planRules, readPlanRules, type Result } from '@kinboard/shared';
+import { testReason } from '../helpers/agreement.ts';
+import {
+  addCard,
+  editMeetingDecision,
+  nextSteps,
+  pairStatementWithGoal,
+  planRules,
+  readCards,
+  readPlanRules,
+  type Result,
+} from '@kinboard/shared';
 import { agreedRecordSchema, exportPath, exportWords, myPartPath } from '@kinboard/shared/export/index';
 import { positionsInOrder, readDocx, readDocxPictures, readPdf } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +22,27 @@ import { adminPassword, Browser } from './access-http.ts';
 const cookieOf = (browser: Browser) =>
   [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 const staffPassword = 'another long staff password';
+const mapCards = [
+  {
+    domain: 'existingStrengths',
+    text: 'Nan has walked Maisie to school before and Maisie loves it.',
+    author: 'Nan Ñúñez',
+    perspective: 'family',
+  },
+  {
+    domain: 'pastHarm',
+    text: 'Maisie missed 14 mornings of school this term.',
+    author: 'Tom Price',
+    perspective: 'professional',
+  },
+  {
+    domain: 'futureDanger',
+    text: 'i dont like it when mum is in bed all day',
+    author: 'Maisie',
+    perspective: 'child',
+  },
+] as const;
+const decision = 'Maisie stays at home; the family plan starts on Monday.';
 
 describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server', () => {
   let server: TestServer;
@@ -87,9 +118,18 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       answers: [pair],
     });
     nextSteps.add(plan.doc, { what: 'Book the review', byWhen: 'Friday', who: [{ name: 'Sam Okoro' }] });
+    // The map: Nan's card from her phone, the worker's, and the child's words as the worker wrote
+    // them down; the chair writes the decision and the next meeting's date [EXPORT7] [EXPORT8].
+    const nanMap = await stock('map', cookieOf(nan));
+    addCard(nanMap.doc, { ...mapCards[0], authorId: nanKey });
+    const chairMap = await stock('map', cookieOf(chair));
+    addCard(chairMap.doc, mapCards[1]);
+    addCard(chairMap.doc, mapCards[2]);
+    editMeetingDecision(frame.doc, { decision, nextMeetingDate: '2027-01-12' });
     await eventually(() =>
       expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))).toHaveLength(1),
     );
+    await eventually(() => expect(readCards(storedDoc(server.dataDir, `${meetingId}.map`))).toHaveLength(3));
 
     const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
     const nanSocket = connectRealtime(server.url, 1, cookieOf(nan));
@@ -110,7 +150,7 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     await ask(nanSocket, 'scaling:answer', { roundId, value: 7, reason: 'She likes her teacher' });
     await ask(chairSocket, 'scaling:answer', { roundId, value: 4, reason: '' });
     await ask(chairSocket, 'scaling:reveal', { roundId });
-    await ask(chairSocket, 'plan:agreement', { action: 'start' });
+    await ask(chairSocket, 'plan:agreement', { action: 'start', reason: testReason });
     await ask(nanSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:agreement', { action: 'finalise' });
@@ -202,6 +242,33 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     });
     expect(json.scaling[0]!.points.map((point) => point.value)).toEqual([4, 7]);
     expect(json.agreement.map((answer) => answer.participantKey)).toContain(nanKey);
+  });
+
+  it('[EXPORT7] [EXPORT8] Word and text read back every map card with its domain and author, the child, the decision and the next meeting', async () => {
+    const html = await readDocx((await download(chair, exportPath(meetingId, 1, 'docx'))).bytes);
+    const word = html.replace(/<[^>]+>/g, ' ').replaceAll('&#39;', "'");
+    const plain = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'txt'))).bytes);
+    for (const text of [word, plain])
+      positionsInOrder(text, [
+        'What the meeting decided',
+        decision,
+        'Next meeting: 12 January 2027.',
+        'The map: What are we worried about?',
+        'Wellbeing concerns',
+        mapCards[1].text,
+        'Written by: Tom Price',
+        'Critical worries',
+        mapCards[2].text,
+        'Written by: Maisie',
+        "The map: What's working well?",
+        'Existing strengths',
+        mapCards[0].text,
+        'Written by: Nan Ñúñez',
+        "In the child's own words",
+        mapCards[2].text,
+        'Written by: Maisie',
+        'Worry statements and wellbeing goals',
+      ]);
   });
 
   it('[EXPORT1] exports the version as agreed, never the live board: an amendment after reopening is not in version 1', async () => {

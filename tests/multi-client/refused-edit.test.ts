@@ -1,3 +1,4 @@
+import { testReason } from '../helpers/agreement.ts';
 import { closeCodes, planRules, readPlanRules, statementPairsRoot, type Result } from '@kinboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -82,7 +83,10 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
       ok: true,
     });
     expect(
-      (await request(chairSocket, 'plan:agreement', { action: 'start' })) as unknown as Result<unknown>,
+      (await request(chairSocket, 'plan:agreement', {
+        action: 'start',
+        reason: testReason,
+      })) as unknown as Result<unknown>,
     ).toMatchObject({ ok: true });
 
     // The phone was still typing in the rule.

@@ -1,3 +1,4 @@
+import { testReason } from '../helpers/agreement.ts';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
@@ -160,7 +161,7 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
       code: 'bad-request',
     });
     // Only the chair runs agreement and decides offers.
-    expect(await ask(nanSocket, 'plan:agreement', { action: 'start' })).toMatchObject({
+    expect(await ask(nanSocket, 'plan:agreement', { action: 'start', reason: testReason })).toMatchObject({
       ok: false,
       code: 'forbidden',
     });
@@ -203,7 +204,7 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
     });
 
     // The chair moves to agreement: the plan's content is locked for everyone, the chair too [PLAN3].
-    expect(await ask(chairSocket, 'plan:agreement', { action: 'start' })).toMatchObject({
+    expect(await ask(chairSocket, 'plan:agreement', { action: 'start', reason: testReason })).toMatchObject({
       ok: true,
       value: { stage: 'agreeing', round: 1 },
     });
@@ -316,7 +317,9 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
 
     // Agreed in turn, the comparison lists the change [PLAN7].
     const secondChair = await enter(cookieOf(chair), second.meetingId, 'chair');
-    expect(await ask(secondChair, 'plan:agreement', { action: 'start' })).toMatchObject({ ok: true });
+    expect(await ask(secondChair, 'plan:agreement', { action: 'start', reason: testReason })).toMatchObject({
+      ok: true,
+    });
     expect(await ask(secondChair, 'plan:agreement', { action: 'finalise' })).toMatchObject({ ok: true });
     const both = (await chair.get(`/api/families/${familyId}/plan-versions`)).body.versions as {
       board: AgreedBoard;

@@ -1,4 +1,7 @@
 import {
+  columnIds,
+  columnOf,
+  domainIds,
   fireDrills,
   formatDocumentName,
   isMeetingTypeId,
@@ -7,6 +10,7 @@ import {
   planRules,
   readBoardSettings,
   readCards,
+  readMeetingDecision,
   wordsFor,
 } from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
@@ -95,7 +99,9 @@ export function agreedRecordOf({
   const words = wordsFor(settings.vocabularyId, settings.customLabel);
   // Only what the server recorded as a family member's or a child's: a card's perspective is
   // what its screen claimed, and a worker's card typed for the family is not their words [EXPORT5].
-  const familyWords = readCards(map)
+  const cards = readCards(map);
+  const decision = readMeetingDecision(frame);
+  const familyWords = cards
     .filter((card) => isFamilyVoice(authors, card.authorId))
     .map(({ domain, text, author, authorId }) => {
       const { name, relationship } = creditFor(authors, authorId, author);
@@ -128,10 +134,18 @@ export function agreedRecordOf({
       statement: words.statement,
       goal: words.goal,
       bottomLine: words.bottomLine,
+      columns: Object.fromEntries(columnIds.map((column) => [column, words.columns[column]])),
+      domains: Object.fromEntries(domainIds.map((domain) => [domain, words.domains[domain].title])),
     },
     board: version.board,
     familyWords,
     writers,
+    map: cards.map(({ id, domain, text, author, authorId, perspective }) => {
+      const { name, relationship } = creditFor(authors, authorId, author);
+      const credit = { author: name, ...(relationship ? { relationship } : {}) };
+      return { id, column: columnOf(domain), domain, text, ...credit, perspective };
+    }),
+    decision: { text: decision.decision, nextMeetingDate: decision.nextMeetingDate },
     participants: version.participants,
     agreement: version.answers.map(({ participantKey, name, role, agrees, reason, at }) => ({
       ...{ participantKey, name, role, agrees, at },

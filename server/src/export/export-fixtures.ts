@@ -6,6 +6,7 @@
 import {
   addBottomLine,
   addCard,
+  editMeetingDecision,
   editPlanNote,
   fireDrills,
   initialiseBoardSettings,
@@ -15,6 +16,8 @@ import {
   renderAgreedBoard,
   trajectorySteps,
   writeBoardSettings,
+  type DomainId,
+  type Perspective,
   type PlanPerson,
 } from '@kinboard/shared';
 import { authorDirectoryOf, type Credit } from '@kinboard/shared/access/credit';
@@ -34,6 +37,10 @@ export interface PlanContent {
   bottomLines: string[];
   /** Cards written by family members, each credited to them with how they know the child. */
   familyWords?: { text: string; author: string; relationship: string }[];
+  /** More cards of the map, in any domain, from any point of view. */
+  mapCards?: { domain: DomainId; text: string; author: string; perspective: Perspective }[];
+  decision?: string;
+  nextMeetingDate?: string;
   rules: { what: string; who: string[]; when: string; howWeKnow: string; answers: number[] }[];
   fireDrills?: { what: string; who: string[]; when: string }[];
   nextSteps: { what: string; who: string[]; byWhen: string }[];
@@ -75,6 +82,12 @@ export function agreedVersionOf(content: PlanContent): AgreedPlanVersion {
     authorId: keyOf('Rita Evans'),
     perspective: 'family',
   });
+  for (const card of content.mapCards ?? []) addCard(map, card);
+  if (content.decision !== undefined || content.nextMeetingDate !== undefined)
+    editMeetingDecision(frame, {
+      ...(content.decision !== undefined ? { decision: content.decision } : {}),
+      ...(content.nextMeetingDate !== undefined ? { nextMeetingDate: content.nextMeetingDate } : {}),
+    });
   for (const rule of content.rules)
     planRules.add(plan, {
       what: rule.what,
@@ -229,6 +242,41 @@ export function hollisContent(): PlanContent {
       author: 'Pat Hollis',
       relationship: 'Nan',
     })),
+    mapCards: [
+      ...hollis.harm.map((text) => ({
+        domain: 'pastHarm' as const,
+        text,
+        author: 'Tom Price',
+        perspective: 'professional' as const,
+      })),
+      ...hollis.complicatingFactors.map((text) => ({
+        domain: 'complicatingFactors' as const,
+        text,
+        author: 'Dani Hollis',
+        perspective: 'family' as const,
+      })),
+      ...hollis.existingSafety.map((text) => ({
+        domain: 'existingSafety' as const,
+        text,
+        author: 'Pat Hollis',
+        perspective: 'network' as const,
+      })),
+      {
+        domain: 'futureDanger',
+        text: 'i get scared when mum wont wake up and jack cries. i want nan to come more',
+        author: 'Maisie',
+        perspective: 'child',
+      },
+      {
+        domain: 'goals',
+        text: 'Jack is never on his own outside the flat, day or night.',
+        author: 'Sam Okoro',
+        perspective: 'network',
+      },
+    ],
+    decision:
+      'Maisie and Jack stay at home with Dani under a child protection plan. The network plan starts tonight.',
+    nextMeetingDate: '2026-12-18',
     rules: hollis.planRules.map((rule) => ({
       what: rule.rule,
       who: rule.who,

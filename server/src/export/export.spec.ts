@@ -288,7 +288,8 @@ describe('an empty plan', () => {
     expect(pdf.pages).toHaveLength(1);
     positionsInOrder(pdf.text, ['The plan for the Hollis family', 'Agreed at the family network meeting']);
     expect(pdf.text).not.toContain('Who does what');
-    expect(caseRecord(empty).sections.map((section) => section.id)).toEqual(['meeting']);
+    // The fixture's one professional card is the only thing on the map.
+    expect(caseRecord(empty).sections.map((section) => section.id)).toEqual(['meeting', 'mapWorries']);
     expect(await readDocx(await renderDocx(caseRecord(empty)))).toContain('<h1>Meeting</h1>');
   });
 });
@@ -344,10 +345,17 @@ describe('the case record', () => {
     const document = caseRecord(fifty);
     const html = await readDocx(await renderDocx(document));
     const headings = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((match) => match[1]);
-    expect(headings).toEqual(document.sections.map((section) => section.heading.replaceAll("'", '&#39;')));
+    expect(headings.map((heading) => heading?.replaceAll('&#39;', "'"))).toEqual(
+      document.sections.map((section) => section.heading),
+    );
     expect(headings).toEqual([
       'Meeting',
       'Attendees',
+      'What the meeting decided',
+      'The map: What are we worried about?',
+      "The map: What's working well?",
+      'The map: What needs to happen?',
+      "In the child's own words",
       'Danger statements and safety goals',
       'Scaling',
       'Bottom lines',
@@ -410,7 +418,7 @@ describe('the case record', () => {
       xml.slice(xml.lastIndexOf('<w:r>', xml.indexOf('>Pat says </w:t>')), xml.indexOf('>Pat says </w:t>')),
     ).not.toContain('<w:rtl/>');
     // Real Word structure: Heading 1 paragraphs and numbered list paragraphs.
-    expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(12);
+    expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)).toHaveLength(17);
     expect(xml.match(/<w:numPr>/g)!.length).toBeGreaterThan(50 * 4);
   });
 
@@ -454,7 +462,16 @@ describe('the JSON export', () => {
     expect(parsed).toEqual(fifty);
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.board.rules).toHaveLength(50);
-    expect(parsed.familyWords.map((words) => words.text)).toEqual([hardTexts.emoji, hardTexts.arabic]);
+    expect(parsed.familyWords.map((words) => words.text)).toEqual(
+      parsed.map
+        .filter((card) => card.perspective === 'family' || card.perspective === 'child')
+        .map((card) => card.text),
+    );
+    expect(parsed.familyWords.map((words) => words.text)).toEqual(
+      expect.arrayContaining([hardTexts.emoji, hardTexts.arabic]),
+    );
+    expect(parsed.map.length).toBeGreaterThan(10);
+    expect(parsed.decision.nextMeetingDate).toBe('2026-12-18');
     // The documents as agreed come with it, and give the same board back.
     const docs = Object.fromEntries(
       parsed.documents.map(({ part, yjsUpdateBase64 }) => {

@@ -1,5 +1,11 @@
 import {
+  essentialsGaps,
   fail,
+  hasGaps,
+  readPlanNotes,
+  readScalingQuestions,
+  readStatementPairs,
+  writeEssentialsReason,
   formatDocumentName,
   ok,
   planRules,
@@ -151,16 +157,26 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     return status();
   });
 
-  on('plan:agreement', async ({ action }) => {
+  on('plan:agreement', async ({ action, reason }) => {
     const meetingId = meetingOf();
     const meeting = await store.getMeeting(meetingId);
     if (!meeting) return fail('not-found', 'There is no meeting with that link.');
     if (action === 'start') {
+      if ((await stages.load(meetingId)) !== 'drafting')
+        return fail('conflict', 'The plan is already being agreed, or agreed: reopen it to change it first.');
+      // The essentials, or the chair's reason for going without them [PLAN9].
+      const gaps = await essentialsOf(documents, meetingId);
+      const missing = gapSentence(gaps);
+      if (missing && !reason)
+        return fail('conflict', `${missing} Add what is missing, or say why the meeting agrees without it.`);
+      await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', (doc) =>
+        writeEssentialsReason(doc, missing ? reason! : ''),
+      );
       const started = await store.startPlanAgreement(meetingId, Date.now());
       if (!started)
         return fail('conflict', 'The plan is already being agreed, or agreed: reopen it to change it first.');
       stages.set(meetingId, 'agreeing');
-      await audit('plan.agreement-started', { round: started.round });
+      await audit('plan.agreement-started', { round: started.round, withoutEssentials: Boolean(missing) });
     } else if (action === 'reopen') {
       const reopened = await store.reopenPlan(meetingId);
       stages.set(meetingId, 'drafting');
@@ -208,6 +224,33 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     await announce('staff');
     return status();
   });
+}
+
+async function essentialsOf(documents: BoardDocuments, meetingId: string) {
+  const [frame, plan] = await Promise.all([
+    documents.readDocument(formatDocumentName({ meetingId, part: 'frame' }), (doc) => ({
+      pairs: readStatementPairs(doc),
+      questions: readScalingQuestions(doc),
+    })),
+    documents.readDocument(formatDocumentName({ meetingId, part: 'plan' }), (doc) => ({
+      rules: planRules.read(doc),
+      contingency: readPlanNotes(doc).contingency,
+    })),
+  ]);
+  return essentialsGaps({ ...frame, ...plan });
+}
+
+/** What is missing, in one sentence for the chair; '' when nothing is. */
+function gapSentence(gaps: ReturnType<typeof essentialsGaps>): string {
+  if (!hasGaps(gaps)) return '';
+  const parts = [
+    gaps.uncovered.length > 0 ? `${gaps.uncovered.length} statement(s) have no rule answering them` : '',
+    gaps.endlessQuestions.length > 0
+      ? `${gaps.endlessQuestions.length} scaling question(s) do not say what 0 and 10 mean`
+      : '',
+    gaps.noContingency ? 'there is no contingency plan' : '',
+  ].filter(Boolean);
+  return `Not yet: ${parts.join('; ')}.`;
 }
 
 /** What one screen may see of the plan's status: staff everything, a guest their own. */

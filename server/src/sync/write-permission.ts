@@ -12,6 +12,7 @@ import {
   mayWriteDocument,
   rootsOfPart,
   settingsRoot,
+  meetingDecisionRoot,
   type BoardRootName,
   type ColumnId,
   type DocumentPart,
@@ -90,7 +91,8 @@ export function judgeLocks(
 /**
  * While the plan is being agreed, and once it is agreed, its content is locked for everyone,
  * the chair included [PLAN3] [PLAN6]: the `plan` and `map` documents take no change at all, and
- * the `frame` none to what it holds but its agenda and settings (the chair still runs the meeting).
+ * the `frame` none to what it holds but its agenda, settings and the meeting's decision (the
+ * chair still runs the meeting, and writes down what it decided) [EXPORT8].
  * An update that changes nothing the server holds (a reconnecting client's sync step 2) passes.
  * A frame update is tried on a copy of the document and the locked roots compared, because
  * which root a deep change belongs to is only certain once it is integrated. Drawings are not
@@ -108,7 +110,7 @@ export function judgePlanLock(
   const refusal = refuseEdit('planLocked');
   if (part !== 'frame') return refusal;
   const locked = (rootsOfPart.frame as readonly BoardRootName[]).filter(
-    (root) => root !== agendaRoot && root !== settingsRoot,
+    (root) => root !== agendaRoot && root !== settingsRoot && root !== meetingDecisionRoot,
   );
   const trial = new Y.Doc({ gc: false });
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));

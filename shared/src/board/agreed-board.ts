@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { essentialsGaps, readEssentialsReason } from './agreement-essentials.ts';
 import { readBottomLines } from './bottom-line.ts';
 import { readCards } from './card.ts';
 import { fireDrills } from './fire-drill.ts';
@@ -7,6 +8,8 @@ import { nextSteps } from './next-step.ts';
 import { planPersonSchema, type PlanEntry } from './plan-entry.ts';
 import { readPlanNotes } from './plan-notes.ts';
 import { planRules } from './plan-rule.ts';
+import { planTests } from './plan-test.ts';
+import { readScalingQuestions } from './scaling-question.ts';
 import { readStatementPairs } from './statement-pair.ts';
 import { trajectorySteps } from './trajectory-step.ts';
 
@@ -20,6 +23,7 @@ const entrySchema = z.object({
   fields: z.record(z.string(), z.string()),
   who: z.array(planPersonSchema),
   answers: z.array(z.string()),
+  moments: z.array(z.string()).optional(),
 });
 export const agreedBoardSchema = z.object({
   statements: z.array(
@@ -38,16 +42,31 @@ export const agreedBoardSchema = z.object({
   fireDrills: z.array(entrySchema),
   nextSteps: z.array(entrySchema),
   trajectory: z.array(entrySchema),
+  /** The plan tested at chosen moments [PLAN11]; versions agreed before this was kept have none. */
+  planTests: z.array(entrySchema).optional(),
   notes: z.object({ contingency: z.string(), safetyObject: z.string() }),
+  /**
+   * What the plan was agreed without, and the chair's reason [PLAN9]; versions agreed before
+   * this was kept have none.
+   */
+  essentials: z
+    .object({
+      uncoveredStatementIds: z.array(z.string()),
+      scalingWithoutEnds: z.array(z.string()),
+      noContingency: z.boolean(),
+      reason: z.string(),
+    })
+    .optional(),
 });
 export type AgreedBoard = z.infer<typeof agreedBoardSchema>;
 export type AgreedEntry = z.infer<typeof entrySchema>;
 
-const entry = <F extends string>({ id, fields, who, answers }: PlanEntry<F>): AgreedEntry => ({
+const entry = <F extends string>({ id, fields, who, answers, moments }: PlanEntry<F>): AgreedEntry => ({
   id,
   fields,
   who: who.map((person) => (person.key ? { key: person.key, name: person.name } : { name: person.name })),
   answers,
+  ...(moments.length > 0 ? { moments } : {}),
 });
 
 export function renderAgreedBoard(docs: { map: Y.Doc; frame: Y.Doc; plan: Y.Doc }): AgreedBoard {
@@ -63,7 +82,24 @@ export function renderAgreedBoard(docs: { map: Y.Doc; frame: Y.Doc; plan: Y.Doc 
     fireDrills: fireDrills.read(docs.plan).map(entry),
     nextSteps: nextSteps.read(docs.plan).map(entry),
     trajectory: trajectorySteps.read(docs.plan).map(entry),
+    planTests: planTests.read(docs.plan).map(entry),
     notes: readPlanNotes(docs.plan),
+    essentials: essentialsOfBoard(docs),
+  };
+}
+
+function essentialsOfBoard(docs: { frame: Y.Doc; plan: Y.Doc }): AgreedBoard['essentials'] {
+  const gaps = essentialsGaps({
+    pairs: readStatementPairs(docs.frame),
+    rules: planRules.read(docs.plan),
+    questions: readScalingQuestions(docs.frame),
+    contingency: readPlanNotes(docs.plan).contingency,
+  });
+  return {
+    uncoveredStatementIds: gaps.uncovered.map((pair) => pair.id),
+    scalingWithoutEnds: gaps.endlessQuestions.map((question) => question.text),
+    noContingency: gaps.noContingency,
+    reason: readEssentialsReason(docs.plan),
   };
 }
 

@@ -7,9 +7,11 @@ import { settingsRoot } from './board-settings.ts';
 import { cardsRoot } from './card.ts';
 import { scalingQuestionsRoot } from './scaling-question.ts';
 import { fireDrillsRoot } from './fire-drill.ts';
+import { meetingDecisionRoot } from './meeting-decision.ts';
 import { nextStepsRoot } from './next-step.ts';
 import { planNotesRoot } from './plan-notes.ts';
 import { planRulesRoot } from './plan-rule.ts';
+import { planTestsRoot } from './plan-test.ts';
 import { statementPairsRoot } from './statement-pair.ts';
 import { trajectoryRoot } from './trajectory-step.ts';
 
@@ -30,6 +32,8 @@ export const boardRootTypes = {
   [nextStepsRoot]: 'map',
   [trajectoryRoot]: 'map',
   [planNotesRoot]: 'map',
+  [planTestsRoot]: 'map',
+  [meetingDecisionRoot]: 'map',
   [drawingRecordsRoot]: 'map',
   [drawingMetaRoot]: 'map',
 } as const satisfies Record<string, 'map' | 'array'>;
@@ -38,8 +42,15 @@ export type BoardRootName = keyof typeof boardRootTypes;
 /** Which roots each of a meeting's documents holds (see document-name.ts for why they are split). */
 export const rootsOfPart = {
   map: [cardsRoot],
-  frame: [statementPairsRoot, bottomLinesRoot, agendaRoot, settingsRoot, scalingQuestionsRoot],
-  plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot],
+  frame: [
+    statementPairsRoot,
+    bottomLinesRoot,
+    agendaRoot,
+    settingsRoot,
+    scalingQuestionsRoot,
+    meetingDecisionRoot,
+  ],
+  plan: [planRulesRoot, fireDrillsRoot, nextStepsRoot, trajectoryRoot, planNotesRoot, planTestsRoot],
   'drawing-genogram': [drawingRecordsRoot, drawingMetaRoot],
   'drawing-houses': [drawingRecordsRoot, drawingMetaRoot],
   'drawing-story': [drawingRecordsRoot, drawingMetaRoot],

@@ -3,9 +3,13 @@ import type { MeetingTypeId } from '../vocabulary/meeting-types.ts';
 import { meetingTypes } from '../vocabulary/meeting-types.ts';
 import { initialiseAgenda } from './agenda.ts';
 import { writeBoardSettings } from './board-settings.ts';
+import { essentialsReasonKey } from './agreement-essentials.ts';
 import { fireDrills } from './fire-drill.ts';
+import { meetingDecisionOf } from './meeting-decision.ts';
+import { planNotesOf } from './plan-notes.ts';
 import { nextSteps } from './next-step.ts';
 import { planRules } from './plan-rule.ts';
+import { planTests } from './plan-test.ts';
 import { trajectorySteps } from './trajectory-step.ts';
 
 /**
@@ -23,11 +27,15 @@ export function carryForward(
   if (agreed.frame) Y.applyUpdate(frame, agreed.frame);
   writeBoardSettings(frame, { vocabularyId: meetingTypes[type].defaultVocabulary, customLabel: null });
   initialiseAgenda(frame, type, { replace: true });
+  // What the earlier meeting decided, and why it agreed without an essential, were that meeting's.
+  meetingDecisionOf(frame).clear();
   let plan: Uint8Array | undefined;
   if (agreed.plan) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, agreed.plan);
     doc.transact(() => {
+      planNotesOf(doc).delete(essentialsReasonKey);
+      planTests.of(doc).clear();
       for (const list of [planRules, fireDrills, nextSteps, trajectorySteps] as const)
         for (const entry of list.read(doc))
           for (const person of entry.who)

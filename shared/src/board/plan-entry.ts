@@ -38,6 +38,8 @@ export interface PlanEntry<F extends string> {
   fields: Record<F, string>;
   who: PlanPerson[];
   answers: string[];
+  /** When it matters (rules only): `day:<day>` and `part:<part>` tokens, see plan-moments.ts. */
+  moments: string[];
   position: string;
   createdAt: number;
   authorId: string | undefined;
@@ -115,7 +117,7 @@ export class PlanList<F extends string> {
     });
   }
 
-  #subMap<T>(doc: Y.Doc, id: string, key: 'who' | 'answers'): Y.Map<T> | undefined {
+  #subMap<T>(doc: Y.Doc, id: string, key: 'who' | 'answers' | 'moments'): Y.Map<T> | undefined {
     const entry = this.#entry(doc, id);
     if (!entry) return undefined;
     const value = entry.get(key);
@@ -140,6 +142,14 @@ export class PlanList<F extends string> {
     if (!map) return;
     if (answers) map.set(pairId, true);
     else map.delete(pairId);
+  }
+
+  /** Marks when a record matters (a day or part of the day) [PLAN10]; tokens are checked by the caller's list. */
+  setMoment(doc: Y.Doc, id: string, token: string, on: boolean): void {
+    const map = this.#subMap<boolean>(doc, id, 'moments');
+    if (!map) return;
+    if (on) map.set(token, true);
+    else map.delete(token);
   }
 
   remove(doc: Y.Doc, id: string): void {
@@ -177,6 +187,11 @@ export class PlanList<F extends string> {
               .map(([pairId]) => pairId)
               .sort()
           : [];
+      const momentsMap = entry.get('moments');
+      const moments =
+        momentsMap instanceof Y.Map
+          ? [...momentsMap.entries()].filter(([, on]) => on === true).map(([token]) => token)
+          : [];
       const position = entry.get('position');
       const createdAt = entry.get('createdAt');
       const authorId = entry.get('authorId');
@@ -185,6 +200,7 @@ export class PlanList<F extends string> {
         fields,
         who,
         answers,
+        moments,
         position: typeof position === 'string' ? position : '',
         createdAt: typeof createdAt === 'number' ? createdAt : 0,
         authorId: typeof authorId === 'string' ? authorId : undefined,

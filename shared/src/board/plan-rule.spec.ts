@@ -51,7 +51,13 @@ describe('plan rules', () => {
     expect(readPlanRules(plan)).toEqual([
       expect.objectContaining({
         id,
-        fields: { what: 'Nan stays over on Fridays', when: 'Friday 6pm', howWeKnow: 'Nan texts Tom' },
+        fields: {
+          what: 'Nan stays over on Fridays',
+          when: 'Friday 6pm',
+          howWeKnow: 'Nan texts Tom',
+          triggers: '',
+          howOften: '',
+        },
         who: [nan],
         answers: ['sp_a'],
         authorId: 'guest:nan',

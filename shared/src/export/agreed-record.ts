@@ -41,6 +41,9 @@ export const agreedRecordSchema = z.object({
     statement: nounSchema,
     goal: nounSchema,
     bottomLine: nounSchema,
+    /** The map's column and domain titles in this vocabulary, by id. */
+    columns: z.record(z.string(), z.string()),
+    domains: z.record(z.string(), z.string()),
   }),
   board: agreedBoardSchema,
   /**
@@ -63,6 +66,23 @@ export const agreedRecordSchema = z.object({
   writers: z
     .record(z.string(), z.object({ name: z.string(), relationship: z.string().optional() }))
     .optional(),
+  /**
+   * Every card of the map as agreed [EXPORT7], in the map's order (domain by domain), with its
+   * column, who wrote it (as the server recorded them [EXPORT5]) and from whose point of view.
+   */
+  map: z.array(
+    z.object({
+      id: z.string(),
+      column: z.string(),
+      domain: z.string(),
+      text: z.string(),
+      author: z.string(),
+      relationship: z.string().optional(),
+      perspective: z.string(),
+    }),
+  ),
+  /** What the meeting decided and when it meets next (yyyy-mm-dd or '') [EXPORT8]. */
+  decision: z.object({ text: z.string(), nextMeetingDate: z.string() }),
   participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
   /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
   agreement: z.array(

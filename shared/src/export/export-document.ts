@@ -9,17 +9,24 @@ import { exportWords } from './export-words.ts';
 export type SectionId =
   | 'meeting'
   | 'attendees'
+  | 'decision'
+  | 'mapWorries'
+  | 'mapWorkingWell'
+  | 'mapNeedsToHappen'
+  | 'childsWords'
   | 'statements'
   | 'familyWords'
   | 'scaling'
   | 'bottomLines'
   | 'rules'
+  | 'planTests'
   | 'fireDrills'
   | 'contingency'
   | 'safetyObject'
   | 'nextSteps'
   | 'review'
   | 'agreement'
+  | 'essentials'
   | 'drawings';
 
 /** One thing in a list: its main text and labelled details ("Who: Pat Hollis"). */

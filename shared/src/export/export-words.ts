@@ -24,6 +24,24 @@ export const exportWords = {
     byWhen: 'By when',
     reviewDate: 'Review date',
     writtenBy: 'Written by',
+    matters: 'When it matters',
+    triggers: 'Triggers and stress points',
+    howOften: 'How often',
+    days: {
+      mon: 'Monday',
+      tue: 'Tuesday',
+      wed: 'Wednesday',
+      thu: 'Thursday',
+      fri: 'Friday',
+      sat: 'Saturday',
+      sun: 'Sunday',
+    },
+    parts: {
+      morning: 'morning (6am to noon)',
+      afternoon: 'afternoon (noon to 5pm)',
+      evening: 'evening (5pm to 10pm)',
+      night: 'night (10pm to 6am)',
+    },
     /** "Danger statements 1, 2": the statements a rule answers, by their number in the plan. */
     statementsNumbered: (noun: string, numbers: readonly number[]) => `${noun} ${numbers.join(', ')}`,
   },
@@ -87,6 +105,26 @@ export const exportWords = {
     yes: 'Yes',
     no: 'No',
     reason: 'Reason',
+    decision: 'What the meeting decided',
+    nextMeeting: (date: string) => `Next meeting: ${date}.`,
+    /** A column of the map, as the meeting's vocabulary names it. */
+    mapColumn: (column: string) => `The map: ${column}`,
+    writtenBy: 'Written by',
+    fromViewOf: 'Point of view',
+    childsWords: "In the child's own words",
+    childsWordsIntro: 'Written down as the child said it, not changed.',
+    planTests: 'The plan tested at the hardest times',
+    namedThen: 'Who the plan names then',
+    leftWithNobody: 'Left with nobody',
+    testDecision: 'What the meeting decided',
+    essentials: 'Agreed without',
+    essentialsIntro: 'The plan was agreed without these, for the reason the chair gave.',
+    uncoveredStatements: (noun: string, numbers: readonly number[]) =>
+      `No rule answers ${noun} ${numbers.join(', ')}`,
+    scalingWithoutEnds: (question: string) =>
+      `The scaling question "${question}" does not say what 0 and 10 mean`,
+    noContingency: 'There is no contingency plan',
+    chairsReason: "The chair's reason",
   },
 
   myPart: {

@@ -36,10 +36,32 @@ export const ruleItem = (record: AgreedRecord, rule: AgreedEntry): ExportItem =>
   item(rule.fields['what'] ?? '', [
     [words.who, whoOf(rule)],
     [words.when, rule.fields['when'] ?? ''],
+    [words.matters, mattersOf(rule)],
+    [words.triggers, rule.fields['triggers'] ?? ''],
+    [words.howOften, rule.fields['howOften'] ?? ''],
     [words.howWeKnow, rule.fields['howWeKnow'] ?? ''],
     [words.answers, answersOf(record, rule)],
     [words.writtenBy, writerOf(record, rule)],
   ]);
+
+/** "Friday, Saturday; evening, night": the days and parts of the day a rule names [PLAN10]. */
+export function mattersOf(rule: AgreedEntry): string {
+  const moments = rule.moments ?? [];
+  const named = (prefix: string, names: Record<string, string>) =>
+    Object.keys(names)
+      .filter((key) => moments.includes(`${prefix}:${key}`))
+      .map((key) => names[key]!);
+  const days = named('day', words.days);
+  const parts = named('part', words.parts);
+  return [exportWords.listOf(days), exportWords.listOf(parts)].filter(Boolean).join('; ');
+}
+
+/** "Saturday at 02:00, Dani has been drinking": a moment the plan was tested at [PLAN11]. */
+export function momentOf(test: AgreedEntry): string {
+  const day = words.days[(test.fields['day'] ?? '') as keyof typeof words.days] ?? test.fields['day'] ?? '';
+  const triggers = test.fields['triggers']?.trim();
+  return `${day} at ${test.fields['time'] ?? ''}${triggers ? `, ${triggers}` : ''}`;
+}
 
 export const fireDrillItem = (drill: AgreedEntry): ExportItem =>
   item(drill.fields['what'] ?? '', [

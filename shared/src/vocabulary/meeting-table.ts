@@ -33,8 +33,12 @@ export const meetingTable: readonly MeetingTypeRow[] = [
     service: 'Ongoing work with the family',
     purpose: 'We look at how the plan has gone, what went well and any worries about it.',
     defaultVocabulary: 'safety',
-    agenda: 'purpose safety-journal working-well worries-about-the-plan scaling agreement next-steps',
-    titles: { 'working-well': 'What went well, and how you did it' },
+    agenda:
+      'purpose worries-and-goals safety-journal working-well worries-about-the-plan scaling agreement next-steps',
+    titles: {
+      'worries-and-goals': 'The danger statements and safety goals, as they are now',
+      'working-well': 'What went well, and how you did it',
+    },
   },
   {
     id: 'core-group-meeting',
@@ -42,11 +46,13 @@ export const meetingTable: readonly MeetingTypeRow[] = [
     service: 'Child protection plan',
     purpose: 'We check how the child protection plan is going and what needs to change.',
     defaultVocabulary: 'safety',
-    agenda: 'purpose worries-and-goals scaling safety-journal plan-rules agreement next-steps',
+    agenda:
+      'purpose worries-and-goals scaling safety-journal plan-rules testing-the-plan agreement next-steps',
     titles: {
       scaling: 'Scaling: how far has the plan come?',
       'safety-journal': 'The safety journal and safety objects',
       'plan-rules': 'The plan: what needs to change',
+      'testing-the-plan': 'Does the plan still hold at the hardest times?',
     },
   },
   {
@@ -98,17 +104,63 @@ export const meetingTable: readonly MeetingTypeRow[] = [
     agenda: 'purpose worries-and-goals scaling bottom-lines agreement next-steps',
     titles: { 'next-steps': 'Next steps and timescales' },
   },
+  // Seed 001, "During a Child Protection Conference (Initial or Review)": the child's voice, the
+  // worries with the strengths and safety, the draft statements, scaling, the plan tested "at
+  // trigger times and stress points", and the bottom lines the social worker sets.
   {
     id: 'child-protection-conference',
-    name: 'Child protection conference',
+    name: 'Initial child protection conference',
     service: 'Child protection',
     purpose: 'We agree the worries, the goals and the plan that will keep the children safe.',
     defaultVocabulary: 'safety',
     agenda:
-      'purpose childs-voice worries working-well worries-and-goals scaling plan-rules testing-the-plan agreement next-steps',
+      'purpose childs-voice worries working-well worries-and-goals scaling plan-rules testing-the-plan bottom-lines agreement next-steps',
     titles: {
       'childs-voice': 'What the children have said',
       'testing-the-plan': 'How strong is the plan at trigger times?',
+      'bottom-lines': 'Bottom lines: what must happen',
+    },
+  },
+  {
+    id: 'review-child-protection-conference',
+    name: 'Review child protection conference',
+    service: 'Child protection',
+    purpose: 'We look at how the child protection plan has gone, and agree what happens now.',
+    defaultVocabulary: 'safety',
+    agenda:
+      'purpose childs-voice safety-journal worries working-well worries-and-goals scaling plan-rules testing-the-plan bottom-lines agreement next-steps',
+    titles: {
+      'childs-voice': 'What the children have said',
+      'safety-journal': 'What has happened since the last conference',
+      worries: 'What we are worried about now',
+      'testing-the-plan': 'How strong is the plan at trigger times?',
+      'bottom-lines': 'Bottom lines: what must still happen',
+    },
+  },
+  // Seed 001, "Hub meeting practice expectations": a worry statement and wellbeing goal shared
+  // before the meeting, and the family supported to make their own plan.
+  {
+    id: 'hub-meeting',
+    name: 'Hub meeting',
+    service: 'Early help',
+    purpose: 'The family and the early help hub agree the worry, the goal and who can help.',
+    defaultVocabulary: 'wellbeing',
+    agenda: 'purpose worries-and-goals working-well needs-to-happen plan-rules agreement next-steps',
+    titles: { 'plan-rules': "The family's own plan" },
+  },
+  // Seed 001: Child in Need reviews "work out what is working well, what we might still be
+  // worried about and what things we might need to change", scaling progress.
+  {
+    id: 'child-in-need-review',
+    name: 'Child in Need review',
+    service: 'Child in need',
+    purpose: 'We look at what is working well, what still worries us and what needs to change.',
+    defaultVocabulary: 'wellbeing',
+    agenda:
+      'purpose worries-and-goals working-well worries needs-to-happen scaling plan-rules agreement next-steps',
+    titles: {
+      worries: 'What we might still be worried about',
+      'needs-to-happen': 'What we might need to change',
     },
   },
 ];

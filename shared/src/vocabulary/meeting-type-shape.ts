@@ -18,6 +18,9 @@ export const meetingTypeIds = [
   'young-persons-network-meeting',
   'transfer-meeting',
   'child-protection-conference',
+  'review-child-protection-conference',
+  'hub-meeting',
+  'child-in-need-review',
 ] as const;
 export type MeetingTypeId = (typeof meetingTypeIds)[number];
 

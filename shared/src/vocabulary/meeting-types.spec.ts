@@ -39,6 +39,28 @@ describe('meeting types', () => {
     expect(agenda.at(-1)?.kind).toBe('nextSteps');
   });
 
+  it('[MEET1]-[MEET5] has the handbook’s conference, core group, review, hub and child in need agendas', () => {
+    const kinds = (id: keyof typeof meetingTypes) => defaultAgenda(id).map((step) => step.id);
+    for (const conference of ['child-protection-conference', 'review-child-protection-conference'] as const) {
+      expect(kinds(conference)).toEqual(
+        expect.arrayContaining(['childs-voice', 'testing-the-plan', 'bottom-lines']),
+      );
+      expect(kinds(conference).indexOf('testing-the-plan')).toBeGreaterThan(
+        kinds(conference).indexOf('plan-rules'),
+      );
+    }
+    expect(meetingTypes['child-protection-conference'].name).toBe('Initial child protection conference');
+    expect(kinds('review-child-protection-conference')).toContain('safety-journal');
+    expect(kinds('core-group-meeting')).toContain('testing-the-plan');
+    expect(kinds('review-family-network-meeting')[1]).toBe('worries-and-goals');
+    expect(meetingTypes['hub-meeting'].defaultVocabulary).toBe('wellbeing');
+    expect(kinds('hub-meeting')).toEqual(expect.arrayContaining(['worries-and-goals', 'plan-rules']));
+    expect(meetingTypes['child-in-need-review'].defaultVocabulary).toBe('wellbeing');
+    expect(kinds('child-in-need-review')).toEqual(
+      expect.arrayContaining(['worries-and-goals', 'working-well', 'worries', 'needs-to-happen', 'scaling']),
+    );
+  });
+
   it("runs a Family Network Meeting in the primer's order", () => {
     expect(defaultAgenda('family-network-meeting').map((step) => step.kind)).toEqual([
       'purpose',

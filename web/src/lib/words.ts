@@ -541,6 +541,9 @@ export const scalingChairWords = /* @__PURE__ */ fromCatalogue(
     newText: m.scalingChair_newText,
     newPlaceholder: m.scalingChair_newPlaceholder,
     add: m.scalingChair_add,
+    fromPractice: m.scalingChair_fromPractice,
+    newZeroMeans: m.scalingChair_newZeroMeans,
+    newTenMeans: m.scalingChair_newTenMeans,
     howTitle: m.scalingChair_howTitle,
     named: m.scalingChair_named,
     anonymous: m.scalingChair_anonymous,
@@ -636,8 +639,27 @@ export const planWords = /* @__PURE__ */ fromCatalogue(
     remove: m.plan_remove,
     locked: m.plan_locked,
     agreedLocked: m.plan_agreedLocked,
+    triggers: m.plan_triggers,
+    howOften: m.plan_howOften,
+    matters: m.plan_matters,
   },
   {
+    day: /* @__PURE__ */ fromCatalogue({
+      mon: m.plan_day_mon,
+      tue: m.plan_day_tue,
+      wed: m.plan_day_wed,
+      thu: m.plan_day_thu,
+      fri: m.plan_day_fri,
+      sat: m.plan_day_sat,
+      sun: m.plan_day_sun,
+    }),
+    part: /* @__PURE__ */ fromCatalogue({
+      morning: m.plan_part_morning,
+      afternoon: m.plan_part_afternoon,
+      evening: m.plan_part_evening,
+      night: m.plan_part_night,
+    }),
+    momentOf: (moment: string, rule: string) => m.plan_momentOf({ moment, rule }),
     rule: (index: number) => m.plan_rule({ number: index + 1 }),
     removeRule: (index: number) => m.plan_removeRule({ number: index + 1 }),
     removePerson: (name: string, rule: string) => m.plan_removePerson({ name, rule }),
@@ -650,6 +672,53 @@ export const planWords = /* @__PURE__ */ fromCatalogue(
     trajectoryStep: (index: number) => m.plan_trajectoryStep({ number: index + 1 }),
     nextStep: (index: number) => m.plan_nextStep({ number: index + 1 }),
     removeItem: (item: string) => m.plan_removeItem({ item }),
+  },
+);
+
+/** The quiet plain-words check under statements, goals and bottom lines [WORDS1]. */
+export const plainWordsWords = /* @__PURE__ */ fromCatalogue(
+  {
+    jargon: m.plainWords_jargon,
+    judgement: m.plainWords_judgement,
+    simpler: m.plainWords_simpler,
+    equality: m.plainWords_equality,
+    passive: m.plainWords_passive,
+    long: m.plainWords_long,
+    clear: m.plainWords_clear,
+    unavailable: m.plainWords_unavailable,
+  },
+  {
+    marks: (count: number) => m.plainWords_marks({ count }),
+    readingAge: (age: number) => m.plainWords_readingAge({ age }),
+    tryThis: (suggestion: string) => m.plainWords_tryThis({ suggestion }),
+    of: (what: string) => m.plainWords_of({ what }),
+  },
+);
+
+/** Testing the plan at a chosen moment [PLAN11]. */
+export const planTestWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.planTest_title,
+    intro: m.planTest_intro,
+    day: m.planTest_day,
+    time: m.planTest_time,
+    triggers: m.planTest_triggers,
+    applying: m.planTest_applying,
+    noRules: m.planTest_noRules,
+    named: m.planTest_named,
+    nobodyNamed: m.planTest_nobodyNamed,
+    leftWithNobody: m.planTest_leftWithNobody,
+    allHaveSomeone: m.planTest_allHaveSomeone,
+    decision: m.planTest_decision,
+    record: m.planTest_record,
+    recorded: m.planTest_recorded,
+  },
+  {
+    moment: (day: string, time: string, triggers: string) =>
+      triggers ? m.planTest_momentWith({ day, time, triggers }) : m.planTest_moment({ day, time }),
+    leftCount: (statements: string) => m.planTest_leftCount({ statements }),
+    decided: (decision: string) => m.planTest_decided({ decision }),
+    remove: (moment: string) => m.planTest_remove({ moment }),
   },
 );
 
@@ -672,6 +741,10 @@ export const agreementWords = /* @__PURE__ */ fromCatalogue(
     agrees: m.agreement_agrees,
     disagrees: m.agreement_disagrees,
     uncoveredFirst: m.agreement_uncoveredFirst,
+    essentialsMissing: m.agreement_essentialsMissing,
+    missingContingency: m.agreement_missingContingency,
+    essentialsReason: m.agreement_essentialsReason,
+    startAnyway: m.agreement_startAnyway,
   },
   {
     stage: /* @__PURE__ */ fromCatalogue({
@@ -689,8 +762,17 @@ export const agreementWords = /* @__PURE__ */ fromCatalogue(
           ? m.agreement_answerDisagreesBecause({ name, reason })
           : m.agreement_answerDisagrees({ name }),
     agreedVersion: (version: number) => m.agreement_agreedVersion({ version }),
+    missingRules: (count: number) => m.agreement_missingRules({ count }),
+    missingEnds: (question: string) => m.agreement_missingEnds({ question }),
   },
 );
+
+/** What the meeting decided and when it meets next, for the case record. */
+export const decisionWords = /* @__PURE__ */ fromCatalogue({
+  title: m.decision_title,
+  hint: m.decision_hint,
+  nextMeeting: m.decision_nextMeeting,
+});
 
 export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {

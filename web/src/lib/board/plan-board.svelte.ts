@@ -5,6 +5,7 @@ import {
   planNotesOf,
   planNoteText,
   planRules,
+  planTests,
   readPlanNotes,
   trajectorySteps,
   type FireDrill,
@@ -12,6 +13,8 @@ import {
   type PlanNoteId,
   type PlanPerson,
   type PlanRule,
+  type PlanTest,
+  type PlanTestField,
   type TrajectoryStep,
 } from '@kinboard/shared';
 import * as Y from 'yjs';
@@ -30,6 +33,7 @@ export class PlanBoard {
   fireDrills: FireDrill[] = $state([]);
   nextSteps: NextStep[] = $state([]);
   trajectory: TrajectoryStep[] = $state([]);
+  tests: PlanTest[] = $state([]);
   notes: Record<PlanNoteId, string> = $state({ contingency: '', safetyObject: '' });
   readonly doc: Y.Doc;
   readonly #refresh = () => {
@@ -37,6 +41,7 @@ export class PlanBoard {
     this.fireDrills = fireDrills.read(this.doc);
     this.nextSteps = nextSteps.read(this.doc);
     this.trajectory = trajectorySteps.read(this.doc);
+    this.tests = planTests.read(this.doc);
     this.notes = readPlanNotes(this.doc);
   };
 
@@ -75,6 +80,25 @@ export class PlanBoard {
 
   setAnswers(ruleId: string, pairId: string, answers: boolean): void {
     this.doc.transact(() => planRules.setAnswers(this.doc, ruleId, pairId, answers), ownEdit);
+  }
+
+  /** Marks a day or part of the day a rule matters [PLAN10]. */
+  setMoment(ruleId: string, token: string, on: boolean): void {
+    this.doc.transact(() => planRules.setMoment(this.doc, ruleId, token, on), ownEdit);
+  }
+
+  /** Keeps a test of the plan at a moment, with what the meeting decided [PLAN11]. */
+  addTest(
+    input: Record<PlanTestField, string> & { who: PlanPerson[]; answers: string[] },
+    authorId?: string,
+  ): string {
+    let id = '';
+    this.doc.transact(() => (id = planTests.add(this.doc, input, authorId ? { authorId } : {})), ownEdit);
+    return id;
+  }
+
+  removeTest(id: string): void {
+    this.doc.transact(() => planTests.remove(this.doc, id), ownEdit);
   }
 
   noteText(note: PlanNoteId): Y.Text | undefined {

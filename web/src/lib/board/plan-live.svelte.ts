@@ -54,8 +54,9 @@ export class PlanLive {
   decide(offerId: string, confirm: boolean): Promise<boolean> {
     return this.#send('plan:offer-decision', { offerId, confirm });
   }
-  agreement(action: PlanAgreementCommand['action']): Promise<boolean> {
-    return this.#send('plan:agreement', { action });
+  /** `reason`: why the meeting agrees without an essential the plan lacks [PLAN9]. */
+  agreement(action: PlanAgreementCommand['action'], reason?: string): Promise<boolean> {
+    return this.#send('plan:agreement', reason ? { action, reason } : { action });
   }
   answer(agrees: boolean, reason?: string): Promise<boolean> {
     return this.#send('plan:answer', agrees ? { agrees } : { agrees, reason: reason ?? '' });

@@ -1,4 +1,4 @@
-import { wordsFor, type Noun, type VocabularyId, type Words } from '@kinboard/shared';
+import { wordsFor, type Noun, type ScalingWording, type VocabularyId, type Words } from '@kinboard/shared';
 import { m } from '../paraglide/messages.js';
 
 /**
@@ -102,4 +102,28 @@ const vocabularies: Record<VocabularyId, VocabularyMessages> = {
     statement: [m.practice_success_statement_one, m.practice_success_statement_many],
     goal: [m.practice_success_goal_one, m.practice_success_goal_many],
   },
+};
+
+/** The practice's scaling question of a vocabulary, both ends written, in the reader's language [SCALE11]. */
+export function localScalingWording(vocabularyId: VocabularyId): ScalingWording {
+  const [text, zeroMeans, tenMeans] = scalingMessages[vocabularyId];
+  return { text: text(), zeroMeans: zeroMeans(), tenMeans: tenMeans() };
+}
+
+const scalingMessages: Record<VocabularyId, readonly [Message, Message, Message]> = {
+  safety: [
+    m.practice_safety_scaling_text,
+    m.practice_safety_scaling_zeroMeans,
+    m.practice_safety_scaling_tenMeans,
+  ],
+  wellbeing: [
+    m.practice_wellbeing_scaling_text,
+    m.practice_wellbeing_scaling_zeroMeans,
+    m.practice_wellbeing_scaling_tenMeans,
+  ],
+  success: [
+    m.practice_success_scaling_text,
+    m.practice_success_scaling_zeroMeans,
+    m.practice_success_scaling_tenMeans,
+  ],
 };

@@ -53,6 +53,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
    */
   readonly #authorise: Authorise | undefined;
   readonly #limits: SyncLimits;
+  /** Staff are limited by the whole board, everyone else by their share of it too [SYNC23]. */
+  readonly #staff: boolean;
   readonly #bucket: TokenBucket;
   #readyTimer: NodeJS.Timeout | undefined;
   /** The first presence id this connection announced, if it was not one it writes under. */
@@ -79,6 +81,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     limits?: SyncLimits;
     presence?: (state: Record<string, unknown>) => Record<string, unknown>;
     authorise?: Authorise | undefined;
+    staff?: boolean;
   }) {
     this.#ws = options.ws;
     this.#log = options.log;
@@ -86,6 +89,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#participant = options.participantId ?? `${anonymousPrefix}${++anonymousConnections}`;
     this.#presence = options.presence;
     this.#authorise = options.authorise;
+    this.#staff = options.staff ?? false;
     this.#limits = options.limits ?? defaultSyncLimits;
     this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
     // A connection whose document never loads is not kept waiting with its queue [SYNC1].
@@ -293,8 +297,14 @@ export class SyncConnection implements RoomMember, PendingOwner {
     }
     const refusal = this.#authorise?.(decoded, room, update);
     if (refusal) return this.close(refusal.code, refusal.reason);
-    if (room.wouldOutgrow(update.byteLength))
-      return this.close(closeCodes.tooLarge, 'the board has reached its size limit');
+    const removesOnly = decoded.structs.every((struct) => !(struct instanceof Y.Item));
+    const writer = { participant: this.#participant, staff: this.#staff };
+    const size = room.fits(update.byteLength, writer, removesOnly);
+    if (size === 'boardFull') return this.close(closeCodes.tooLarge, 'the board has reached its size limit');
+    if (size === 'participantFull')
+      return this.close(closeCodes.tooLarge, 'this participant has reached their share of the board');
+    if (!removesOnly && !room.mayWrite(this.#participant, update.byteLength))
+      return this.close(closeCodes.tooMany, 'too many edits at once');
     // An admitted participant's ids are theirs for good: stored with the next write [SYNC13].
     room.owners.claim(verdict.clients, this.#participant, { durable: this.participantId !== undefined });
     room.relayToSender = room.pending.waiting;

@@ -143,6 +143,7 @@ export class SyncServer {
         wantsStoredAcks: url.searchParams.get('stored') === '1',
         limits: this.#limits,
         participantId: admitted?.writer.participant,
+        staff: admitted?.staffId !== undefined,
         authorise,
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,

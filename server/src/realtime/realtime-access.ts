@@ -124,7 +124,9 @@ export class RealtimeAccess {
   async recordEntry(socket: KinboardSocket, familyId: string): Promise<void> {
     const { staffId, participantId, meetingId, role } = socket.data;
     if (!staffId && !participantId) return;
-    await this.#access.audit.record({
+    // A screen reconnecting again and again is counted into one entry a minute [ACCESS30].
+    const key = ['realtime', staffId ?? participantId, meetingId, role].join('|');
+    await this.#access.audit.recordCoalesced(key, {
       actorKind: staffId ? 'staff' : 'participant',
       actorId: staffId ?? participantId,
       action: 'connection.opened',

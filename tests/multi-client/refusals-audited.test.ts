@@ -173,4 +173,30 @@ describe('refusals get an answer, go on the record coalesced, and repeated ones 
     );
     expect(output).not.toMatch(/\n\s+at /);
   });
+
+  it('[ACCESS32] the family’s audit is read in pages: a cursor, a limit, and a largest page', async () => {
+    const path = `/api/families/${world.familyId}/audit`;
+    const all: { id: number }[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await world.chair.get(`${path}?after=${after}&limit=7`);
+      expect(page.status).toBe(200);
+      expect(page.body.entries.length).toBeLessThanOrEqual(7);
+      all.push(...page.body.entries);
+      if (page.body.next === null) break;
+      after = page.body.next;
+    }
+    const ids = all.map((entry) => entry.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    const rows = auditRows(world.server).filter((row) => row.family_id === world.familyId);
+    expect(ids.length).toBe(rows.length);
+    expect((await world.chair.get(path)).body.entries.length).toBe(Math.min(100, rows.length));
+    for (const bad of ['limit=501', 'limit=0', 'after=-1', 'page=2'])
+      expect((await world.chair.get(`${path}?${bad}`)).status).toBe(400);
+    const service = await world.chair.get('/api/audit?limit=1');
+    expect(service.body.entries).toHaveLength(1);
+    const older = await world.chair.get(`/api/audit?limit=1&before=${service.body.next}`);
+    expect(older.body.entries[0].id).toBeLessThan(service.body.entries[0].id);
+  });
 });

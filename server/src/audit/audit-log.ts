@@ -1,4 +1,4 @@
-import type { AuditEntry, NewAuditEntry, Store } from '../store/store.ts';
+import type { AuditEntry, AuditPage, NewAuditEntry, Store } from '../store/store.ts';
 import type { AuditAction } from './audit-actions.ts';
 
 export type AuditRecord = Omit<NewAuditEntry, 'at' | 'action' | 'detail'> & {
@@ -87,12 +87,13 @@ export class AuditLog {
     return this.#store.appendAudit({ ...entry, at: this.#now(), detail });
   }
 
-  ofFamily(familyId: string): Promise<AuditEntry[]> {
-    return this.#store.listAuditOfFamily(familyId);
+  /** One page of a family's entries, oldest first [ACCESS32]. */
+  ofFamily(familyId: string, page: AuditPage): Promise<AuditEntry[]> {
+    return this.#store.listAuditOfFamily(familyId, page);
   }
 
-  /** Sign-ins, staff accounts, setup and guessing: what administrators read. */
-  ofService(limit = 500): Promise<AuditEntry[]> {
-    return this.#store.listAuditOfService(limit);
+  /** Sign-ins, staff accounts, setup and guessing: what administrators read, newest first. */
+  ofService(limit: number, before?: number): Promise<AuditEntry[]> {
+    return this.#store.listAuditOfService(limit, before);
   }
 }

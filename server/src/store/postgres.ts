@@ -28,6 +28,7 @@ import {
 } from './sqlite-rows.ts';
 import type {
   AuditEntry,
+  AuditPage,
   ClientOwner,
   DocumentUpdate,
   DrawingImage,
@@ -460,16 +461,17 @@ export class PostgresStore implements Store {
               ${entry.familyId ?? null}, ${entry.meetingId ?? null}, ${JSON.stringify(entry.detail)})`;
   }
 
-  async listAuditOfFamily(familyId: string): Promise<AuditEntry[]> {
-    const rows = await this.#sql<
-      AuditRow[]
-    >`SELECT * FROM audit_log WHERE family_id = ${familyId} ORDER BY id`;
+  async listAuditOfFamily(familyId: string, page: AuditPage): Promise<AuditEntry[]> {
+    const rows = await this.#sql<AuditRow[]>`
+      SELECT * FROM audit_log WHERE family_id = ${familyId} AND id > ${page.after ?? 0}
+      ORDER BY id LIMIT ${page.limit}`;
     return rows.map(toAuditEntry);
   }
 
-  async listAuditOfService(limit: number): Promise<AuditEntry[]> {
+  async listAuditOfService(limit: number, before?: number): Promise<AuditEntry[]> {
     const rows = await this.#sql<AuditRow[]>`
-      SELECT * FROM audit_log WHERE family_id IS NULL ORDER BY id DESC LIMIT ${limit}`;
+      SELECT * FROM audit_log WHERE family_id IS NULL AND id < ${before ?? Number.MAX_SAFE_INTEGER}
+      ORDER BY id DESC LIMIT ${limit}`;
     return rows.map(toAuditEntry);
   }
 

@@ -29,6 +29,7 @@ import { drawingImagesInOrder, type DrawingImageRow } from './drawing-images.ts'
 import { planMigration, SqlitePlan } from './sqlite-plan.ts';
 import type {
   AuditEntry,
+  AuditPage,
   ClientOwner,
   DocumentUpdate,
   DrawingImage,
@@ -735,15 +736,19 @@ export class SqliteStore implements Store {
     );
   }
 
-  async listAuditOfFamily(familyId: string): Promise<AuditEntry[]> {
-    return this.#all<AuditRow>('SELECT * FROM audit_log WHERE family_id = ? ORDER BY id', familyId).map(
-      toAuditEntry,
-    );
+  async listAuditOfFamily(familyId: string, page: AuditPage): Promise<AuditEntry[]> {
+    return this.#all<AuditRow>(
+      'SELECT * FROM audit_log WHERE family_id = ? AND id > ? ORDER BY id LIMIT ?',
+      familyId,
+      page.after ?? 0,
+      page.limit,
+    ).map(toAuditEntry);
   }
 
-  async listAuditOfService(limit: number): Promise<AuditEntry[]> {
+  async listAuditOfService(limit: number, before?: number): Promise<AuditEntry[]> {
     return this.#all<AuditRow>(
-      'SELECT * FROM audit_log WHERE family_id IS NULL ORDER BY id DESC LIMIT ?',
+      'SELECT * FROM audit_log WHERE family_id IS NULL AND id < ? ORDER BY id DESC LIMIT ?',
+      before ?? Number.MAX_SAFE_INTEGER,
       limit,
     ).map(toAuditEntry);
   }

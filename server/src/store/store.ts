@@ -161,6 +161,12 @@ export interface AuditEntry {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
+/** One page of a family's audit [ACCESS32]: entries with ids after `after`, at most `limit`. */
+export interface AuditPage {
+  after?: number | undefined;
+  limit: number;
+}
+
 /** What opening a meeting came to. */
 export type OpenMeetingResult =
   | { outcome: 'opened'; meeting: Meeting }
@@ -351,10 +357,13 @@ export interface Store {
 
   // The audit log: append and read, never change [STORE12]
   appendAudit(entry: NewAuditEntry): Promise<void>;
-  /** A family's entries, oldest first. */
-  listAuditOfFamily(familyId: string): Promise<AuditEntry[]>;
-  /** Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most `limit`. */
-  listAuditOfService(limit: number): Promise<AuditEntry[]>;
+  /** A family's entries after the id `page.after` (0: from the first), oldest first, at most `page.limit`. */
+  listAuditOfFamily(familyId: string, page: AuditPage): Promise<AuditEntry[]>;
+  /**
+   * Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most
+   * `limit`, with ids below `before` when given (the next page).
+   */
+  listAuditOfService(limit: number, before?: number): Promise<AuditEntry[]>;
 
   // Yjs client-id owners, kept beside each document [STORE16]
   /** The owners stored with a document's updates (`DocumentUpdate.owners`), in the order claimed. */

@@ -12,6 +12,7 @@ export * from './protocol/section-lock.ts';
 export * from './protocol/meeting-timer.ts';
 export * from './protocol/events.ts';
 export * from './protocol/event-refused.ts';
+export * from './protocol/presence-state.ts';
 export * from './protocol/lobby-changed.ts';
 export * from './protocol/meeting-closed.ts';
 export * from './protocol/participant-role.ts';

@@ -6,6 +6,7 @@ import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
 import type { Logger } from '../log.ts';
 import type { Meeting } from '../store/store.ts';
 import type { SyncConnection, SyncRefusal } from './connection.ts';
+import { presenceOnRecord } from './presence-record.ts';
 import type { Room } from './room.ts';
 import type { DecodedUpdate } from './update-guard.ts';
 import { judgePlanLock, judgeWrite, type WriteRefusal, type Writer } from './write-permission.ts';
@@ -28,8 +29,9 @@ export interface Admitted {
   /** How many access events had happened when the identity was decided. */
   decidedAt: number;
   /**
-   * The presence others see (the connection's `presence` seam) [ACCESS19]: the state as sent,
-   * with `name` and `role` from the record (the role as it is now, after any change by the chair).
+   * The presence others see (the connection's `presence` seam) [ACCESS19] [SYNC26]: only the
+   * schema's fields, with names and roles from the record (the role as it is now, after any
+   * change by the chair).
    */
   presence(state: Record<string, unknown>): Record<string, unknown>;
   /** Judges each update before it is applied (the connection's `authorise` seam). */
@@ -117,7 +119,7 @@ export class SyncAccess {
       lowered: writer.role !== identity.role,
       name: recordedName,
       decidedAt,
-      presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
+      presence: (state) => presenceOnRecord(state, { name: admitted.name, role: writer.role }),
       authorise: (decoded, room, update) => {
         const locked = this.#lockedColumns?.(admitted.meetingId) ?? [];
         // While the plan is agreed or being agreed, nobody edits its content, the chair included [PLAN3].

@@ -169,7 +169,7 @@ describe('refusals get an answer, go on the record coalesced, and repeated ones 
     // Log lines name the document and connection; bad input never writes a stack trace.
     const output = world.server.output();
     expect(output).toMatch(
-      /"document":"[^"]+\.map","connection":"s[0-9a-z]+".*a message could not be applied/,
+      /"meeting":"[^"]+","document":"[^"]+\.map","connection":"s[0-9a-z]+".*a message could not be applied/,
     );
     expect(output).not.toMatch(/\n\s+at /);
   });

@@ -71,7 +71,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
   readonly #staff: boolean;
   /** Names this connection in log lines and audit entries (never content). */
   readonly id = `s${(++connectionCount).toString(36)}`;
-  readonly #documentName: string | undefined;
+  /** The meeting and document, for log lines: ids only. */
+  readonly #where: { meeting?: string; document?: string };
   readonly #refused: ((refusal: SyncRefusal) => void) | undefined;
   readonly #bucket: TokenBucket;
   #readyTimer: NodeJS.Timeout | undefined;
@@ -112,7 +113,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#presence = options.presence;
     this.#authorise = options.authorise;
     this.#staff = options.staff ?? false;
-    this.#documentName = options.documentName;
+    const documentName = options.documentName;
+    this.#where = documentName ? { meeting: documentName.split('.')[0], document: documentName } : {};
     this.#refused = options.refused;
     this.#limits = options.limits ?? defaultSyncLimits;
     this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
@@ -134,10 +136,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
           kind: 'sync',
           connection: this.id,
         });
-      this.#log.debug(
-        { document: this.#documentName, connection: this.id, error: errorName(error) },
-        'sync socket error',
-      );
+      this.#log.debug({ ...this.#where, connection: this.id, error: errorName(error) }, 'sync socket error');
     });
     this.#ws.on('pong', () => {
       this.#alive = true;
@@ -211,10 +210,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
 
   close(code: number, reason: string): void {
     if (this.#closed) return;
-    this.#log.info(
-      { document: this.#documentName, connection: this.id, code, reason },
-      'closing sync connection',
-    );
+    this.#log.info({ ...this.#where, connection: this.id, code, reason }, 'closing sync connection');
     this.#ws.close(code, reason);
     this.#onClosed();
   }
@@ -324,7 +320,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     } catch (error) {
       // The client's bad bytes are its problem, not the server's: a line, never a stack trace.
       this.#log.warn(
-        { document: this.#documentName, connection: this.id, kind: message.kind, error: errorName(error) },
+        { ...this.#where, connection: this.id, kind: message.kind, error: errorName(error) },
         'a message could not be applied',
       );
       this.#refuse(closeCodes.badMessage, 'message could not be applied');
@@ -378,7 +374,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
       this.send(encodeSyncStep2(room.doc, stateVector));
     } catch (error) {
       this.#log.warn(
-        { document: this.#documentName, connection: this.id, error: errorName(error) },
+        { ...this.#where, connection: this.id, error: errorName(error) },
         'a sync step 1 could not be answered',
       );
       this.#refuse(closeCodes.badMessage, 'message could not be applied');

@@ -60,6 +60,8 @@ const environmentSchema = z.object({
     .default(4 * 1024 * 1024),
   /** A document's update log is folded into one snapshot after this many stored updates. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
+  /** Repeats of one refusal or entry by one person are counted into one audit entry this long [ACCESS30]. */
+  AUDIT_COALESCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seed the Hollis demo family and meeting on first start. */
   SEED_DEMO: flag('true'),
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
@@ -120,6 +122,7 @@ export interface Config {
   maxMessageBytes: number;
   compactAfterUpdates: number;
   maxDocumentBytes: number;
+  auditCoalesceMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
@@ -175,6 +178,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+    auditCoalesceMs: env.AUDIT_COALESCE_SECONDS * 1000,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     requireSignIn: env.REQUIRE_SIGN_IN,

@@ -47,7 +47,10 @@ export async function startServer(
     ? await joinCluster(config.redisUrl, log, progress)
     : undefined;
   const news = cluster?.news;
-  const audit = new AuditLog(store);
+  const audit = new AuditLog(store, {
+    coalesceMs: config.auditCoalesceMs,
+    onError: (error, action) => log.error({ err: error, action }, 'could not write an audit entry'),
+  });
   const access = new Access({
     store,
     audit,
@@ -90,7 +93,6 @@ export async function startServer(
   const realtime = new RealtimeServer({
     log,
     store,
-    maxMessageBytes: config.maxMessageBytes,
     access,
     requireSignIn: config.requireSignIn,
     live,
@@ -206,6 +208,7 @@ export async function startServer(
         httpServer.close();
         await realtime.close();
         await sync.close();
+        await audit.flush();
         await closeDev();
         httpServer.closeAllConnections();
         await cluster?.close();

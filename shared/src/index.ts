@@ -11,6 +11,8 @@ export * from './protocol/chair-follow.ts';
 export * from './protocol/section-lock.ts';
 export * from './protocol/meeting-timer.ts';
 export * from './protocol/events.ts';
+export * from './protocol/event-refused.ts';
+export * from './protocol/presence-state.ts';
 export * from './protocol/lobby-changed.ts';
 export * from './protocol/meeting-closed.ts';
 export * from './protocol/access-ended.ts';

@@ -455,11 +455,11 @@ describe('the server lets in only who the chair let in, and judges every write',
             actor_kind: 'participant',
             actor_id: family.participantId,
             family_id: familyId,
-            detail: { channel: 'sync', document: 'map', role: 'observer' },
+            detail: { channel: 'sync', document: 'map', role: 'observer', count: 1 },
           }),
           expect.objectContaining({
             actor_id: family.participantId,
-            detail: { channel: 'realtime', role: 'observer' },
+            detail: { channel: 'realtime', role: 'observer', count: 1 },
           }),
         ]),
       );

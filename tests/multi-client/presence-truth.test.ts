@@ -86,20 +86,47 @@ describe('presence carries the name and role of who was let in, not what the cli
         screen: 'phone',
         column: 'worries',
         typing: 'card-1',
+        user: { name: 'Auntie May', role: 'family' },
       }),
     );
 
-    // A role the chair changes is the role seen from the client's next presence on.
+    // A role the chair changes is the role seen from the client's next presence on; an observer
+    // only reads, so the server decides its screen, column and typing [SYNC26].
     const changed = await chair.post(`/api/meetings/${meetingId}/participants/${guest.participantId}/role`, {
       role: 'observer',
     });
     expect(changed.status).toBe(200);
-    liar.provider.awareness.setLocalStateField('column', 'strengths');
+    liar.provider.awareness.setLocalStateField('column', 'workingWell');
     await eventually(() =>
-      expect(seenOf(watcher, liar)).toMatchObject({
+      expect(seenOf(watcher, liar)).toEqual({
         name: 'Auntie May',
         role: 'observer',
-        column: 'strengths',
+        screen: 'phone',
+        column: null,
+        typing: null,
+        user: { name: 'Auntie May', role: 'observer' },
+      }),
+    );
+  });
+
+  it('[SYNC26] only the schema’s fields are relayed, at every depth; names and roles under `user` come from the record', async () => {
+    const guest = await admittedGuest('Uncle Ray', 'network');
+    const watcher = await stock(cookieOf(chair));
+    const liar = await stock(guest.cookie);
+    liar.provider.awareness.setLocalState({
+      name: 'Social worker',
+      screen: 'chair',
+      column: 'not a column',
+      typing: { nested: 'object' },
+      extra: 'x'.repeat(500),
+      user: { name: 'Social worker', role: 'staff', color: '#30bced', badge: { admin: true } },
+    });
+    await eventually(() =>
+      expect(seenOf(watcher, liar)).toEqual({
+        name: 'Uncle Ray',
+        role: 'network',
+        screen: 'chair',
+        user: { name: 'Uncle Ray', role: 'network', color: '#30bced' },
       }),
     );
   });
@@ -108,12 +135,31 @@ describe('presence carries the name and role of who was let in, not what the cli
     const staffName = 'Jo Carter';
     const watcher = await stock(cookieOf(chair));
     const desk = await stock(cookieOf(chair));
-    desk.provider.awareness.setLocalState({ name: 'Someone else', role: 'family', column: 'goals' });
+    desk.provider.awareness.setLocalState({ name: 'Someone else', role: 'family', column: 'needsToHappen' });
     const projector = await stock(cookieOf(chair), { screen: 'projector' });
-    projector.provider.awareness.setLocalState({ name: 'Wall', role: 'staff', column: null });
+    projector.provider.awareness.setLocalState({
+      name: 'Wall',
+      role: 'staff',
+      screen: 'chair',
+      typing: 'c_1',
+    });
+    const user = (role: string) => ({ name: staffName, role });
     await eventually(() => {
-      expect(seenOf(watcher, desk)).toEqual({ name: staffName, role: 'staff', column: 'goals' });
-      expect(seenOf(watcher, projector)).toEqual({ name: staffName, role: 'projector', column: null });
+      expect(seenOf(watcher, desk)).toEqual({
+        name: staffName,
+        role: 'staff',
+        column: 'needsToHappen',
+        user: user('staff'),
+      });
+      // The projector only reads: what it says of itself is the server's [SYNC26].
+      expect(seenOf(watcher, projector)).toEqual({
+        name: staffName,
+        role: 'projector',
+        screen: 'projector',
+        column: null,
+        typing: null,
+        user: user('projector'),
+      });
     });
   });
 });

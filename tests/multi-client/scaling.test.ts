@@ -209,7 +209,7 @@ describe('scaling rounds: private until revealed, fixed after', () => {
       });
 
     // The family's record says who showed the numbers and how many there were, never the numbers.
-    const { entries } = (await chair.get(`/api/families/${familyId}/audit`)).body;
+    const { entries } = (await chair.get(`/api/families/${familyId}/audit?limit=500`)).body;
     const reveal = entries.find((entry: { action: string }) => entry.action === 'scaling.revealed');
     expect(reveal).toMatchObject({ actorKind: 'staff', detail: { roundId, answers: 5 } });
     expect(Object.keys(reveal.detail).sort()).toEqual(['answers', 'roundId']);

@@ -26,6 +26,8 @@ export const auditActions = [
   'join.guessing-limited',
   'connection.opened',
   'board.write-refused',
+  'sync.refused',
+  'realtime.event-refused',
   'scaling.revealed',
   'plan.offered',
   'plan.offer-decided',

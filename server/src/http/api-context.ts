@@ -65,9 +65,18 @@ export class ApiContext {
     return cameOverHttps(this.request, this.deps.trustProxy);
   }
 
+  /** The query string, checked by its schema like a body; a 400 naming the first bad field. */
+  query<S extends z.ZodType>(schema: S): z.infer<S> | Reply {
+    return this.#checked(schema, Object.fromEntries(this.url.searchParams));
+  }
+
   /** The body, checked by its schema from shared/src/access/; a 400 naming the first bad field. */
   body<S extends z.ZodType>(schema: S): z.infer<S> | Reply {
-    const parsed = schema.safeParse(this.#body ?? {});
+    return this.#checked(schema, this.#body ?? {});
+  }
+
+  #checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Reply {
+    const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || undefined;

@@ -9,6 +9,7 @@ import {
   type Result,
 } from '@kinboard/shared';
 import type { Logger } from '../log.ts';
+import { eventRefused } from './event-guard.ts';
 import type { KinboardSocket } from './sockets.ts';
 
 /**
@@ -26,11 +27,21 @@ export function onClientEvent<E extends ClientEventName, T>(
   const listener = async (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (result: Result<T>) => void) : () => {};
     const parsed = clientEventSchemas[event].safeParse(payload);
-    if (!parsed.success) return reply(fail('bad-request', describeInvalid(parsed.error)));
+    if (!parsed.success) {
+      eventRefused(socket, event, 'bad-request');
+      return reply(fail('bad-request', describeInvalid(parsed.error)));
+    }
     if (event !== 'meeting:enter') {
       const role = socket.data.role;
-      if (!role || !socket.data.meetingId) return reply(fail('not-admitted', 'Join the meeting first.'));
-      if (!mayEmit(role, event)) return reply(fail('forbidden', forbiddenSentence(event)));
+      if (!role || !socket.data.meetingId) {
+        eventRefused(socket, event, 'not-admitted');
+        return reply(fail('not-admitted', 'Join the meeting first.'));
+      }
+      // A role sending what the table never gives it: forged, and audited as such [ACCESS31].
+      if (!mayEmit(role, event)) {
+        eventRefused(socket, event, 'forbidden');
+        return reply(fail('forbidden', forbiddenSentence(event)));
+      }
     }
     try {
       reply(await act(parsed.data as ClientEventPayload<E>));

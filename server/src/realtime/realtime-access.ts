@@ -157,7 +157,9 @@ export class RealtimeAccess {
     // A recovered socket is entered again before it is connected (and watched).
     const resting = this.#watches.get(socket.id)?.resting ?? this.#resting.get(socket);
     if (resting) resting.familyId = familyId;
-    await this.#access.audit.record({
+    // A screen reconnecting again and again is counted into one entry a minute [ACCESS30].
+    const key = ['realtime', staffId ?? participantId, meetingId, role].join('|');
+    await this.#access.audit.recordCoalesced(key, {
       actorKind: staffId ? 'staff' : 'participant',
       actorId: staffId ?? participantId,
       action: 'connection.opened',

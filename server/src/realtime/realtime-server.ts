@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   fail,
+  maxEventBytes,
   ok,
   oldestSupportedProtocolVersion,
   protocolVersion,
@@ -18,6 +19,7 @@ import { connectionBounds } from '../http/connection-bounds.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
+import { EventGuard, refusingParser } from './event-guard.ts';
 import { HeldMissedPackets, maxDisconnectionDuration } from './connection-recovery.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 import { registerPlanEvents, type PlanEventDeps } from './plan-events.ts';
@@ -43,11 +45,11 @@ export class RealtimeServer {
   readonly #access: RealtimeAccess;
   readonly #scaling: ScalingEvents;
   readonly #plan: PlanEventDeps | undefined;
+  readonly #guard: EventGuard;
 
   constructor(options: {
     log: Logger;
     store: Store;
-    maxMessageBytes: number;
     access: Access;
     /** REQUIRE_SIGN_IN: roles come from sign-in and admission, and nobody else enters. */
     requireSignIn: boolean;
@@ -70,7 +72,8 @@ export class RealtimeServer {
     this.#log = options.log;
     this.#engine = new EngineServer({
       transports: ['websocket'],
-      maxHttpBufferSize: options.maxMessageBytes,
+      // The largest real event fits well inside; larger packets close the connection [ACCESS35].
+      maxHttpBufferSize: maxEventBytes,
     });
     // ws waits 30 s for the peer's answer to a close; a peer that never answers is cut sooner.
     this.#engine.on(
@@ -92,6 +95,7 @@ export class RealtimeServer {
       // been decided again like a new socket: every middleware runs [ACCESS21].
       connectionStateRecovery: { maxDisconnectionDuration, skipMiddlewares: false },
       adapter: held.adapter(options.adapter),
+      parser: refusingParser,
     });
     this.io.bind(this.#engine);
     this.#access = new RealtimeAccess({
@@ -139,6 +143,7 @@ export class RealtimeServer {
       audit: options.access.audit,
       news: options.news,
     });
+    this.#guard = new EventGuard({ audit: options.access.audit, store: options.store, log: options.log });
     this.io.on('connection', (socket) => this.#onConnection(socket));
     // Broadcasts and news from other servers were lost while Redis was away: every meeting with
     // screens here is sent its live state, scaling round and lobby again, as the store has them.
@@ -162,6 +167,7 @@ export class RealtimeServer {
 
   #onConnection(socket: KinboardSocket): void {
     this.#access.watch(socket);
+    this.#guard.watch(socket);
     socket.emit('server:hello', { protocolVersion });
     const live = this.#live;
     this.#handle(socket, 'meeting:enter', async ({ meetingId, screen }) => {

@@ -209,7 +209,7 @@ export function runAccessStoreContract(name: string, makeFactory: MakeStoreFacto
         detail: {},
       });
       const again = await reopen();
-      const entries = await again.listAuditOfFamily('fam-1');
+      const entries = await again.listAuditOfFamily('fam-1', { limit: 100 });
       expect(entries.map((entry) => entry.action)).toEqual(['meeting.opened', 'participant.joined']);
       expect(entries[0]).toMatchObject({
         actorKind: 'staff',
@@ -217,12 +217,22 @@ export function runAccessStoreContract(name: string, makeFactory: MakeStoreFacto
         meetingId: 'm1',
         detail: { joinCode: 'K7M4QX' },
       });
-      expect(await again.listAuditOfFamily('fam-2')).toEqual([]);
+      expect(await again.listAuditOfFamily('fam-2', { limit: 100 })).toEqual([]);
+      // [ACCESS32] read in pages: after an entry's id, at most a page.
+      const [first] = await again.listAuditOfFamily('fam-1', { limit: 1 });
+      expect(first!.action).toBe('meeting.opened');
+      expect(
+        (await again.listAuditOfFamily('fam-1', { after: first!.id, limit: 5 })).map((entry) => entry.action),
+      ).toEqual(['participant.joined']);
       expect((await again.listAuditOfService(10)).map((entry) => entry.action)).toEqual([
         'setup.token-issued',
       ]);
       await again.appendAudit({ at: 4, actorKind: 'system', action: 'later', detail: {} });
-      expect((await again.listAuditOfService(1)).map((entry) => entry.action)).toEqual(['later']);
+      const [newest] = await again.listAuditOfService(1);
+      expect(newest!.action).toBe('later');
+      expect((await again.listAuditOfService(5, newest!.id)).map((entry) => entry.action)).toEqual([
+        'setup.token-issued',
+      ]);
     });
   });
 }

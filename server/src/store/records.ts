@@ -161,6 +161,12 @@ export interface AuditEntry {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
+/** One page of a family's audit [ACCESS32]: entries with ids after `after`, at most `limit`. */
+export interface AuditPage {
+  after?: number | undefined;
+  limit: number;
+}
+
 /** What opening a meeting came to. */
 export type OpenMeetingResult =
   | { outcome: 'opened'; meeting: Meeting }

@@ -1,4 +1,4 @@
-import { closeCodes } from '@kinboard/shared';
+import { closeCodes, messageTooBig } from '@kinboard/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
@@ -32,6 +32,20 @@ const closeHandshakeMs = 2_000;
 /** How long an anonymous connection's update waits for the id's previous connection to go. */
 const takeOverWithinMs = 3_000;
 let anonymousConnections = 0;
+let connectionCount = 0;
+
+/** What the client sent that was refused: the close code and reason, and whether it was a write rule. */
+export interface SyncRefusal {
+  code: number;
+  reason: string;
+  kind: 'sync' | 'write';
+  connection: string;
+}
+
+/** Names an error by its kind and message, cut short: no stack trace and no bytes of the frame. */
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 120) : 'unknown';
+}
 
 /**
  * One WebSocket speaking the y-websocket protocol for one document. Frames that arrive before
@@ -55,6 +69,13 @@ export class SyncConnection implements RoomMember, PendingOwner {
    */
   readonly #authorise: Authorise | undefined;
   readonly #limits: SyncLimits;
+  /** Staff are limited by the whole board, everyone else by their share of it too [SYNC23]. */
+  readonly #staff: boolean;
+  /** Names this connection in log lines and audit entries (never content). */
+  readonly id = `s${(++connectionCount).toString(36)}`;
+  /** The meeting and document, for log lines: ids only. */
+  readonly #where: { meeting?: string; document?: string };
+  readonly #refused: ((refusal: SyncRefusal) => void) | undefined;
   readonly #bucket: TokenBucket;
   #readyTimer: NodeJS.Timeout | undefined;
   /** Until the client's first sync message (its step 1) arrives [ACCESS26]. */
@@ -83,6 +104,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
     limits?: SyncLimits;
     presence?: (state: Record<string, unknown>) => Record<string, unknown>;
     authorise?: Authorise | undefined;
+    staff?: boolean;
+    /** The document's name as asked for, for log lines. */
+    documentName?: string;
+    /** Told of each refusal of what the client sent, before the close [SYNC25]. */
+    refused?: (refusal: SyncRefusal) => void;
   }) {
     this.#ws = options.ws;
     this.#log = options.log;
@@ -90,6 +116,10 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#participant = options.participantId ?? `${anonymousPrefix}${++anonymousConnections}`;
     this.#presence = options.presence;
     this.#authorise = options.authorise;
+    this.#staff = options.staff ?? false;
+    const documentName = options.documentName;
+    this.#where = documentName ? { meeting: documentName.split('.')[0], document: documentName } : {};
+    this.#refused = options.refused;
     this.#limits = options.limits ?? defaultSyncLimits;
     this.#bucket = new TokenBucket(this.#limits.messagesPerSecond, this.#limits.messageBurst);
     // A connection whose document never loads is not kept waiting with its queue [SYNC1].
@@ -106,7 +136,17 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#ws.binaryType = 'nodebuffer';
     this.#ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
     this.#ws.on('close', () => this.#onClosed());
-    this.#ws.on('error', (error) => this.#log.debug({ err: error }, 'sync socket error'));
+    this.#ws.on('error', (error: Error & { code?: string }) => {
+      // ws refuses a frame over maxPayload itself, closing with 1009 [SYNC8]: a refusal too.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        this.#refused?.({
+          code: messageTooBig,
+          reason: 'a frame over the size limit',
+          kind: 'sync',
+          connection: this.id,
+        });
+      this.#log.debug({ ...this.#where, connection: this.id, error: errorName(error) }, 'sync socket error');
+    });
     this.#ws.on('pong', () => {
       this.#alive = true;
       this.#probing = false;
@@ -160,16 +200,26 @@ export class SyncConnection implements RoomMember, PendingOwner {
   }
 
   pendingExpired(reason: string): void {
-    this.close(closeCodes.outOfSync, reason);
+    this.#refuse(closeCodes.outOfSync, reason);
   }
 
   storeFailed(): void {
     this.close(closeCodes.unavailable, 'the store could not keep an edit');
   }
 
+  /**
+   * Closes because of what the client sent [SYNC25]: on the record (the `refused` seam) and in
+   * the log by meeting, document and connection, never by content.
+   */
+  #refuse(code: number, reason: string, kind: 'sync' | 'write' = 'sync'): void {
+    if (this.#closed) return;
+    this.#refused?.({ code, reason, kind, connection: this.id });
+    this.close(code, reason);
+  }
+
   close(code: number, reason: string): void {
     if (this.#closed) return;
-    this.#log.info({ code, reason }, 'closing sync connection');
+    this.#log.info({ ...this.#where, connection: this.id, code, reason }, 'closing sync connection');
     this.#ws.close(code, reason);
     // ws waits 30 s for the peer's own close frame; a peer that never sends one is cut sooner.
     setTimeout(() => this.#ws.terminate(), closeHandshakeMs).unref();
@@ -179,11 +229,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
   #onFrame(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.#closed) return;
     if (!isBinary || !Buffer.isBuffer(data)) {
-      this.close(closeCodes.badMessage, 'expected a binary frame');
+      this.#refuse(closeCodes.badMessage, 'expected a binary frame');
       return;
     }
     if (!this.#bucket.take()) {
-      this.close(closeCodes.tooMany, 'too many messages');
+      this.#refuse(closeCodes.tooMany, 'too many messages');
       return;
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -199,7 +249,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
         this.#waiting.length >= this.#limits.framesBeforeReady ||
         this.#waitingBytes > this.#limits.bytesBeforeReady
       ) {
-        this.close(closeCodes.tooMany, 'too many messages before the document was ready');
+        this.#refuse(closeCodes.tooMany, 'too many messages before the document was ready');
         return;
       }
       this.#waiting.push(frame);
@@ -207,7 +257,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     }
     if (this.#held) {
       if (this.#held.length >= this.#limits.framesBeforeReady)
-        this.close(closeCodes.tooMany, 'too many messages');
+        this.#refuse(closeCodes.tooMany, 'too many messages');
       else this.#held.push(frame);
       return;
     }
@@ -239,7 +289,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#held = [frame];
     const timer = setTimeout(() => {
       cancel();
-      this.close(closeCodes.forbidden, reason);
+      this.#refuse(closeCodes.forbidden, reason);
     }, takeOverWithinMs);
     const cancel = room.owners.whenReleased(owner, () => {
       clearTimeout(timer);
@@ -259,7 +309,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     try {
       message = decodeClientMessage(frame);
     } catch (error) {
-      this.close(
+      this.#refuse(
         closeCodes.badMessage,
         error instanceof MalformedMessage ? 'malformed message' : 'unreadable message',
       );
@@ -285,8 +335,12 @@ export class SyncConnection implements RoomMember, PendingOwner {
           break;
       }
     } catch (error) {
-      this.#log.warn({ err: error, kind: message.kind }, 'a message could not be applied');
-      this.close(closeCodes.badMessage, 'message could not be applied');
+      // The client's bad bytes are its problem, not the server's: a line, never a stack trace.
+      this.#log.warn(
+        { ...this.#where, connection: this.id, kind: message.kind, error: errorName(error) },
+        'a message could not be applied',
+      );
+      this.#refuse(closeCodes.badMessage, 'message could not be applied');
     }
   }
 
@@ -306,12 +360,19 @@ export class SyncConnection implements RoomMember, PendingOwner {
       const { owner } = verdict;
       if (owner?.startsWith(anonymousPrefix) && this.participantId === undefined)
         return this.#holdFor(room, owner, frame, verdict.reason);
-      return this.close(verdict.code, verdict.reason);
+      return this.#refuse(verdict.code, verdict.reason);
     }
     const refusal = this.#authorise?.(decoded, room, update);
-    if (refusal) return this.close(refusal.code, refusal.reason);
-    if (room.wouldOutgrow(update.byteLength))
-      return this.close(closeCodes.tooLarge, 'the board has reached its size limit');
+    if (refusal) return this.#refuse(refusal.code, refusal.reason, 'write');
+    const removesOnly = decoded.structs.every((struct) => !(struct instanceof Y.Item));
+    const writer = { participant: this.#participant, staff: this.#staff };
+    const size = room.fits(update.byteLength, writer, removesOnly);
+    if (size === 'boardFull')
+      return this.#refuse(closeCodes.tooLarge, 'the board has reached its size limit');
+    if (size === 'participantFull')
+      return this.#refuse(closeCodes.tooLarge, 'this participant has reached their share of the board');
+    if (!removesOnly && !room.mayWrite(this.#participant, update.byteLength))
+      return this.#refuse(closeCodes.tooMany, 'too many edits at once');
     // An admitted participant's ids are theirs for good: stored with the next write [SYNC13].
     room.owners.claim(verdict.clients, this.#participant, { durable: this.participantId !== undefined });
     room.relayToSender = room.pending.waiting;
@@ -329,8 +390,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
     try {
       this.send(encodeSyncStep2(room.doc, stateVector));
     } catch (error) {
-      this.#log.warn({ err: error }, 'a sync step 1 could not be answered');
-      this.close(closeCodes.badMessage, 'message could not be applied');
+      this.#log.warn(
+        { ...this.#where, connection: this.id, error: errorName(error) },
+        'a sync step 1 could not be answered',
+      );
+      this.#refuse(closeCodes.badMessage, 'message could not be applied');
     }
   }
 
@@ -342,7 +406,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
    */
   #applyAwareness(room: Room, update: Uint8Array): void {
     const verdict = readPresence(update, this.#limits.awarenessStateBytes);
-    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    if (!verdict.ok) return this.#refuse(verdict.code, verdict.reason);
     const own = verdict.entries.filter(({ client }) => {
       const owner = room.owners.ownerOf(client);
       if (owner === this.#participant) return true;

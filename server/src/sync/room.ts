@@ -6,8 +6,9 @@ import type { ClientOwner, Store, StoredDocument } from '../store/store.ts';
 import { anonymousPrefix, ClientOwners } from './client-owners.ts';
 import type { DocumentRelay, RelayedDocumentMessage } from './document-relay.ts';
 import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
+import { BoardSize, boardSizeLimits, type SizeVerdict } from './board-size.ts';
 import { PendingGuard } from './pending-guard.ts';
-import { defaultSyncLimits, type SyncLimits } from './sync-limits.ts';
+import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.ts';
 import type { UpdateWriter } from './update-writer.ts';
 
 /** The origin of what another server stored and relayed: already durable, so not stored again. */
@@ -52,9 +53,11 @@ export class Room {
   readonly #relay: DocumentRelay | undefined;
   readonly #log: Logger;
   readonly #compactAfterUpdates: number;
-  readonly #maxDocumentBytes: number;
-  /** An upper bound of the document's encoded size: the stored log's bytes since the last snapshot. */
-  #approximateBytes: number;
+  /** The board's true size and each participant's part of it [SYNC23]. */
+  readonly #size: BoardSize;
+  /** Each participant's share of the document's write rate, in bytes [SYNC24]. */
+  readonly #writeRates = new Map<string, TokenBucket>();
+  readonly #limits: SyncLimits;
   readonly #discard: (room: Room) => void;
   #storedSinceCompaction: number;
   readonly #awarenessRelayMs: number;
@@ -97,8 +100,7 @@ export class Room {
     this.#relay = options.relay;
     this.#log = options.log;
     this.#compactAfterUpdates = options.compactAfterUpdates;
-    this.#maxDocumentBytes = options.maxDocumentBytes;
-    this.#approximateBytes = options.stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.#limits = limits;
     const { promise, resolve } = Promise.withResolvers<void>();
     this.unloaded = promise;
     this.#markUnloaded = resolve;
@@ -110,6 +112,7 @@ export class Room {
     });
     this.#storedSinceCompaction = options.stored.updates.length;
     this.#durableStateVector = Y.encodeStateVector(this.doc);
+    this.#size = new BoardSize(this.doc, this.owners, boardSizeLimits(options.maxDocumentBytes));
     // Registered after loading, so loaded content is never stored a second time.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
     this.pending = new PendingGuard(this.doc, { maxBytes: limits.pendingBytes, maxMs: limits.pendingMs });
@@ -160,11 +163,25 @@ export class Room {
   }
 
   /**
-   * Whether an update of this size could take the board past its limit [SYNC21]. Deleted content
-   * still counts until the next compaction re-measures, so the bound errs on the side of refusing.
+   * Whether an update of this size fits the board and its writer's share of it [SYNC21]
+   * [SYNC23]; an update that only removes content always does.
    */
-  wouldOutgrow(updateBytes: number): boolean {
-    return this.#approximateBytes + updateBytes > this.#maxDocumentBytes;
+  fits(
+    updateBytes: number,
+    writer: { participant: string; staff: boolean },
+    removesOnly: boolean,
+  ): SizeVerdict {
+    return this.#size.judge(updateBytes, writer, removesOnly);
+  }
+
+  /** Takes an update's bytes from its writer's share of the write rate; false if it has none left [SYNC24]. */
+  mayWrite(participant: string, updateBytes: number): boolean {
+    let bucket = this.#writeRates.get(participant);
+    if (!bucket) {
+      bucket = new TokenBucket(this.#limits.participantBytesPerSecond, this.#limits.participantBytesBurst);
+      this.#writeRates.set(participant, bucket);
+    }
+    return bucket.take(Math.min(updateBytes, this.#limits.participantBytesBurst));
   }
 
   /** Fold a long update log into one snapshot, e.g. right after loading it. */
@@ -237,7 +254,7 @@ export class Room {
 
   #onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === relayed) {
-      this.#approximateBytes += update.byteLength;
+      this.#size.grew(update.byteLength, undefined);
       this.#storedSinceCompaction++;
       // Stored by the server that relayed it; with none of this room's own writes in flight, all
       // the document holds is durable, so a client coming over from that server sees its saved.
@@ -250,7 +267,7 @@ export class Room {
     const relayToSender = this.relayToSender;
     // Batches commit in order, so once this one is durable so is everything applied before it.
     const stateVector = Y.encodeStateVector(this.doc);
-    this.#approximateBytes += update.byteLength;
+    this.#size.grew(update.byteLength, sender && participantOf(sender));
     // Ids claimed since the last write are stored with this one, in its transaction, so nothing
     // written under a new id is relayed or acknowledged before its owner is durable [SYNC13].
     const owners = this.owners.takeUnrecorded();
@@ -300,17 +317,15 @@ export class Room {
         // Other servers write this document too, so memory may lack rows they stored: fold
         // exactly the rows the store holds instead.
         if (this.#relay) {
-          const seenBefore = this.#approximateBytes;
-          const folded = await this.#store.foldDocumentUpdates(this.name);
-          // Re-measured: what was folded, plus what arrived while folding (perhaps counted twice).
-          this.#approximateBytes = folded + (this.#approximateBytes - seenBefore);
+          await this.#store.foldDocumentUpdates(this.name);
+          this.#size.measure();
           this.#storedSinceCompaction = 1;
           return;
         }
         // Encoded once no batch can commit, so it holds every update the store replaces by it.
         await this.#writer.exclusive(() => {
           const snapshot = encodeIntegratedState(this.doc);
-          this.#approximateBytes = snapshot.byteLength;
+          this.#size.measure();
           return this.#store.compactDocument(this.name, snapshot);
         });
         this.#storedSinceCompaction = 1;
@@ -342,4 +357,10 @@ export class Room {
       this.#markUnloaded();
     }
   }
+}
+
+/** Who a member writes as: a connection's participant, or the server's own edit's. */
+function participantOf(member: RoomMember): string | undefined {
+  const participant = (member as { participant?: unknown }).participant;
+  return typeof participant === 'string' ? participant : member.participantId;
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { closeCodes, type ColumnId, type DocumentName } from '@kinboard/shared';
+import { closeCodeName, closeCodes, messageTooBig, type ColumnId, type DocumentName } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
 import type { Watch } from '../access/access-ends.ts';
 import { accessEventNames } from '../access/access-events.ts';
@@ -7,7 +7,8 @@ import type { ConnectionIdentity, ConnectionRefusal } from '../access/connection
 import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
 import type { Logger } from '../log.ts';
 import type { Meeting } from '../store/store.ts';
-import type { SyncConnection } from './connection.ts';
+import type { SyncConnection, SyncRefusal } from './connection.ts';
+import { presenceOnRecord } from './presence-record.ts';
 import type { Room } from './room.ts';
 import type { DecodedUpdate } from './update-guard.ts';
 import { judgePlanLock, judgeWrite, type WriteRefusal, type Writer } from './write-permission.ts';
@@ -32,8 +33,9 @@ export interface Admitted {
   /** How many access events had happened when the identity was decided. */
   decidedAt: number;
   /**
-   * The presence others see (the connection's `presence` seam) [ACCESS19]: the state as sent,
-   * with `name` and `role` from the record (the role as it is now, after any change by the chair).
+   * The presence others see (the connection's `presence` seam) [ACCESS19] [SYNC26]: only the
+   * schema's fields, with names and roles from the record (the role as it is now, after any
+   * change by the chair).
    */
   presence(state: Record<string, unknown>): Record<string, unknown>;
   /** Judges each update before it is applied (the connection's `authorise` seam). */
@@ -117,16 +119,15 @@ export class SyncAccess {
       lowered: writer.role !== identity.role,
       name: recordedName,
       decidedAt,
-      presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
+      presence: (state) => presenceOnRecord(state, { name: admitted.name, role: writer.role }),
       authorise: (decoded, room, update) => {
         const locked = this.#lockedColumns?.(admitted.meetingId) ?? [];
         // While the plan is agreed or being agreed, nobody edits its content, the chair included [PLAN3].
         const planLock = this.#planLocked?.(admitted.meetingId)
           ? judgePlanLock(decoded, room.doc, room.part, update)
           : undefined;
-        const refusal = planLock ?? judgeWrite(decoded, room.doc, room.part, writer, locked);
-        if (refusal) this.#record(admitted, 'board.write-refused', { reason: refusal.reason });
-        return refusal;
+        // Put on the record by the connection's `refused` seam, with every other refusal [SYNC25].
+        return planLock ?? judgeWrite(decoded, room.doc, room.part, writer, locked);
       },
     };
     return admitted;
@@ -180,24 +181,45 @@ export class SyncAccess {
     admitted?.watch?.stop();
   }
 
-  #record(admitted: Admitted, action: 'board.write-refused', detail: { reason: string }): void {
-    this.#entry(admitted, action, detail).catch((error: unknown) =>
-      this.#log.error({ err: error, action }, 'could not write an audit entry'),
+  /**
+   * What the connection sent was refused [SYNC25]: a write rule (`board.write-refused`) or any
+   * other (`sync.refused`: malformed, oversized, flooding, a gap, another's id), by close code.
+   * Coalesced per person, meeting, document, kind and minute [ACCESS30], so a guest who
+   * reconnects and is refused again and again cannot flood the log.
+   */
+  refused(admitted: Admitted, refusal: SyncRefusal): void {
+    const action = refusal.kind === 'write' ? 'board.write-refused' : 'sync.refused';
+    const kind = refusal.code === messageTooBig ? 'messageTooBig' : (closeCodeName(refusal.code) ?? 'closed');
+    this.#entry(admitted, action, { kind, reason: refusal.reason, connection: refusal.connection }).catch(
+      (error: unknown) => this.#log.error({ err: error, action }, 'could not write an audit entry'),
     );
   }
 
+  /** Coalesced by who, where, what and, for refusals, the reason [ACCESS30]. */
   #entry(
     admitted: Admitted,
-    action: 'connection.opened' | 'board.write-refused',
-    detail: { reason?: string },
+    action: 'connection.opened' | 'board.write-refused' | 'sync.refused',
+    detail: { kind?: string; reason?: string; connection?: string },
   ): Promise<void> {
-    return this.#access.audit.record({
+    const actorId = admitted.staffId ?? admitted.guestId;
+    const role = admitted.writer.role;
+    const key = [
+      'sync',
+      actorId,
+      admitted.meetingId,
+      admitted.part,
+      role,
+      action,
+      detail.kind,
+      detail.reason,
+    ].join('|');
+    return this.#access.audit.recordCoalesced(key, {
       actorKind: admitted.staffId ? 'staff' : 'participant',
-      actorId: admitted.staffId ?? admitted.guestId,
+      actorId,
       action,
       familyId: admitted.familyId,
       meetingId: admitted.meetingId,
-      detail: { channel: 'sync', document: admitted.part, role: admitted.writer.role, ...detail },
+      detail: { channel: 'sync', document: admitted.part, role, ...detail },
     });
   }
 

@@ -20,6 +20,12 @@ export interface SyncLimits {
   awarenessStateBytes: number;
   /** Awareness changes in a document are relayed at most this often [SYNC17]. */
   awarenessRelayMs: number;
+  /**
+   * Each participant's share of a document's write rate, in update bytes, across all their
+   * connections [SYNC24]: sustained per second, and the burst.
+   */
+  participantBytesPerSecond: number;
+  participantBytesBurst: number;
 }
 
 export const defaultSyncLimits: SyncLimits = {
@@ -33,6 +39,8 @@ export const defaultSyncLimits: SyncLimits = {
   pendingMs: 5_000,
   awarenessStateBytes: 2 * 1024,
   awarenessRelayMs: 100,
+  participantBytesPerSecond: 256 * 1024,
+  participantBytesBurst: 1024 * 1024,
 };
 
 /** A token bucket: `take` is false once the connection has sent faster than allowed. */
@@ -48,12 +56,12 @@ export class TokenBucket {
     this.#tokens = burst;
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = performance.now();
     this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#at) * this.#rate);
     this.#at = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
+    if (this.#tokens < cost) return false;
+    this.#tokens -= cost;
     return true;
   }
 }

@@ -143,6 +143,10 @@ export class SyncServer {
         wantsStoredAcks: url.searchParams.get('stored') === '1',
         limits: this.#limits,
         participantId: admitted?.writer.participant,
+        staff: admitted?.staffId !== undefined,
+        documentName: rawName,
+        // Refusals of an admitted person's connection go on the family's record [SYNC25].
+        refused: admitted && ((refusal) => this.#access?.refused(admitted, refusal)),
         authorise,
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,

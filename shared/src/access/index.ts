@@ -5,3 +5,4 @@ export * from './family.ts';
 export * from './join.ts';
 export * from './participant-key.ts';
 export * from './credit.ts';
+export * from './audit-page.ts';

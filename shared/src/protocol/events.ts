@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { chairFocusSchema, chairUndoFocusSchema } from './chair-focus.ts';
 import { chairFollowSchema } from './chair-follow.ts';
+import type { EventRefused } from './event-refused.ts';
 import type { LobbyChanged } from './lobby-changed.ts';
 import type { AccessEnded } from './access-ended.ts';
 import type { MeetingClosed } from './meeting-closed.ts';
@@ -75,6 +76,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'server:hello': (hello: { protocolVersion: number }) => void;
+  /** An event the server refused that had no acknowledgement to answer through [ACCESS31]. */
+  'server:refused': (refusal: EventRefused) => void;
   /** Sent to every screen in the meeting whenever the chair changes something. */
   'meeting:state': (state: MeetingLiveState) => void;
   /** To the meeting's staff screens: the lobby changed (someone joined, was let in or turned away). */
@@ -90,3 +93,15 @@ export interface ServerToClientEvents {
   /** To every screen of the meeting: the plan's stage, answers or offers changed; ask `plan:status`. */
   'plan:changed': (change: { stage: PlanStage }) => void;
 }
+
+/** The events only the server sends: a client sending one is refused as forged [ACCESS31]. */
+export const serverEventNames = [
+  'server:hello',
+  'server:refused',
+  'meeting:state',
+  'lobby:changed',
+  'participant:role',
+  'meeting:closed',
+  'scaling:round',
+  'plan:changed',
+] as const satisfies readonly (keyof ServerToClientEvents)[];

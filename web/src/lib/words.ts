@@ -865,3 +865,51 @@ export const drawingWords = /* @__PURE__ */ fromCatalogue(
     canvasArea: (name: string) => m.drawing_canvasArea({ name }),
   },
 );
+
+/** The family's record [ACCESS11] [ACCESS32]. */
+export const auditWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.audit_title,
+    lead: m.audit_lead,
+    none: m.audit_none,
+    more: m.audit_more,
+    entriesOf: m.audit_entriesOf,
+  },
+  {
+    other: (action: string) => m.audit_other({ action }),
+    times: (count: number) => m.audit_times({ count }),
+  },
+);
+
+/** Who an audit entry is about, by its actor's kind. */
+export const auditActorWords: Record<string, string> = /* @__PURE__ */ fromCatalogue({
+  staff: m.audit_staff,
+  participant: m.audit_guest,
+  system: m.audit_system,
+});
+
+/** Each kind of entry in a family's record, in plain words, by its action. */
+export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCatalogue({
+  'family.created': m.audit_action_familyCreated,
+  'family.access-granted': m.audit_action_familyAccessGranted,
+  'meeting.created': m.audit_action_meetingCreated,
+  'meeting.opened': m.audit_action_meetingOpened,
+  'meeting.closed': m.audit_action_meetingClosed,
+  'participant.joined': m.audit_action_participantJoined,
+  'participant.rejoined': m.audit_action_participantRejoined,
+  'participant.admitted': m.audit_action_participantAdmitted,
+  'participant.refused': m.audit_action_participantRefused,
+  'participant.role-changed': m.audit_action_participantRoleChanged,
+  'connection.opened': m.audit_action_connectionOpened,
+  'board.write-refused': m.audit_action_boardWriteRefused,
+  'sync.refused': m.audit_action_syncRefused,
+  'realtime.event-refused': m.audit_action_realtimeEventRefused,
+  'scaling.revealed': m.audit_action_scalingRevealed,
+  'plan.offered': m.audit_action_planOffered,
+  'plan.offer-decided': m.audit_action_planOfferDecided,
+  'plan.agreement-started': m.audit_action_planAgreementStarted,
+  'plan.answered': m.audit_action_planAnswered,
+  'plan.agreed': m.audit_action_planAgreed,
+  'plan.reopened': m.audit_action_planReopened,
+  'plan.exported': m.audit_action_planExported,
+});

@@ -1,3 +1,4 @@
+import { auditPageQuerySchema } from '@kinboard/shared/access/audit-page';
 import { newFamilyRequestSchema, newMeetingRequestSchema } from '@kinboard/shared/access/family';
 import {
   carryForward,
@@ -123,11 +124,17 @@ async function planVersions(context: ApiContext): Promise<Reply> {
   });
 }
 
-/** GET /api/families/:id/audit: the family's record of who got in and who changed what. */
+/**
+ * GET /api/families/:id/audit?after=&limit=: the family's record of who got in and who changed
+ * what, a page at a time, oldest first [ACCESS32]; `next` is the `after` of the next page.
+ */
 async function familyAudit(context: ApiContext): Promise<Reply> {
   const allowed = await context.familyOfStaff(context.params['id']!);
   if (allowed instanceof Reply) return allowed;
-  return ok({ entries: await context.audit.ofFamily(allowed.family.id) });
+  const page = context.query(auditPageQuerySchema);
+  if (page instanceof Reply) return page;
+  const entries = await context.audit.ofFamily(allowed.family.id, { after: page.after, limit: page.limit });
+  return ok({ entries, next: entries.length === page.limit ? entries.at(-1)!.id : null });
 }
 
 export const familyRoutes = [

@@ -1,3 +1,4 @@
+import { auditPageQuerySchema } from '@kinboard/shared/access/audit-page';
 import { accessGrantRequestSchema } from '@kinboard/shared/access/family';
 import { newStaffRequestSchema, staffChangeRequestSchema } from '@kinboard/shared/access/staff';
 import { hashPassword } from '../../access/passwords.ts';
@@ -126,11 +127,17 @@ async function removeAccess(context: ApiContext): Promise<Reply> {
   return ok({ familyId, staffId });
 }
 
-/** GET /api/audit (administrators): the entries about no family, newest first. */
+/**
+ * GET /api/audit?before=&limit= (administrators): the entries about no family, newest first, a
+ * page at a time [ACCESS32]; `next` is the `before` of the next page.
+ */
 async function serviceAudit(context: ApiContext): Promise<Reply> {
   const admin = await context.admin();
   if (admin instanceof Reply) return admin;
-  return ok({ entries: await context.audit.ofService() });
+  const page = context.query(auditPageQuerySchema);
+  if (page instanceof Reply) return page;
+  const entries = await context.audit.ofService(page.limit, page.before);
+  return ok({ entries, next: entries.length === page.limit ? entries.at(-1)!.id : null });
 }
 
 export const staffRoutes = [

@@ -1,15 +1,18 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
-import type { AuditEntry, NewAuditEntry } from '../records.ts';
+import type { AuditEntry, AuditPage, NewAuditEntry } from '../records.ts';
 
 /** The audit log: append and read, never change; the database itself refuses to [STORE12]. */
 export interface AuditRecords {
   appendAudit(entry: NewAuditEntry): Promise<void>;
-  /** A family's entries, oldest first. */
-  listAuditOfFamily(familyId: string): Promise<AuditEntry[]>;
-  /** Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most `limit`. */
-  listAuditOfService(limit: number): Promise<AuditEntry[]>;
+  /** A family's entries after the id `page.after` (0: from the first), oldest first, at most `page.limit` [ACCESS32]. */
+  listAuditOfFamily(familyId: string, page: AuditPage): Promise<AuditEntry[]>;
+  /**
+   * Entries about no family (sign-ins, staff accounts, setup, guessing), newest first, at most
+   * `limit`, with ids below `before` when given (the next page).
+   */
+  listAuditOfService(limit: number, before?: number): Promise<AuditEntry[]>;
 }
 
 const toAuditEntry = (row: Selectable<Database['audit_log']>): AuditEntry => ({
@@ -41,24 +44,22 @@ export function auditRecords({ db }: StoreContext): AuditRecords {
         .execute();
     },
 
-    async listAuditOfFamily(familyId) {
+    async listAuditOfFamily(familyId, page) {
       const rows = await db
         .selectFrom('audit_log')
         .selectAll()
         .where('family_id', '=', familyId)
+        .where('id', '>', page.after ?? 0)
         .orderBy('id')
+        .limit(page.limit)
         .execute();
       return rows.map(toAuditEntry);
     },
 
-    async listAuditOfService(limit) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('family_id', 'is', null)
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
+    async listAuditOfService(limit, before) {
+      let query = db.selectFrom('audit_log').selectAll().where('family_id', 'is', null);
+      if (before !== undefined) query = query.where('id', '<', before);
+      const rows = await query.orderBy('id', 'desc').limit(limit).execute();
       return rows.map(toAuditEntry);
     },
   };

@@ -111,6 +111,15 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .execute();
     },
 
+    async revokeFamilyAccess(familyId, staffId) {
+      const result = await db
+        .deleteFrom('family_access')
+        .where('family_id', '=', familyId)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     async hasFamilyAccess(staffId, familyId) {
       const row = await db
         .selectFrom('family_access')
@@ -119,15 +128,6 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .where('family_id', '=', familyId)
         .executeTakeFirst();
       return row !== undefined;
-    },
-
-    async revokeFamilyAccess(familyId, staffId) {
-      const result = await db
-        .deleteFrom('family_access')
-        .where('family_id', '=', familyId)
-        .where('staff_id', '=', staffId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
 
     async listFamiliesOf(staffId) {

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { StoreDialect } from '../dialect.ts';
 import type { Staff, StaffSession } from '../records.ts';
+import type { StaffRole } from '@kinboard/shared/access/index';
 
 /** Staff accounts, the first administrator's setup token, and signed-in browsers. */
 export interface StaffRecords {
@@ -25,7 +26,7 @@ export interface StaffRecords {
   /** Disabling also ends every session of the account, in the same transaction. */
   setStaffDisabled(staffId: string, disabled: boolean): Promise<Staff | undefined>;
   /** Changes the role; with `endSessions` every session of the account ends in the same transaction. */
-  setStaffRole(staffId: string, role: Staff['role'], endSessions: boolean): Promise<Staff | undefined>;
+  setStaffRole(staffId: string, role: StaffRole, endSessions: boolean): Promise<Staff | undefined>;
   /** A new password hash; every session of the account but `keepSessionId` ends with it. */
   setStaffPassword(staffId: string, passwordHash: string, keepSessionId: string | undefined): Promise<void>;
 

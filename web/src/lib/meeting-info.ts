@@ -55,8 +55,8 @@ async function guestProblem(
 ): Promise<MeetingProblemState> {
   try {
     const response = await fetch('/api/join/status');
-    const status = (await response.json()) as Partial<JoinStatus>;
-    if (!response.ok) return fallback;
+    const status = (await response.json()) as Partial<JoinStatus> | null;
+    if (!response.ok || !status) return fallback;
     if (status.meetingId !== meetingId) return fallback;
     if (status.status === 'left') return 'finished';
     if (status.status === 'refused') return 'refused';
@@ -80,8 +80,8 @@ async function writerOf(info: MeetingInfo, fetch: typeof globalThis.fetch): Prom
         : undefined;
     }
     const response = await fetch('/api/join/status');
-    const status = (await response.json()) as Partial<JoinStatus>;
-    if (!response.ok) return undefined;
+    const status = (await response.json()) as Partial<JoinStatus> | null;
+    if (!response.ok || !status) return undefined;
     if (status.meetingId !== info.meeting.id || status.status !== 'admitted' || !status.participantId)
       return undefined;
     return { key: `guest:${status.participantId}`, kind: 'guest', role: status.role ?? 'observer' };

@@ -57,7 +57,7 @@ describe.skipIf(unavailable !== undefined)(
         (await admin.post('/api/session', { email: 'admin@example.org', password: adminPassword })).status,
       ).toBe(200);
       familyId = (await admin.post('/api/families', { name: 'Hollis' })).body.family.id;
-    }, 90_000);
+    }, 180_000);
     afterEach(() => {
       for (const client of clients.splice(0)) client.destroy();
       for (const socket of sockets.splice(0)) socket.disconnect();

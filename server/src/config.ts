@@ -60,6 +60,8 @@ const environmentSchema = z.object({
     .default(4 * 1024 * 1024),
   /** A document's update log is folded into one snapshot after this many stored updates. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
+  /** While the store cannot save (disk full), a small write is tried this often [RECORD5]. */
+  STORE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Seed the Hollis demo family and meeting on first start. */
   SEED_DEMO: flag('true'),
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
@@ -122,6 +124,7 @@ export interface Config {
   maxMessageBytes: number;
   compactAfterUpdates: number;
   maxDocumentBytes: number;
+  storeRetryMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
@@ -177,6 +180,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+    storeRetryMs: env.STORE_RETRY_MS,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     requireSignIn: env.REQUIRE_SIGN_IN,

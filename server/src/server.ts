@@ -82,6 +82,7 @@ export async function startServer(
     loadMeeting: (meetingId) => live.load(meetingId),
     planStages,
     relay: cluster?.documents,
+    storeRetryMs: config.storeRetryMs,
   });
   const realtime = new RealtimeServer({
     log,

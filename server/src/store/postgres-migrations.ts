@@ -260,6 +260,12 @@ export const postgresMigrations: readonly string[] = [
      updated_by TEXT NOT NULL,
      PRIMARY KEY (meeting_id, canvas)
    );`,
+  // 8: the write probe [RECORD5], rewritten while the store cannot write.
+  `CREATE TABLE store_probe (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     written_at BIGINT NOT NULL,
+     room BYTEA NOT NULL
+   );`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

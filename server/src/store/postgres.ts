@@ -76,6 +76,8 @@ export const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
 const rowsPerInsert = 1000;
 
 const healthTimeoutMs = 2000;
+/** What the write probe writes: room for a few batches of edits, as on SQLite. */
+const probeBytes = 32 * 1024;
 
 /**
  * The store on PostgreSQL, chosen by DATABASE_URL, for several servers sharing one record.
@@ -609,6 +611,12 @@ export class PostgresStore implements Store {
   addPlanOffer: Store['addPlanOffer'] = (...args) => this.#plan.addPlanOffer(...args);
   decidePlanOffer: Store['decidePlanOffer'] = (...args) => this.#plan.decidePlanOffer(...args);
   listPlanOffers: Store['listPlanOffers'] = (...args) => this.#plan.listPlanOffers(...args);
+
+  async probeWrite(): Promise<void> {
+    await this.#sql`
+      INSERT INTO store_probe (id, written_at, room) VALUES (1, ${Date.now()}, ${Buffer.alloc(probeBytes)})
+      ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, room = excluded.room`;
+  }
 
   async healthy(): Promise<boolean> {
     if (this.#closed) return false;

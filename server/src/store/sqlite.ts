@@ -188,6 +188,13 @@ export const migrations: readonly string[] = [
      updated_by TEXT NOT NULL,
      PRIMARY KEY (meeting_id, canvas)
    );`,
+  // 8: the write probe [RECORD5]: one row, rewritten while the store cannot write, to learn
+  // when it can again.
+  `CREATE TABLE store_probe (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     written_at INTEGER NOT NULL,
+     room BLOB NOT NULL
+   );`,
 ];
 
 interface MeetingRow {
@@ -217,6 +224,12 @@ function toMeeting(row: MeetingRow): Meeting {
 }
 
 type SqlValue = SQLInputValue;
+
+/**
+ * What the write probe writes: room for a few batches of edits, not just one page, so saving
+ * resumes only once the disk has space for edits again (a WAL can often fit one page more).
+ */
+const probeBytes = 32 * 1024;
 
 /**
  * The embedded default store, on Node's built-in SQLite (no native build to download).
@@ -925,6 +938,14 @@ export class SqliteStore implements Store {
   addPlanOffer: Store['addPlanOffer'] = (...args) => this.#plan.addPlanOffer(...args);
   decidePlanOffer: Store['decidePlanOffer'] = (...args) => this.#plan.decidePlanOffer(...args);
   listPlanOffers: Store['listPlanOffers'] = (...args) => this.#plan.listPlanOffers(...args);
+
+  async probeWrite(): Promise<void> {
+    this.#db
+      .prepare(
+        'INSERT INTO store_probe (id, written_at, room) VALUES (1, ?, zeroblob(?)) ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, room = excluded.room',
+      )
+      .run(Date.now(), probeBytes);
+  }
 
   async healthy(): Promise<boolean> {
     try {

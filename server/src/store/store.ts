@@ -416,6 +416,11 @@ export interface Store {
   /** The latest image of each of the meeting's canvases that has one, in canvas order. */
   listDrawingImages(meetingId: string): Promise<DrawingImage[]>;
 
+  /**
+   * Writes one small row (and some room) and resolves once it is durable: while the store cannot
+   * write, the sync server tries this now and then to learn when it can again [RECORD5].
+   */
+  probeWrite(): Promise<void>;
   /** Whether the store can take writes right now (for /healthz). */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

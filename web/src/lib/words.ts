@@ -44,6 +44,7 @@ export const connectionWords = /* @__PURE__ */ fromCatalogue({
   unsavedOnStop: m.connection_unsavedOnStop,
   reload: m.connection_reload,
   dismissRefused: m.connection_dismissRefused,
+  notSaving: m.connection_notSaving,
 });
 
 /**
@@ -60,6 +61,8 @@ export function refusedSentence(reason: RefusedEditReason | 'other'): string {
       return m.refused_notYourCard();
     case 'readOnly':
       return m.refused_readOnly();
+    case 'notSaving':
+      return m.refused_notSaving();
     default:
       return m.refused_other();
   }

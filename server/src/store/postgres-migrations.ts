@@ -266,6 +266,12 @@ export const postgresMigrations: readonly string[] = [
      written_at BIGINT NOT NULL,
      room BYTEA NOT NULL
    );`,
+  // 9: retention [RETAIN1]: when a meeting closed (meetings closed before this count from now),
+  // and when a guest's details were purged.
+  `ALTER TABLE meeting ADD COLUMN closed_at BIGINT;
+   UPDATE meeting SET closed_at = (extract(epoch FROM clock_timestamp()) * 1000)::bigint WHERE state = 'closed';
+   ALTER TABLE participant ADD COLUMN details_purged_at BIGINT;
+   CREATE INDEX meeting_by_closed_at ON meeting (closed_at) WHERE closed_at IS NOT NULL;`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

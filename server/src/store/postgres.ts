@@ -361,6 +361,11 @@ export class PostgresStore implements Store {
     return rows.map(toFamily);
   }
 
+  async listFamilies(): Promise<Family[]> {
+    const rows = await this.#sql<FamilyRow[]>`SELECT * FROM family ORDER BY name COLLATE "C", id COLLATE "C"`;
+    return rows.map(toFamily);
+  }
+
   async listMeetingsOfFamily(familyId: string): Promise<Meeting[]> {
     const rows = await this.#sql<MeetingRow[]>`
       SELECT * FROM meeting WHERE family_id = ${familyId} ORDER BY date DESC, created_at DESC`;
@@ -393,12 +398,27 @@ export class PostgresStore implements Store {
   async closeMeeting(meetingId: string): Promise<Meeting | undefined> {
     return this.#sql.begin(async (tx) => {
       const [row] = await tx<MeetingRow[]>`
-        UPDATE meeting SET state = 'closed', join_code = NULL WHERE id = ${meetingId} RETURNING *`;
+        UPDATE meeting SET state = 'closed', join_code = NULL, closed_at = coalesce(closed_at, ${Date.now()})
+        WHERE id = ${meetingId} RETURNING *`;
       if (!row) return undefined;
       await tx`
         UPDATE participant SET status = 'left'
         WHERE meeting_id = ${meetingId} AND status IN ('waiting', 'admitted')`;
       return toMeeting(row);
+    });
+  }
+
+  async purgeGuestDetails(closedBefore: number, now: number): Promise<number | undefined> {
+    return this.#sql.begin(async (tx) => {
+      // Several servers run the purge: whoever holds the lock does it, the others skip this round.
+      const [lock] = await tx<{ held: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended('kinboard.retention', 0)) AS held`;
+      if (!lock?.held) return undefined;
+      const purged = await tx`
+        UPDATE participant SET name = '', relationship = '', pass_hash = '', details_purged_at = ${now}
+        WHERE details_purged_at IS NULL
+          AND meeting_id IN (SELECT id FROM meeting WHERE closed_at IS NOT NULL AND closed_at <= ${closedBefore})`;
+      return purged.count;
     });
   }
 

@@ -195,6 +195,12 @@ export const migrations: readonly string[] = [
      written_at INTEGER NOT NULL,
      room BLOB NOT NULL
    );`,
+  // 9: retention [RETAIN1]: when a meeting closed (meetings closed before this count from now),
+  // and when a guest's details were purged.
+  `ALTER TABLE meeting ADD COLUMN closed_at INTEGER;
+   UPDATE meeting SET closed_at = CAST(unixepoch('subsec') * 1000 AS INTEGER) WHERE state = 'closed';
+   ALTER TABLE participant ADD COLUMN details_purged_at INTEGER;
+   CREATE INDEX meeting_by_closed_at ON meeting (closed_at) WHERE closed_at IS NOT NULL;`,
 ];
 
 interface MeetingRow {
@@ -621,6 +627,10 @@ export class SqliteStore implements Store {
     ).map(toFamily);
   }
 
+  async listFamilies(): Promise<Family[]> {
+    return this.#all<FamilyRow>('SELECT * FROM family ORDER BY name, id').map(toFamily);
+  }
+
   async listMeetingsOfFamily(familyId: string): Promise<Meeting[]> {
     return this.#all<MeetingRow>(
       'SELECT * FROM meeting WHERE family_id = ? ORDER BY date DESC, created_at DESC',
@@ -646,13 +656,29 @@ export class SqliteStore implements Store {
     return this.#transaction(() => {
       const row = this.#get<MeetingRow>('SELECT * FROM meeting WHERE id = ?', meetingId);
       if (!row) return undefined;
-      this.#run("UPDATE meeting SET state = 'closed', join_code = NULL WHERE id = ?", meetingId);
+      this.#run(
+        "UPDATE meeting SET state = 'closed', join_code = NULL, closed_at = coalesce(closed_at, ?) WHERE id = ?",
+        Date.now(),
+        meetingId,
+      );
       this.#run(
         "UPDATE participant SET status = 'left' WHERE meeting_id = ? AND status IN ('waiting', 'admitted')",
         meetingId,
       );
       return toMeeting({ ...row, state: 'closed', join_code: null });
     });
+  }
+
+  async purgeGuestDetails(closedBefore: number, now: number): Promise<number | undefined> {
+    return this.#transaction(() =>
+      this.#run(
+        `UPDATE participant SET name = '', relationship = '', pass_hash = '', details_purged_at = ?
+           WHERE details_purged_at IS NULL
+             AND meeting_id IN (SELECT id FROM meeting WHERE closed_at IS NOT NULL AND closed_at <= ?)`,
+        now,
+        closedBefore,
+      ),
+    );
   }
 
   async findMeetingByJoinCode(joinCode: string): Promise<Meeting | undefined> {

@@ -318,6 +318,8 @@ export interface Store {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** Every family, by name: for the administrators' retention review [RETAIN3]. */
+  listFamilies(): Promise<Family[]>;
   /** The families a staff member was given access to, by name. */
   listFamiliesOf(staffId: string): Promise<Family[]>;
   listMeetingsOfFamily(familyId: string): Promise<Meeting[]>;
@@ -332,6 +334,14 @@ export interface Store {
   closeMeeting(meetingId: string): Promise<Meeting | undefined>;
   /** The open or agreed meeting that holds this code. */
   findMeetingByJoinCode(joinCode: string): Promise<Meeting | undefined>;
+
+  // Retention [RETAIN1] [RETAIN3]
+  /**
+   * Clears the name, relationship and pass of every guest of a meeting that closed at or before
+   * `closedBefore`, once; the row (id, role, status, times) stays for the record's references.
+   * Resolves to how many were purged, or undefined when another server is purging right now.
+   */
+  purgeGuestDetails(closedBefore: number, now: number): Promise<number | undefined>;
 
   // Guests and the lobby [STORE11]
   addParticipant(participant: Participant): Promise<void>;

@@ -343,6 +343,9 @@ export const staffWords = /* @__PURE__ */ fromCatalogue(
   {
     homeTitle: m.staff_homeTitle,
     homeLead: m.staff_homeLead,
+    recordsDueTitle: m.staff_recordsDueTitle,
+    recordsDueLead: m.staff_recordsDueLead,
+    noRecordsDue: m.staff_noRecordsDue,
     noFamilies: m.staff_noFamilies,
     newFamily: m.staff_newFamily,
     familyName: m.staff_familyName,
@@ -388,6 +391,10 @@ export const staffWords = /* @__PURE__ */ fromCatalogue(
   },
   {
     familyCreated: (name: string) => m.staff_familyCreated({ name }),
+    recordKeptUntil: (date: string, years: number) =>
+      m.staff_recordKeptUntil({ date: longDate(date), years }),
+    recordDue: (date: string, years: number) => m.staff_recordDue({ date: longDate(date), years }),
+    recordDueOn: (name: string, date: string) => m.staff_recordDueOn({ name, date: longDate(date) }),
     opened: (code: string) => m.staff_opened({ code }),
     granted: (name: string) => m.staff_granted({ name }),
     staffRoleNames: /* @__PURE__ */ fromCatalogue({
@@ -761,3 +768,10 @@ export const drawingWords = /* @__PURE__ */ fromCatalogue(
     canvasArea: (name: string) => m.drawing_canvasArea({ name }),
   },
 );
+
+/** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
+function longDate(day: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

@@ -119,6 +119,26 @@ describe('[RETAIN1] [RETAIN2] [RETAIN3] [RETAIN4] retention purges guests after 
     expect(purges[0]!.detail).not.toContain('Quillfeather');
   });
 
+  it('[RETAIN2] forgets staff sessions once they have expired, by itself', async () => {
+    const db = new DatabaseSync(path.join(data.dataDir, 'kinboard.db'));
+    try {
+      const { id } = db.prepare("SELECT id FROM staff WHERE email = 'ada.admin@example.org'").get() as {
+        id: string;
+      };
+      const insert = db.prepare(
+        'INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen) VALUES (?, ?, ?, ?, ?)',
+      );
+      insert.run('expired-session', id, Date.now() - 2 * hour, Date.now() - hour, Date.now() - 2 * hour);
+      insert.run('live-session', id, Date.now(), Date.now() + hour, Date.now());
+      await eventually(() => {
+        const left = db.prepare("SELECT id FROM staff_session WHERE id LIKE '%-session' ORDER BY id").all();
+        expect(left.map((row) => row['id'])).toEqual(['live-session']);
+      }, 10_000);
+    } finally {
+      db.close();
+    }
+  });
+
   it('[RETAIN3] leaves the family, its meeting and its board, and shows when its record is due for review', async () => {
     expect(storedDoc(data.dataDir, 'retain-long-ago.map').getMap('cards').get('kept-card')).toBe(
       'What retain-long-ago agreed',

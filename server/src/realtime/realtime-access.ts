@@ -124,14 +124,22 @@ export class RealtimeAccess {
   async recordEntry(socket: KinboardSocket, familyId: string): Promise<void> {
     const { staffId, participantId, meetingId, role } = socket.data;
     if (!staffId && !participantId) return;
-    await this.#access.audit.record({
-      actorKind: staffId ? 'staff' : 'participant',
-      actorId: staffId ?? participantId,
-      action: 'connection.opened',
-      familyId,
-      meetingId,
-      detail: { channel: 'realtime', role },
-    });
+    await this.#access.audit
+      .record({
+        actorKind: staffId ? 'staff' : 'participant',
+        actorId: staffId ?? participantId,
+        action: 'connection.opened',
+        familyId,
+        meetingId,
+        detail: { channel: 'realtime', role },
+      })
+      // A store that cannot write still lets people read [RECORD4]: logged here instead, by id.
+      .catch((error: unknown) =>
+        this.#log.error(
+          { err: error, action: 'connection.opened', meetingId, actorId: staffId ?? participantId },
+          'could not write an audit entry; it is logged here instead',
+        ),
+      );
   }
 
   /**

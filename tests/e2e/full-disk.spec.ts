@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { seriousViolations } from './access-pages.ts';
 import {
   addCard,
   cardById,
@@ -101,6 +102,9 @@ test('a full disk leaves the board readable on every screen, refuses edits with 
   await expect(late.getByTestId('not-saving')).toContainText(notSaving, { timeout: 15_000 });
   await expect(late.locator(`li[data-card-id="${id}"] .text`)).toHaveText('Nan reads with the children');
   expect((await fetch(`${url}/healthz`)).status).toBe(503);
+  // The message is plain and readable where it shows.
+  expect(await seriousViolations(phone)).toEqual([]);
+  expect(await seriousViolations(projector)).toEqual([]);
 
   // Space returns: saving resumes by itself, and the phone's edit is stored and shown everywhere.
   rmSync(filler());

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 
 /**
@@ -56,6 +57,8 @@ export async function restoreDatabase(
   const incoming = `${databaseFile}.restoring`;
   try {
     checkBackup(source, backupFile);
+    // A fresh data directory may not exist yet, as when the server starts on one.
+    mkdirSync(path.dirname(databaseFile), { recursive: true });
     rmSync(incoming, { force: true });
     const pages = await backup(source, incoming, { rate: allPagesAtOnce });
     selfContained(incoming);

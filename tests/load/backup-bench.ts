@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { backupDatabase, restoreDatabase } from '../../server/src/store/backup.ts';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { openSqliteStore } from '../../server/src/store/open-store.ts';
 
 // `pnpm run bench:all -- --rooms 10` hands its options to every benchmark; take ours, leave the rest.
 const { values } = parseArgs({
@@ -29,7 +29,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-backup-bench-'));
 const file = path.join(dir, 'kinboard.db');
 const megabytes = (size: number) => `${(size / 1e6).toFixed(1)} MB`;
 try {
-  const store = new SqliteStore(file);
+  const store = await openSqliteStore(file);
   const update = new Uint8Array(bytes).fill(7);
   for (let done = 0; done < updates; done += 200)
     await store.appendUpdates(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SqliteStore } from '@kinboard/server/store/sqlite';
+import { openSqliteStore } from '@kinboard/server/store/open-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
@@ -51,7 +51,7 @@ describe('[RETAIN1] [RETAIN2] [RETAIN3] [RETAIN4] retention purges guests after 
       await createMeeting(data.dataDir, meetingId, {
         documents: [{ documentName: `${meetingId}.map`, update: Y.encodeStateAsUpdate(text) }],
       });
-      const store = new SqliteStore(path.join(data.dataDir, 'kinboard.db'));
+      const store = await openSqliteStore(path.join(data.dataDir, 'kinboard.db'));
       try {
         for (const [index, name] of guestsOf[meetingId].entries())
           await store.addParticipant({

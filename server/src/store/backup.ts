@@ -82,9 +82,12 @@ function checkBackup(db: DatabaseSync, file: string): void {
       `${file} is damaged (${integrity?.integrity_check ?? 'no answer'}); nothing restored`,
     );
   const migrations = db
-    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+    // Kysely's bookkeeping, or the stores' own before it (schema version 7).
+    .prepare(
+      "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('kysely_migration', 'schema_migration')",
+    )
     .get() as { n: number };
-  if (migrations.n !== 1) throw new BackupError(`${file} is not a Kinboard database; nothing restored`);
+  if (migrations.n === 0) throw new BackupError(`${file} is not a Kinboard database; nothing restored`);
 }
 
 /** Folds the copy's WAL into it and turns WAL off, so it is one file that can be moved alone. */

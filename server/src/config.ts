@@ -62,6 +62,18 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
   /** Repeats of one refusal or entry by one person are counted into one audit entry this long [ACCESS30]. */
   AUDIT_COALESCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** While the store cannot save (disk full), a small write is tried this often [RECORD5]. */
+  STORE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Hours after its meeting closes that a guest's name, relationship and pass are kept [RETAIN1]. */
+  GUEST_DETAILS_KEPT_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
+  /** How often the retention purge runs, in seconds [RETAIN4]. */
+  RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Years after a family's last meeting that its record is due for review [RETAIN3]. */
+  FAMILY_RECORD_YEARS: z.coerce.number().int().min(1).max(100).default(25),
   /** Seed the Hollis demo family and meeting on first start. */
   SEED_DEMO: flag('true'),
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
@@ -123,6 +135,9 @@ export interface Config {
   compactAfterUpdates: number;
   maxDocumentBytes: number;
   auditCoalesceMs: number;
+  storeRetryMs: number;
+  /** What is purged when, read once like everything else [RETAIN1]-[RETAIN3]. */
+  retention: { guestDetailsKeptMs: number; checkEveryMs: number; familyRecordYears: number };
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
@@ -179,6 +194,12 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
     auditCoalesceMs: env.AUDIT_COALESCE_SECONDS * 1000,
+    storeRetryMs: env.STORE_RETRY_MS,
+    retention: {
+      guestDetailsKeptMs: Math.round(env.GUEST_DETAILS_KEPT_HOURS * 3_600_000),
+      checkEveryMs: env.RETENTION_CHECK_SECONDS * 1000,
+      familyRecordYears: env.FAMILY_RECORD_YEARS,
+    },
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     requireSignIn: env.REQUIRE_SIGN_IN,

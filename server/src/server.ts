@@ -6,6 +6,7 @@ import { Access } from './access/access.ts';
 import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { isSameOrigin } from './access/request-origin.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { RetentionJob } from './retention/retention-job.ts';
 import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
@@ -69,6 +70,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
+    familyRecordYears: config.retention.familyRecordYears,
   };
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
@@ -89,6 +91,7 @@ export async function startServer(
     loadMeeting: (meetingId) => live.load(meetingId),
     planStages,
     relay: cluster?.documents,
+    storeRetryMs: config.storeRetryMs,
   });
   const realtime = new RealtimeServer({
     log,
@@ -197,6 +200,10 @@ export async function startServer(
   if (firstAdministrator.state === 'created-from-environment')
     progress(`created the first administrator (${firstAdministrator.email}) from ADMIN_EMAIL`);
 
+  // Runs by itself on every server; the store lets one purge at a time [RETAIN4].
+  const retention = new RetentionJob(store, audit, log, config.retention);
+  retention.start();
+
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -206,6 +213,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         httpServer.close();
+        await retention.stop();
         await realtime.close();
         await sync.close();
         await audit.flush();

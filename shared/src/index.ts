@@ -1,6 +1,7 @@
 export * from './protocol/close-codes.ts';
 export * from './protocol/document-name.ts';
 export * from './protocol/version.ts';
+export * from './protocol/store-status.ts';
 export * from './vocabulary/domains.ts';
 export * from './board/card.ts';
 export * from './protocol/result.ts';

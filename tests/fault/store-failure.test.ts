@@ -6,6 +6,7 @@ import { eventually } from '../helpers/eventually.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import { readCards } from '@kinboard/shared';
 
 const documentName = 'demo-hollis.map';
 const note = (doc: Y.Doc) => doc.getMap('cards').get('store-failure-note');
@@ -55,4 +56,35 @@ describe('[SYNC11] while the store refuses writes nothing is relayed, and nothin
     await server.kill();
     expect(note(storedDoc(server.dataDir, documentName))).toBe('during');
   });
+
+  it('[RECORD4] with sign-in on, staff still open and read the board while the store refuses writes', async () => {
+    const email = 'ada.admin@example.org';
+    const password = 'an admin password of some length';
+    server = await startServer({
+      env: { REQUIRE_SIGN_IN: 'true', ADMIN_EMAIL: email, ADMIN_PASSWORD: password },
+    });
+    const signIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+
+    const blocker = new DatabaseSync(path.join(server.dataDir, 'kinboard.db'));
+    blocker.exec('BEGIN IMMEDIATE');
+    try {
+      // Opening writes an audit entry, which cannot be stored now: the board opens all the same.
+      const reader = connectStockClient(server.wsUrl, documentName, { cookie });
+      clients.push(reader);
+      await reader.synced;
+      expect(readCards(reader.doc).length).toBeGreaterThan(0);
+      const meeting = await fetch(`${server.url}/api/meetings/demo-hollis`, { headers: { cookie } });
+      expect(meeting.status).toBe(200);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    expect(server.output()).toContain('could not write an audit entry; it is logged here instead');
+  }, 60_000);
 });

@@ -56,8 +56,12 @@ export class StaffSessions {
       await this.#store.deleteStaffSession(session.id);
       return undefined;
     }
+    // Sliding the session is not worth refusing a valid one: a store that cannot write (a full
+    // disk) still lets staff read [RECORD4]; the session slides at the next touch that succeeds.
     if (now - session.lastSeen >= touchEveryMs(this.#times.idleMs))
-      await this.#store.touchStaffSession(session.id, now, Math.min(now + this.#times.idleMs, hardEnd));
+      await this.#store
+        .touchStaffSession(session.id, now, Math.min(now + this.#times.idleMs, hardEnd))
+        .catch(() => {});
     return staff;
   }
 

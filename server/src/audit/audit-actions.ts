@@ -36,5 +36,7 @@ export const auditActions = [
   'plan.agreed',
   'plan.reopened',
   'plan.exported',
+  /** Guests' details past their retention were purged [RETAIN1]: how many, no names. */
+  'retention.purged',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -18,6 +18,8 @@ export interface ApiDeps {
   requireSignIn: boolean;
   /** TLDRAW_LICENSE_KEY, handed to the drawing page (GET /api/drawings/settings). */
   tldrawLicenseKey?: string | undefined;
+  /** FAMILY_RECORD_YEARS: a family's record is due for review this long after its last meeting [RETAIN3]. */
+  familyRecordYears: number;
 }
 
 /** One request, as the handlers see it. */

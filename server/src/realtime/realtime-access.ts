@@ -159,14 +159,22 @@ export class RealtimeAccess {
     if (resting) resting.familyId = familyId;
     // A screen reconnecting again and again is counted into one entry a minute [ACCESS30].
     const key = ['realtime', staffId ?? participantId, meetingId, role].join('|');
-    await this.#access.audit.recordCoalesced(key, {
-      actorKind: staffId ? 'staff' : 'participant',
-      actorId: staffId ?? participantId,
-      action: 'connection.opened',
-      familyId,
-      meetingId,
-      detail: { channel: 'realtime', role },
-    });
+    await this.#access.audit
+      .recordCoalesced(key, {
+        actorKind: staffId ? 'staff' : 'participant',
+        actorId: staffId ?? participantId,
+        action: 'connection.opened',
+        familyId,
+        meetingId,
+        detail: { channel: 'realtime', role },
+      })
+      // A store that cannot write still lets people read [RECORD4]: logged here instead, by id.
+      .catch((error: unknown) =>
+        this.#log.error(
+          { err: error, action: 'connection.opened', meetingId, actorId: staffId ?? participantId },
+          'could not write an audit entry; it is logged here instead',
+        ),
+      );
   }
 
   /**

@@ -18,6 +18,8 @@ export interface Database {
     created_at: number;
     join_code: string | null;
     chair_staff_id: string | null;
+    /** When it closed [RETAIN1]; meetings closed before migration 9 count from then. */
+    closed_at: number | null;
   };
   document_update: {
     id: Generated<number>;
@@ -59,6 +61,8 @@ export interface Database {
     created_at: number;
     admitted_by: string | null;
     admitted_at: number | null;
+    /** When the guest's name, relationship and pass were purged [RETAIN1]. */
+    details_purged_at: number | null;
   };
   audit_log: {
     id: Generated<number>;
@@ -131,6 +135,8 @@ export interface Database {
     answers: string;
   };
   plan_version_document: { meeting_id: string; version: number; part: string; data: Uint8Array };
+  /** The write probe [RECORD5]: one row, rewritten while the store cannot write. */
+  store_probe: { id: number; written_at: number; room: Uint8Array };
   drawing_image: {
     meeting_id: string;
     canvas: string;

@@ -1,5 +1,12 @@
-import { sql, type ColumnDataType, type CreateTableBuilder, type Expression, type RawBuilder } from 'kysely';
-import type { Queryable } from './database.ts';
+import {
+  sql,
+  type ColumnDataType,
+  type Kysely,
+  type CreateTableBuilder,
+  type Expression,
+  type RawBuilder,
+} from 'kysely';
+import type { Database, Queryable } from './database.ts';
 
 /**
  * Every difference between SQLite and PostgreSQL that the store's code sees, in one place
@@ -38,6 +45,11 @@ export interface StoreDialect {
   lockTable(trx: Queryable, table: 'staff' | 'setup_token'): Promise<void>;
   /** One fold of a document at a time, across servers; appends are not held up. */
   lockDocumentFold(trx: Queryable, documentName: string): Promise<void>;
+  /**
+   * Runs `work` as one server's purge at a time [RETAIN4]: undefined, without running it, when
+   * another server holds the turn (it skips the round).
+   */
+  inRetentionTurn<T>(db: Kysely<Database>, work: (q: Queryable) => Promise<T>): Promise<T | undefined>;
   /** Whether the error is the unique index `constraint` refusing a row. */
   isUniqueViolation(error: unknown, constraint: string): boolean;
   /** Statements that make the database refuse to change or delete any row of the table. */
@@ -62,6 +74,9 @@ export const sqliteDialect: StoreDialect = {
   forUpdate: (query) => query,
   lockTable: async () => {},
   lockDocumentFold: async () => {},
+  // One server per SQLite file, and the purge is one statement (atomic by itself); a transaction
+  // would let another connection of this process interleave and find the file locked.
+  inRetentionTurn: (db, work) => work(db),
   isUniqueViolation: (error, constraint) =>
     error instanceof Error &&
     'errcode' in error &&
@@ -153,6 +168,13 @@ export const postgresDialect: StoreDialect = {
       trx,
     );
   },
+  inRetentionTurn: (db, work) =>
+    db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{
+        held: boolean;
+      }>`SELECT pg_try_advisory_xact_lock(hashtextextended('kinboard.retention', 0)) AS held`.execute(trx);
+      return rows[0]?.held === true ? work(trx) : undefined;
+    }),
   isUniqueViolation: (error, constraint) =>
     error instanceof Error &&
     'code' in error &&

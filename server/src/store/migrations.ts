@@ -352,6 +352,43 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // The write probe [RECORD5]: one row, rewritten while the store cannot write, to learn
+      // when it can again.
+      '0008-store-probe',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('store_probe')
+            .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+            .addColumn('written_at', t, (c) => c.notNull())
+            .addColumn('room', d.bytes, (c) => c.notNull())
+            .execute();
+        },
+      },
+    ],
+    [
+      // Retention [RETAIN1]: when a meeting closed (meetings closed before this count from now),
+      // and when a guest's details were purged.
+      '0009-retention',
+      {
+        async up(db: AnyDb) {
+          await db.schema.alterTable('meeting').addColumn('closed_at', t).execute();
+          await db
+            .updateTable('meeting')
+            .set({ closed_at: Date.now() })
+            .where('state', '=', 'closed')
+            .execute();
+          await db.schema.alterTable('participant').addColumn('details_purged_at', t).execute();
+          await db.schema
+            .createIndex('meeting_by_closed_at')
+            .on('meeting')
+            .column('closed_at')
+            .where(sql.ref('closed_at'), 'is not', null)
+            .execute();
+        },
+      },
+    ],
   ];
 }
 

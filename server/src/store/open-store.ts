@@ -18,6 +18,7 @@ import { guestRecords } from './repositories/guests.ts';
 import { liveStateRecords } from './repositories/live-state.ts';
 import { meetingRecords } from './repositories/meetings.ts';
 import { planRecords } from './repositories/plan.ts';
+import { retentionRecords } from './repositories/retention.ts';
 import { scalingRecords } from './repositories/scaling.ts';
 import { staffRecords } from './repositories/staff.ts';
 import type { Store } from './store.ts';
@@ -59,6 +60,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...scalingRecords(context),
     ...planRecords(context),
     ...drawingRecords(context),
+    ...retentionRecords(context),
   };
   return {
     ...records,

@@ -8,6 +8,13 @@ export function runStoreContract(name: string, makeFactory: MakeStoreFactory): v
   describe(`Store contract: ${name}`, () => {
     const { store, reopen } = useContractStore(makeFactory);
 
+    it('[RECORD5] the write probe writes, again and again, and changes nothing a board holds', async () => {
+      await store.appendUpdates(textEdits(['kept']).map((update) => ({ documentName: 'a.map', update })));
+      await store.probeWrite();
+      await store.probeWrite();
+      expect(textOf((await store.loadDocument('a.map')).updates)).toBe('kept');
+    });
+
     it('[STORE1] a document never written loads with no updates', async () => {
       expect(await store.loadDocument('nobody-here.map')).toEqual({ updates: [] });
       expect(await store.countUpdates('nobody-here.map')).toBe(0);

@@ -15,6 +15,7 @@ import type { GuestRecords } from './repositories/guests.ts';
 import type { LiveStateRecords } from './repositories/live-state.ts';
 import type { MeetingRecords } from './repositories/meetings.ts';
 import type { PlanRecords } from './repositories/plan.ts';
+import type { RetentionRecords } from './repositories/retention.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
 import type { StaffRecords } from './repositories/staff.ts';
 
@@ -31,7 +32,8 @@ export interface Store
     LiveStateRecords,
     ScalingRecords,
     PlanRecords,
-    DrawingRecords {
+    DrawingRecords,
+    RetentionRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

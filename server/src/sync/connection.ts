@@ -7,6 +7,7 @@ import {
   decodeClientMessage,
   encodeAwareness,
   encodeStored,
+  encodeStoreStatus,
   encodeSyncStep1,
   encodeSyncStep2,
   MalformedMessage,
@@ -18,7 +19,9 @@ import type { PendingOwner } from './pending-guard.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { Room, RoomMember } from './room.ts';
 import { defaultSyncLimits, TokenBucket, type SyncLimits } from './sync-limits.ts';
+import type { SavingState } from './saving-state.ts';
 import { inspectUpdate, type DecodedUpdate } from './update-guard.ts';
+import { judgeSaving } from './write-permission.ts';
 
 type Authorise = (
   decoded: DecodedUpdate,
@@ -88,6 +91,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
   readonly #ws: WebSocket;
   readonly #log: Logger;
   readonly #wantsStoredAcks: boolean;
+  readonly #saving: SavingState | undefined;
   #room: Room | undefined;
   #waiting: Uint8Array[] = [];
   #waitingBytes = 0;
@@ -109,6 +113,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     documentName?: string;
     /** Told of each refusal of what the client sent, before the close [SYNC25]. */
     refused?: (refusal: SyncRefusal) => void;
+    /** Whether the store saves: while it does not, edits are refused [RECORD4]. */
+    saving?: SavingState | undefined;
   }) {
     this.#ws = options.ws;
     this.#log = options.log;
@@ -133,6 +139,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
       this.#limits.firstStepWithinMs,
     );
     this.#wantsStoredAcks = options.wantsStoredAcks;
+    this.#saving = options.saving;
     this.#ws.binaryType = 'nodebuffer';
     this.#ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
     this.#ws.on('close', () => this.#onClosed());
@@ -177,8 +184,10 @@ export class SyncConnection implements RoomMember, PendingOwner {
       registry.leave(room, this);
     };
     this.send(encodeSyncStep1(room.doc));
-    // A client that comes back learns at once which of its edits the store already holds.
+    // A client that comes back learns at once which of its edits the store already holds,
+    // and whether the server can save its next ones.
     this.stored(room.durableStateVector);
+    this.savingChanged(this.#saving?.saving ?? true);
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) this.send(encodeAwareness(room.awareness, present));
     const waiting = this.#waiting;
@@ -197,6 +206,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
 
   stored(stateVector: Uint8Array): void {
     if (this.#wantsStoredAcks) this.send(encodeStored(stateVector));
+  }
+
+  /** Tells a Kinboard screen whether its edits can be saved now [RECORD4]. */
+  savingChanged(saving: boolean): void {
+    if (this.#wantsStoredAcks && this.#room) this.send(encodeStoreStatus({ saving }));
   }
 
   pendingExpired(reason: string): void {
@@ -362,6 +376,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
         return this.#holdFor(room, owner, frame, verdict.reason);
       return this.#refuse(verdict.code, verdict.reason);
     }
+    // Not saving: Kinboard's screens drop the edit and say why (4423); a stock client, which
+    // stops on any 44xx, is told to come back later instead, and sends its edit again then [SYNC11].
+    const unsaved = this.#saving?.saving === false ? judgeSaving(decoded, room.doc) : undefined;
+    if (unsaved && this.#wantsStoredAcks) return this.close(unsaved.code, unsaved.reason);
+    if (unsaved) return this.close(closeCodes.unavailable, 'the store cannot save right now');
     const refusal = this.#authorise?.(decoded, room, update);
     if (refusal) return this.#refuse(refusal.code, refusal.reason, 'write');
     const removesOnly = decoded.structs.every((struct) => !(struct instanceof Y.Item));

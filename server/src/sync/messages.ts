@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { updateEndsExactly } from './update-extent.ts';
+import { storeStatusMessageType, type StoreStatus } from '@kinboard/shared';
 
 /**
  * The y-websocket wire format: each binary frame is a varint message type followed by its body
@@ -17,6 +18,8 @@ export const messageType = {
   queryAwareness: 3,
   /** Kinboard's: the server's state vector after a store commit, sent only to clients that opt in. */
   stored: 100,
+  /** Kinboard's: whether the server can save right now (`storeStatusSchema`), to the same clients. */
+  storeStatus: storeStatusMessageType,
 } as const;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -71,6 +74,13 @@ export function encodeStored(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageType.stored);
   encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeStoreStatus(status: StoreStatus): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType.storeStatus);
+  encoding.writeVarString(encoder, JSON.stringify(status));
   return encoding.toUint8Array(encoder);
 }
 

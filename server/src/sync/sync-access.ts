@@ -172,7 +172,19 @@ export class SyncAccess {
       if (again.kind === 'refused') return again;
       if (!admitted.lowered) admitted.writer.role = again.role;
     }
-    await this.#entry(admitted, 'connection.opened', {});
+    // A store that cannot write (a full disk) still lets people read the board [RECORD4]: the
+    // entry then goes to the server's log instead, by id, and the board opens read-only.
+    await this.#entry(admitted, 'connection.opened', {}).catch((error: unknown) =>
+      this.#log.error(
+        {
+          err: error,
+          action: 'connection.opened',
+          meetingId: admitted.meetingId,
+          actorId: admitted.staffId ?? admitted.guestId,
+        },
+        'could not write an audit entry; it is logged here instead',
+      ),
+    );
     return undefined;
   }
 

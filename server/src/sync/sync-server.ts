@@ -14,6 +14,7 @@ import { SyncAccess, type Admission } from './sync-access.ts';
 import type { SyncLimits } from './sync-limits.ts';
 import type { DocumentRelay } from './document-relay.ts';
 import type { DecodedUpdate } from './update-guard.ts';
+import { SavingState } from './saving-state.ts';
 import { UpdateWriter } from './update-writer.ts';
 import { judgeLocks, judgePlanLock } from './write-permission.ts';
 
@@ -42,6 +43,8 @@ export interface SyncServerOptions {
   planStages?: PlanLockSource | undefined;
   /** Several servers (REDIS_URL): what each stores reaches the others' copies of the document. */
   relay?: DocumentRelay | undefined;
+  /** While the store cannot save, how often to try a small write [RECORD5]. */
+  storeRetryMs: number;
 }
 
 export interface PlanLockSource {
@@ -66,6 +69,8 @@ export class SyncServer {
   readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
   readonly #planStages: PlanLockSource | undefined;
   readonly #relay: DocumentRelay | undefined;
+  /** Whether the store saves; every screen is told when that changes [RECORD4]. */
+  readonly saving: SavingState;
   #closing = false;
 
   constructor(options: SyncServerOptions) {
@@ -81,7 +86,11 @@ export class SyncServer {
       options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
-    this.#writer = new UpdateWriter(options.store);
+    this.saving = new SavingState(options.store, options.log, options.storeRetryMs);
+    this.saving.onChange((saving) => {
+      for (const connection of this.#connections) connection.savingChanged(saving);
+    });
+    this.#writer = new UpdateWriter(options.store, this.saving);
     this.#registry = new RoomRegistry({
       store: options.store,
       writer: this.#writer,
@@ -96,7 +105,7 @@ export class SyncServer {
 
   /** True while the store refuses writes (disk full, database down); /healthz says so. */
   get storeFailing(): boolean {
-    return this.#writer.failing;
+    return !this.saving.saving;
   }
 
   get loadedDocuments(): number {
@@ -150,6 +159,7 @@ export class SyncServer {
         authorise,
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,
+        saving: this.saving,
       });
       this.#connections.add(connection);
       if (admitted) this.#access?.track(connection, admitted);
@@ -251,6 +261,7 @@ export class SyncServer {
     for (const connection of this.#connections) connection.close(1012, 'the server is restarting');
     await this.#writer.idle();
     await this.#registry.unloadAll();
+    this.saving.close();
     this.#wss.close();
   }
 }

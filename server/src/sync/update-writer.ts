@@ -1,4 +1,5 @@
 import type { DocumentUpdate, Store } from '../store/store.ts';
+import type { SavingState } from './saving-state.ts';
 
 /**
  * Batches the updates that arrive in one turn of the event loop, from any connection and any
@@ -10,11 +11,12 @@ export class UpdateWriter {
   #queue: { update: DocumentUpdate; done: PromiseWithResolvers<void> }[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #scheduled = false;
-  /** Whether the last batch failed: /healthz reports the store as unavailable until one succeeds. */
-  failing = false;
+  /** Each batch's outcome tells it whether the store saves [RECORD4]. */
+  readonly #saving: SavingState | undefined;
 
-  constructor(store: Store) {
+  constructor(store: Store, saving?: SavingState) {
     this.#store = store;
+    this.#saving = saving;
   }
 
   write(update: DocumentUpdate): Promise<void> {
@@ -59,10 +61,10 @@ export class UpdateWriter {
     if (batch.length === 0) return;
     try {
       await this.#store.appendUpdates(batch.map((entry) => entry.update));
-      this.failing = false;
+      this.#saving?.succeeded();
       for (const entry of batch) entry.done.resolve();
     } catch (error) {
-      this.failing = true;
+      this.#saving?.failed(error);
       for (const entry of batch) entry.done.reject(error);
     }
   }

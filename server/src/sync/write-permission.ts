@@ -89,6 +89,17 @@ export function judgeLocks(
 }
 
 /**
+ * While the store cannot save, every change is refused, for everyone [RECORD4]: taken into the
+ * board it could be seen and then lost. An update that changes nothing (a sync step 2 of a
+ * screen opening anew) passes, so screens still load and read the board.
+ */
+export function judgeSaving(decoded: DecodedUpdate, doc: Y.Doc): WriteRefusal | undefined {
+  const change = readChange(decoded, doc);
+  if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
+  return refuseEdit('notSaving');
+}
+
+/**
  * While the plan is being agreed, and once it is agreed, its content is locked for everyone,
  * the chair included [PLAN3] [PLAN6]: the `plan` and `map` documents take no change at all, and
  * the `frame` none to what it holds but its agenda, settings and the meeting's decision (the

@@ -6,3 +6,4 @@ export * from './join.ts';
 export * from './participant-key.ts';
 export * from './credit.ts';
 export * from './audit-page.ts';
+export * from './family-retention.ts';

@@ -95,7 +95,13 @@ export function startsAfresh(code: number): boolean {
  * Why an edit was refused with `refusedEdit`, carried as the close reason so the screen can say
  * it plainly. Each is a state the chair or the meeting can change.
  */
-export const refusedEditReasons = ['planLocked', 'columnLocked', 'notYourCard', 'readOnly'] as const;
+export const refusedEditReasons = [
+  'planLocked',
+  'columnLocked',
+  'notYourCard',
+  'readOnly',
+  'notSaving',
+] as const;
 export const refusedEditReasonSchema = z.enum(refusedEditReasons);
 export type RefusedEditReason = z.infer<typeof refusedEditReasonSchema>;
 

@@ -44,6 +44,7 @@ export const connectionWords = /* @__PURE__ */ fromCatalogue({
   unsavedOnStop: m.connection_unsavedOnStop,
   reload: m.connection_reload,
   dismissRefused: m.connection_dismissRefused,
+  notSaving: m.connection_notSaving,
 });
 
 /**
@@ -60,6 +61,8 @@ export function refusedSentence(reason: RefusedEditReason | 'other'): string {
       return m.refused_notYourCard();
     case 'readOnly':
       return m.refused_readOnly();
+    case 'notSaving':
+      return m.refused_notSaving();
     default:
       return m.refused_other();
   }
@@ -354,6 +357,9 @@ export const staffWords = /* @__PURE__ */ fromCatalogue(
   {
     homeTitle: m.staff_homeTitle,
     homeLead: m.staff_homeLead,
+    recordsDueTitle: m.staff_recordsDueTitle,
+    recordsDueLead: m.staff_recordsDueLead,
+    noRecordsDue: m.staff_noRecordsDue,
     noFamilies: m.staff_noFamilies,
     newFamily: m.staff_newFamily,
     familyName: m.staff_familyName,
@@ -399,6 +405,10 @@ export const staffWords = /* @__PURE__ */ fromCatalogue(
   },
   {
     familyCreated: (name: string) => m.staff_familyCreated({ name }),
+    recordKeptUntil: (date: string, years: number) =>
+      m.staff_recordKeptUntil({ date: longDate(date), years }),
+    recordDue: (date: string, years: number) => m.staff_recordDue({ date: longDate(date), years }),
+    recordDueOn: (name: string, date: string) => m.staff_recordDueOn({ name, date: longDate(date) }),
     opened: (code: string) => m.staff_opened({ code }),
     granted: (name: string) => m.staff_granted({ name }),
     staffRoleNames: /* @__PURE__ */ fromCatalogue({
@@ -913,3 +923,9 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'plan.reopened': m.audit_action_planReopened,
   'plan.exported': m.audit_action_planExported,
 });
+/** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
+function longDate(day: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

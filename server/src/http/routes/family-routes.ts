@@ -1,5 +1,6 @@
 import { auditPageQuerySchema } from '@kinboard/shared/access/audit-page';
 import { newFamilyRequestSchema, newMeetingRequestSchema } from '@kinboard/shared/access/family';
+import { familyRetention, lastMeetingDate } from '@kinboard/shared/access/family-retention';
 import {
   carryForward,
   formatDocumentName,
@@ -46,7 +47,37 @@ async function showFamily(context: ApiContext): Promise<Reply> {
   if (allowed instanceof Reply) return allowed;
   const details = await context.store.getFamilyDetails(allowed.family.id);
   const meetings = await context.store.listMeetingsOfFamily(allowed.family.id);
-  return ok({ ...details, meetings: meetings.map((meeting) => meetingView(meeting, 'staff')) });
+  return ok({
+    ...details,
+    meetings: meetings.map((meeting) => meetingView(meeting, 'staff')),
+    retention: familyRetention(
+      lastMeetingDate(meetings),
+      allowed.family.createdAt,
+      context.deps.familyRecordYears,
+      context.now,
+    ),
+  });
+}
+
+/**
+ * GET /api/retention/families-due (administrators): the families whose retention period has
+ * ended, oldest first, to review [RETAIN3]. Nothing is deleted by listing them.
+ */
+async function familiesDue(context: ApiContext): Promise<Reply> {
+  const admin = await context.admin();
+  if (admin instanceof Reply) return admin;
+  const meetings = await context.store.listMeetings();
+  const families = (await context.store.listFamilies()).flatMap((family) => {
+    const retention = familyRetention(
+      lastMeetingDate(meetings.filter((meeting) => meeting.familyId === family.id)),
+      family.createdAt,
+      context.deps.familyRecordYears,
+      context.now,
+    );
+    return retention.due ? [{ family, retention }] : [];
+  });
+  families.sort((a, b) => (a.retention.keptUntil < b.retention.keptUntil ? -1 : 1));
+  return ok({ families });
 }
 
 /** The frame a new meeting starts from: the type's vocabulary and agenda. */
@@ -144,4 +175,5 @@ export const familyRoutes = [
   route('POST', '/api/families/:id/meetings', addMeeting),
   route('GET', '/api/families/:id/audit', familyAudit),
   route('GET', '/api/families/:id/plan-versions', planVersions),
+  route('GET', '/api/retention/families-due', familiesDue),
 ];

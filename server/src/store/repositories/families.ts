@@ -15,6 +15,8 @@ export interface FamilyRecords {
   revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
   listFamiliesOf(staffId: string): Promise<Family[]>;
+  /** Every family, by name: for the administrators' retention review [RETAIN3]. */
+  listFamilies(): Promise<Family[]>;
 }
 
 const toFamily = (row: Selectable<Database['family']>): Family => ({
@@ -112,6 +114,16 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .where('family_access.staff_id', '=', staffId)
         .orderBy(dialect.byCodePoint('family.name'))
         .orderBy(dialect.byCodePoint('family.id'))
+        .execute();
+      return rows.map(toFamily);
+    },
+
+    async listFamilies() {
+      const rows = await db
+        .selectFrom('family')
+        .selectAll()
+        .orderBy(dialect.byCodePoint('name'))
+        .orderBy(dialect.byCodePoint('id'))
         .execute();
       return rows.map(toFamily);
     },

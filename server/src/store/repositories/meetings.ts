@@ -122,7 +122,12 @@ export function meetingRecords({ db, dialect }: StoreContext): MeetingRecords {
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('meeting')
-          .set({ state: 'closed', join_code: null })
+          // The first close is when it closed: guests' details are purged from then [RETAIN1].
+          .set((eb) => ({
+            state: 'closed',
+            join_code: null,
+            closed_at: eb.fn.coalesce('closed_at', eb.val(Date.now())),
+          }))
           .where('id', '=', meetingId)
           .returningAll()
           .executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { FamilyRetention } from '@kinboard/shared/access/family-retention';
 import { accessWords } from '../words.ts';
 
 /** What the API answered: the body on success, or its plain message (and field) on failure. */
@@ -83,6 +84,8 @@ export interface FamilyDetails {
   children: { id: string; name: string; bornOn?: string | null }[];
   network: { id: string; name: string; relationship: string; contact?: string | null }[];
   meetings: MeetingSummary[];
+  /** When the family's retention period ends [RETAIN3]. */
+  retention: FamilyRetention;
 }
 
 export interface LobbyPerson {

@@ -1,4 +1,11 @@
-import { refusedEditReasonSchema, shouldRetry, startsAfresh, type RefusedEditReason } from '@kinboard/shared';
+import {
+  refusedEditReasonSchema,
+  shouldRetry,
+  startsAfresh,
+  storeStatusMessageType,
+  storeStatusSchema,
+  type RefusedEditReason,
+} from '@kinboard/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -42,6 +49,8 @@ export class MeetingConnection {
   stoppedCode: number | undefined = $state();
   /** Why the server last refused an edit of this screen, until the person dismisses it. */
   refused: RefusedEdit | undefined = $state();
+  /** False while the server says it cannot save changes: the board is for reading [RECORD4]. */
+  saving = $state(true);
 
   #doc: Y.Doc | undefined = $state.raw();
   readonly awareness: awarenessProtocol.Awareness;
@@ -150,6 +159,16 @@ export class MeetingConnection {
     provider.messageHandlers[storedMessage] = (_encoder, decoder) => {
       const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       if (current() && doc === this.doc) this.#confirmStored(stateVector);
+    };
+    provider.messageHandlers[storeStatusMessageType] = (_encoder, decoder) => {
+      let status: unknown;
+      try {
+        status = JSON.parse(decoding.readVarString(decoder));
+      } catch {
+        return;
+      }
+      const parsed = storeStatusSchema.safeParse(status);
+      if (parsed.success && current()) this.saving = parsed.data.saving;
     };
     // The server's sync step 1 on (re)connect carries its state vector: edits stored before a
     // restart, whose acknowledgement was lost with the old socket, count as saved from here.

@@ -99,9 +99,17 @@ export class MeetingSession {
     return latest;
   }
 
-  /** Whether this screen may add cards: not the projector, not an observer. The server decides too. */
+  /** False while the server cannot save: everything is shown read-only [RECORD4]. */
+  get saving(): boolean {
+    return this.mapConnection.saving && this.frameConnection.saving && this.planConnection.saving;
+  }
+
+  /**
+   * Whether this screen may add cards: not the projector, not an observer, not while the server
+   * cannot save. The server decides too.
+   */
   get mayAdd(): boolean {
-    if (this.#screen === 'projector') return false;
+    if (this.#screen === 'projector' || !this.saving) return false;
     return this.writer?.kind !== 'guest' || !readOnlyRoles.includes(this.writer.role);
   }
 

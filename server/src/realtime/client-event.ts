@@ -30,7 +30,8 @@ export function onClientEvent<E extends ClientEventName, T>(
     if (event !== 'meeting:enter') {
       const role = socket.data.role;
       if (!role || !socket.data.meetingId) return reply(fail('not-admitted', 'Join the meeting first.'));
-      if (!mayEmit(role, event)) return reply(fail('forbidden', forbiddenSentence(event)));
+      if (!mayEmit(role, event, socket.data.meetingType))
+        return reply(fail('forbidden', forbiddenSentence(event)));
     }
     try {
       reply(await act(parsed.data as ClientEventPayload<E>));

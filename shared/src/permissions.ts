@@ -38,7 +38,17 @@ export const eventPermissions: Record<ClientEventName, readonly ParticipantRole[
   'plan:answer': planMembers,
 };
 
-export function mayEmit(role: ParticipantRole, event: ClientEventName): boolean {
+/**
+ * A young person chairs their own looked-after review [MEET5]: in a meeting of that type the
+ * child role also moves everyone through the agenda, follows and runs the timer. Nothing else of
+ * the chair's: letting people in, roles, locks, scaling rounds and agreement stay with staff.
+ */
+export const youngChairEvents: readonly ClientEventName[] = ['chair:focus', 'chair:follow', 'chair:timer'];
+export const youngPersonMayChair = (meetingType: string | undefined): boolean =>
+  meetingType === 'looked-after-review';
+
+export function mayEmit(role: ParticipantRole, event: ClientEventName, meetingType?: string): boolean {
+  if (role === 'child' && youngPersonMayChair(meetingType) && youngChairEvents.includes(event)) return true;
   return eventPermissions[event].includes(role);
 }
 

@@ -14,7 +14,7 @@ test('[WORDS1] the plain-words check marks a statement as it is written, in the 
   await chairGoesTo(chair, 'Worries and goals');
 
   const statement = chair.getByRole('textbox', { name: 'Danger statement 1', exact: true });
-  const check = chair.getByRole('generic', { name: 'Plain-words check of Danger statement 1' });
+  const check = chair.getByRole('group', { name: 'Plain-words check of Danger statement 1' });
   const poor = 'Mum is chaotic and there are safeguarding concerns. Jack was left alone in the flat.';
   await statement.fill(poor);
   await expect(check).toContainText('Plain words: 4 to look at again.');

@@ -38,7 +38,7 @@ export function onClientEvent<E extends ClientEventName, T>(
         return reply(fail('not-admitted', 'Join the meeting first.'));
       }
       // A role sending what the table never gives it: forged, and audited as such [ACCESS31].
-      if (!mayEmit(role, event)) {
+      if (!mayEmit(role, event, socket.data.meetingType)) {
         eventRefused(socket, event, 'forbidden');
         return reply(fail('forbidden', forbiddenSentence(event)));
       }

@@ -206,7 +206,7 @@ export class RealtimeAccess {
     if (!meeting || meeting.state === 'closed') return false;
     if (!sameEntry(socket.data, entry.data)) return false;
     // Read back from Redis, absent fields come as null: the socket carries them as entered.
-    socket.data = { meetingId, screen, ...entry.data };
+    socket.data = { meetingId, meetingType: meeting.type, screen, ...entry.data };
     await this.recordEntry(socket, meeting.familyId);
     return true;
   }

@@ -179,7 +179,7 @@ export class RealtimeServer {
       if (!meeting) return fail('not-found', 'There is no meeting with that link.');
       if (meeting.state === 'closed') return fail('not-found', 'This meeting has finished.');
       for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
-      socket.data = { meetingId, screen, ...entry.data };
+      socket.data = { meetingId, meetingType: meeting.type, screen, ...entry.data };
       // Access changed while this was decided (the chair turned them away in that instant):
       // decide again. From here on the socket carries who it is, so later changes reach it.
       while (decidedAt !== this.#access.changes) {
@@ -189,7 +189,7 @@ export class RealtimeServer {
           socket.data = {};
           return entry.result;
         }
-        socket.data = { meetingId, screen, ...entry.data };
+        socket.data = { meetingId, meetingType: meeting.type, screen, ...entry.data };
       }
       await this.#access.recordEntry(socket, meeting.familyId);
       await socket.join(meetingRoom(meetingId));

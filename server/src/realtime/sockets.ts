@@ -9,6 +9,8 @@ import type { Server, Socket } from 'socket.io';
 
 export interface SocketData {
   meetingId?: string;
+  /** The meeting's type: a young person chairs a looked-after review [MEET5]. */
+  meetingType?: string;
   /** The screen it entered as, so a recovered socket can be decided again [ACCESS21]. */
   screen?: ScreenKind;
   role?: ParticipantRole;

@@ -4,6 +4,8 @@ import type { JoinStatus } from './access/api.ts';
 export interface MeetingInfo {
   meeting: {
     id: string;
+    /** The meeting type's id (a young person chairs a looked-after review). */
+    type?: string;
     title: string;
     date: string;
     state: string;

@@ -685,6 +685,12 @@ export const planWords = /* @__PURE__ */ fromCatalogue(
   },
 );
 
+/** A young person chairing their own looked-after review from their phone [MEET5]. */
+export const youngChairWords = /* @__PURE__ */ fromCatalogue(
+  { title: m.youngChair_title, intro: m.youngChair_intro, follow: m.youngChair_follow },
+  { moveTo: (step: string) => m.youngChair_moveTo({ step }) },
+);
+
 /** The quiet plain-words check under statements, goals and bottom lines [WORDS1]. */
 export const plainWordsWords = /* @__PURE__ */ fromCatalogue(
   {

@@ -7,6 +7,7 @@ import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
+import { createRenderPool } from './export/render-pool.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
@@ -54,11 +55,13 @@ export async function startServer(
   });
   cluster?.relayAccessEvents(access.events);
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
+  const renders = createRenderPool();
   const api: ApiDeps = {
     store,
     access,
     audit,
     log,
+    renders,
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
@@ -198,6 +201,7 @@ export async function startServer(
         await closeDev();
         httpServer.closeAllConnections();
         await cluster?.close();
+        await renders.close();
         await store.close();
       })();
       return closing;

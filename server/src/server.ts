@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { Access } from './access/access.ts';
 import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { AuditLog } from './audit/audit-log.ts';
-import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
+import type { ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { createRenderPool } from './export/render-pool.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
@@ -42,8 +42,10 @@ export async function startServer(
   const store = await openStore(config, progress);
   if (config.seedDemo) await seedDemoMeeting(store, log);
   // Several servers (REDIS_URL): what each decides and stores reaches the others through Redis.
+  // Loaded only then: the Redis client is a good part of start-up, and a restarted server's
+  // clients come back sooner the sooner it listens [SYNC31].
   const cluster: ClusterParts | undefined = config.redisUrl
-    ? await joinCluster(config.redisUrl, log, progress)
+    ? await (await import('./cluster/join-cluster.ts')).joinCluster(config.redisUrl, log, progress)
     : undefined;
   const news = cluster?.news;
   const audit = new AuditLog(store);

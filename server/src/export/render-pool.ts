@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { ExportDocument } from '@kinboard/shared/export/index';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { DrawingPngProblem } from './drawing-png.ts';
 import type { PdfOptions } from './pdf-export.ts';
 
@@ -25,23 +25,28 @@ export interface RenderPool {
 export function createRenderPool(
   threads = Math.min(4, Math.max(1, os.availableParallelism() - 1)),
 ): RenderPool {
-  let pool: Piscina | undefined;
-  const run = <T>(name: string, task: unknown): Promise<T> => {
-    pool ??= new Piscina({
-      filename: new URL('./render-worker.ts', import.meta.url).href,
-      minThreads: 1,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-    });
-    return pool.run(task, { name }) as Promise<T>;
+  // Loaded with the first task, so a server's start (and its clients' return) does not wait for it.
+  let pool: Promise<Piscina> | undefined;
+  const run = async <T>(name: string, task: unknown): Promise<T> => {
+    pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: new URL('./render-worker.ts', import.meta.url).href,
+          minThreads: 1,
+          maxThreads: threads,
+          idleTimeout: 60_000,
+        }),
+    );
+    return (await pool).run(task, { name }) as Promise<T>;
   };
   return {
     pdf: (document, options = {}) => run('pdf', { document, options }),
     docx: (document) => run('docx', { document }),
     pngProblem: (png) => run('pngProblem', { png }),
     close: async () => {
-      await pool?.destroy();
+      const running = pool;
       pool = undefined;
+      await (await running)?.destroy();
     },
   };
 }

@@ -330,11 +330,13 @@ export class Room {
    */
   async unload(forget: () => void, options: { compact: boolean } = { compact: true }): Promise<void> {
     this.state = 'unloading';
+    // Writes still in flight are not counted as stored once the room is unloading: count them here.
+    const inFlight = this.#pendingWrites;
     try {
       // Its own writes must be durable before a new room may load the document again; the other
       // documents' writes are not waited for [SYNC30].
       await this.#writer.settled(this.name);
-      if (options.compact && this.#storedSinceCompaction > 1) await this.compact();
+      if (options.compact && this.#storedSinceCompaction + inFlight > 1) await this.compact();
     } finally {
       clearTimeout(this.#awarenessTimer);
       this.pending.dispose();

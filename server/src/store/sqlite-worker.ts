@@ -3,8 +3,11 @@
  * its statements, lock waits and fsyncs, all off the event loop that relays edits.
  *
  * Group commit [STORE31]: every request that arrives in one turn of this thread's loop runs in
- * one SQLite transaction (`BEGIN IMMEDIATE … COMMIT`), each in a savepoint of its own, so one
- * failing statement or rolled-back transaction undoes only itself. While a COMMIT's fsync runs
+ * one SQLite transaction (`BEGIN IMMEDIATE … COMMIT`), so one failing statement or rolled-back
+ * transaction undoes only itself: a Kysely transaction is a savepoint; a statement on its own
+ * needs none, as SQLite backs out a statement that fails (ABORT, the default, and what the
+ * store's triggers raise) and keeps the transaction; an error that ends the whole transaction
+ * (ROLLBACK, I/O) fails the group. While a COMMIT's fsync runs
  * the next requests queue up, so the busier the server the more each fsync carries. A write is
  * answered only once its group's COMMIT has returned (with `synchronous = FULL`: on disk), and so
  * is a read that could have seen a write not yet durable; a failed COMMIT fails the whole group.
@@ -45,6 +48,17 @@ try {
 
 const totalChanges = db.prepare('SELECT total_changes() AS n');
 const changesSoFar = () => Number((totalChanges.get() as { n: number }).n);
+/** The control statements, prepared once: they run several times for every group. */
+const control = Object.fromEntries(
+  [
+    'BEGIN IMMEDIATE',
+    'COMMIT',
+    'ROLLBACK',
+    'SAVEPOINT kinboard_transaction',
+    'RELEASE kinboard_transaction',
+    'ROLLBACK TO kinboard_transaction',
+  ].map((sql) => [sql, db.prepare(sql)]),
+);
 
 /** The open group transaction, if any, and what waits for its COMMIT. */
 let group: { openedAt: number; changesAtStart: number; wrote: boolean; durable: WorkerAnswer[] } | undefined;
@@ -117,23 +131,21 @@ function handle(request: WorkerRequest): void {
     }
     return resumeWaiting();
   }
-  // A query: inside its transaction it runs as it is; on its own, in a savepoint of its own.
   const alone = transactionOf === undefined;
   try {
-    if (alone) run('SAVEPOINT kinboard_statement');
     const { result, reader } = execute(request.sql, request.parameters);
-    if (alone) run('RELEASE kinboard_statement');
-    // Anything but a read (DDL too, which total_changes does not count) may have written.
-    if (!reader || changesSoFar() > open.changesAtStart) open.wrote = true;
+    // Anything but a plain read (DDL too, which total_changes does not count) may have written.
+    if (
+      !reader ||
+      (!open.wrote && !/^\s*select\b/i.test(request.sql) && changesSoFar() > open.changesAtStart)
+    )
+      open.wrote = true;
     const answer: WorkerAnswer = { id: request.id, ok: true, result };
     if (alone && open.wrote) open.durable.push(answer);
     else reply(answer);
   } catch (error) {
+    // SQLite backed the statement out; only an error that ended the transaction loses the group.
     if (!db.isTransaction) return groupLost(error, request.id);
-    if (alone) {
-      run('ROLLBACK TO kinboard_statement');
-      run('RELEASE kinboard_statement');
-    }
     reply({ id: request.id, ok: false, error: plainError(error) });
   }
 }
@@ -222,7 +234,9 @@ function commitGroup(): void {
 }
 
 function run(sql: string): void {
-  db.exec(sql);
+  const prepared = control[sql];
+  if (prepared) prepared.run();
+  else db.exec(sql);
 }
 
 function reply(answer: WorkerReply): void {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { eventually } from './eventually.ts';
 import { startServer, type TestServer } from './server.ts';
-import { createMeeting, makeDataDir, storedDoc } from './store-fixtures.ts';
+import { createMeetings, makeDataDir, storedDoc } from './store-fixtures.ts';
 import { connectStockClient, type StockClient } from './yjs-client.ts';
 
 export interface StampedeResult {
@@ -32,7 +32,7 @@ export async function reconnectStampede(options: {
   const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
   const cpus = options.cpus === undefined ? {} : { cpus: options.cpus };
   const ids = Array.from({ length: options.meetings }, (_, i) => `stampede-${String(i).padStart(3, '0')}`);
-  for (const id of ids) await createMeeting(data.dataDir, id);
+  await createMeetings(data.dataDir, ids);
   let server: TestServer = await startServer({ dataDir: data.dataDir, env, ...cpus });
   const clients: { client: StockClient; meeting: string; key: string }[] = [];
   const refusals: number[] = [];

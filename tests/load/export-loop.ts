@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { exportPath } from '@kinboard/shared/export/index';
 import { agreedVersionOf, fiftyRuleContent } from '../../server/src/export/export-fixtures.ts';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { openSqliteStore } from '../../server/src/store/open-store.ts';
 import { Browser } from '../multi-client/access-http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { connectStockClient } from '../helpers/yjs-client.ts';
@@ -55,7 +55,7 @@ await chair.post(`/api/meetings/${boardId}/open`);
 await server.stop();
 
 // The agreed version, stored as the plan feature finalises one.
-const store = new SqliteStore(path.join(server.dataDir, 'kinboard.db'));
+const store = await openSqliteStore(path.join(server.dataDir, 'kinboard.db'));
 await store.startPlanAgreement(meetingId, Date.now());
 const agreed = await store.finalisePlanVersion({
   ...agreedVersionOf(fiftyRuleContent()),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
 import { UpdateWriter } from './update-writer.ts';
@@ -59,16 +59,16 @@ describe('[SYNC30] waits are per document', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   /** A real SQLite file with synchronous = FULL, so every batch is a real fsync. */
-  function fileStore() {
+  async function fileStore() {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-writer-'));
-    const store = new SqliteStore(path.join(dir, 'kinboard.db'));
+    const store = await openSqliteStore(path.join(dir, 'kinboard.db'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     cleanups.push(() => store.close());
     return store;
   }
 
   it('a board settles and compacts while another board keeps writing, and its held writes wait', async () => {
-    const store = fileStore();
+    const store = await fileStore();
     const writer = new UpdateWriter(store);
     const traffic = steadyTraffic(writer, 'busy.frame');
     cleanups.push(() => traffic.stop());
@@ -99,7 +99,7 @@ describe('[SYNC30] waits are per document', () => {
   });
 
   it('a board left empty unloads and compacts while another board is edited without pause', async () => {
-    const store = fileStore();
+    const store = await fileStore();
     const writer = new UpdateWriter(store);
     const rooms = new RoomRegistry({ store, writer, log, unloadDelayMs: 0, compactAfterUpdates: 500 });
     const busyMember = member();

@@ -74,18 +74,16 @@ const environmentSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(minimumPasswordLength).max(256).optional(),
   ADMIN_NAME: z.string().min(1).max(120).default('Administrator'),
-  /** A staff session ends after this long without use... */
+  /** A staff session ends after this long without use (fractions allowed: tests use seconds)... */
   SESSION_IDLE_MINUTES: z.coerce
     .number()
-    .int()
-    .min(1)
+    .min(0.05)
     .max(7 * 24 * 60)
     .default(480),
   /** ...and after this long in any case. */
   SESSION_MAX_HOURS: z.coerce
     .number()
-    .int()
-    .min(1)
+    .min(0.001)
     .max(24 * 30)
     .default(12),
   /**

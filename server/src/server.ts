@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Access } from './access/access.ts';
 import { prepareFirstAdministrator } from './access/first-administrator.ts';
+import { isSameOrigin } from './access/request-origin.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { createRenderPool } from './export/render-pool.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
+import { connectionBounds } from './http/connection-bounds.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
@@ -56,6 +58,8 @@ export async function startServer(
     ...(cluster ? { limits: cluster.limits } : {}),
   });
   cluster?.relayAccessEvents(access.events);
+  // Ends decided elsewhere while Redis was away never arrived: each connection asks the store.
+  news?.onGap(() => access.ends.recheckAll());
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
   const renders = createRenderPool();
   const api: ApiDeps = {
@@ -99,7 +103,13 @@ export async function startServer(
     adapter: cluster?.socketIoAdapter,
     news,
   });
-  const httpServer = createServer();
+  // No connection is held long before it says who it is [ACCESS26].
+  const httpServer = createServer({
+    headersTimeout: connectionBounds.headersMs,
+    requestTimeout: connectionBounds.requestMs,
+    connectionsCheckingInterval: connectionBounds.checkEveryMs,
+    maxHeaderSize: connectionBounds.maxHeaderBytes,
+  });
 
   let webApp: RequestHandler;
   let closeDev = async () => {};
@@ -168,7 +178,8 @@ export async function startServer(
       if (!config.dev) socket.destroy();
       return;
     }
-    if (!sameOrigin(request)) {
+    // Cross-site WebSocket hijacking: a browser always sends Origin, and it must be ours [SYNC10].
+    if (!isSameOrigin(request, config.trustProxy)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -209,18 +220,4 @@ export async function startServer(
       return closing;
     },
   };
-}
-
-/**
- * Refuses cross-site WebSocket hijacking: a browser always sends Origin, and it must name this
- * host. Clients that are not browsers send none and are judged by their credentials instead.
- */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -13,6 +13,7 @@ export * from './protocol/meeting-timer.ts';
 export * from './protocol/events.ts';
 export * from './protocol/lobby-changed.ts';
 export * from './protocol/meeting-closed.ts';
+export * from './protocol/access-ended.ts';
 export * from './protocol/participant-role.ts';
 export * from './permissions.ts';
 export { participantRoles, type ParticipantRole } from './access/roles.ts';

@@ -159,7 +159,7 @@ test('a phone the chair turns away is told kindly, and cannot open the board', a
   await expect(phone.getByTestId('lobby-wait')).toBeVisible();
   // Before being let in, the board itself is closed to the phone.
   const board = await (await phone.context().newPage()).goto(`${server.url}/api/meetings/${meetingId}`);
-  expect(board?.status()).toBe(403);
+  expect(board?.status()).toBe(404);
 
   await staff.getByRole('button', { name: 'Turn Someone Unknown away' }).click();
   await expect(
@@ -228,4 +228,37 @@ test('[ACCESS6] a phone types the code by hand, in small letters with the dash, 
   await phone.getByRole('button', { name: 'Ask to join' }).click();
   await expect(phone.getByTestId('lobby-wait')).toBeVisible();
   await phone.context().close();
+});
+
+test('signing out in another tab stops the chair’s open board with a plain message, not a reconnect loop [ACCESS22]', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await staffContext(browser);
+  const staff = await context.newPage();
+  await staffOnNewFamily(staff, 'Okafor family');
+  const meetingId = await createMeeting(staff, 'Review, signed out');
+  await openMeeting(staff, 'Review, signed out');
+  await staff.goto(`${server.url}/chair/${meetingId}`);
+  await expect(connectionStatus(staff)).toHaveText('Connected');
+  let boardSockets = 0;
+  staff.on('websocket', (socket) => {
+    if (socket.url().includes('/yjs/')) boardSockets++;
+  });
+
+  const other = await context.newPage();
+  await other.goto(`${server.url}/staff`);
+  const signedOut = await other.evaluate(
+    async () => (await fetch('/api/session', { method: 'DELETE' })).status,
+  );
+  expect(signedOut).toBe(200);
+
+  await expect(connectionStatus(staff)).toHaveText(
+    'You have been signed out, so this screen stopped. Sign in again to carry on.',
+  );
+  // Proving that it does not reconnect needs a wait: a retry would come within a second.
+  await staff.waitForTimeout(2_000);
+  expect(boardSockets).toBe(0);
+  expect(await seriousViolations(staff)).toEqual([]);
+  await context.close();
 });

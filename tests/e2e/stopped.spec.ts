@@ -9,6 +9,13 @@ const server = useTestServer();
 for (const { code, sentence } of [
   { code: 4410, sentence: 'This meeting has finished. The board is no longer shared.' },
   { code: 4426, sentence: 'This page is out of date. Reload the page to carry on.' },
+  // Access that ended [ACCESS22] [ACCESS27]: the screen says so and never reconnects in a loop.
+  { code: 4440, sentence: 'You have been signed out, so this screen stopped. Sign in again to carry on.' },
+  {
+    code: 4441,
+    sentence:
+      'This meeting was opened on another screen with your link, so this one stopped. Use the newer screen, or reload this page to move back here.',
+  },
 ]) {
   test(`a ${code} close stops retrying and says why in plain words`, async ({ page }) => {
     let attempts = 0;

@@ -279,15 +279,16 @@ describe('the server lets in only who the chair let in, and judges every write',
       code: 'forbidden',
     });
 
+    // A guest still waiting, or turned away, gets no socket at all [ACCESS24].
     const waiting = await guest(meeting);
-    const waitingSocket = await socket(waiting.cookie);
-    expect(
-      await request(waitingSocket, 'meeting:enter', { meetingId: meeting.meetingId, screen: 'phone' }),
-    ).toMatchObject({ ok: false, code: 'not-admitted' });
+    const refusedAtHandshake = async (cookie: string) => {
+      const refused = await socket(cookie);
+      const error = await new Promise<Error>((resolve) => refused.once('connect_error', resolve));
+      expect(error.message).toBe('not-admitted');
+    };
+    await refusedAtHandshake(waiting.cookie);
     await chair.post(`/api/meetings/${meeting.meetingId}/participants/${waiting.participantId}/refuse`);
-    expect(
-      await request(waitingSocket, 'meeting:enter', { meetingId: meeting.meetingId, screen: 'phone' }),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
+    await refusedAtHandshake(waiting.cookie);
     // A pass for this meeting does not open another.
     const other = await openMeeting('Not theirs');
     expect(
@@ -417,7 +418,8 @@ describe('the server lets in only who the chair let in, and judges every write',
     ).toMatchObject({ ok: true });
     const gone = new Promise<void>((resolve) => screen.once('disconnect', () => resolve()));
     expect((await chair.request('PATCH', `/api/staff/${workerId}`, { disabled: true })).status).toBe(200);
-    expect(await closed).toBe(closeCodes.notAdmitted);
+    // Every session of the account ended: sign in again [ACCESS22].
+    expect(await closed).toBe(closeCodes.sessionEnded);
     await gone;
     expect(await rawConnect(`${server.wsUrl}/yjs/${meeting.meetingId}.map`, cookieOf(worker))).toEqual({
       code: closeCodes.notAdmitted,

@@ -82,7 +82,7 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
       status: 'waiting',
       role: null,
     });
-    expect((await phone.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+    expect((await phone.get(`/api/meetings/${meetingId}`)).status).toBe(404);
 
     const lobby = await chair.get(`/api/meetings/${meetingId}/lobby`);
     expect(lobby.body.participants).toEqual([
@@ -142,7 +142,7 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
       200,
     );
     expect((await stranger.get('/api/join/status')).body.status).toBe('refused');
-    expect((await stranger.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+    expect((await stranger.get(`/api/meetings/${meetingId}`)).status).toBe(404);
     expect((await join(stranger, code, 'Unknown again')).body).toMatchObject({
       participantId: strangerId,
       status: 'refused',
@@ -152,7 +152,7 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
     const closed = await chair.post(`/api/meetings/${meetingId}/close`);
     expect(closed.body.meeting).toMatchObject({ state: 'closed', joinCode: null });
     expect((await phone.get('/api/join/status')).body.status).toBe('left');
-    expect((await phone.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+    expect((await phone.get(`/api/meetings/${meetingId}`)).status).toBe(404);
     expect((await join(phone, code)).status).toBe(404);
     expect((await join(new Browser(server, '10.0.0.4'), code)).status).toBe(404);
     expect((await chair.post(`/api/meetings/${meetingId}/open`)).status).toBe(409);
@@ -195,9 +195,9 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
     const other = new Browser(server, '10.0.0.9');
     await other.post('/api/session', { email: 'other@example.org', password: adminPassword });
     for (const path of ['open', 'close'])
-      expect((await other.post(`/api/meetings/${meetingId}/${path}`)).status).toBe(403);
-    expect((await other.get(`/api/meetings/${meetingId}/lobby`)).status).toBe(403);
-    expect((await other.get(`/api/meetings/${meetingId}`)).status).toBe(403);
+      expect((await other.post(`/api/meetings/${meetingId}/${path}`)).status).toBe(404);
+    expect((await other.get(`/api/meetings/${meetingId}/lobby`)).status).toBe(404);
+    expect((await other.get(`/api/meetings/${meetingId}`)).status).toBe(404);
   });
 
   it('[ACCESS3] cookies are Secure when the browser came over https through a trusted proxy', async () => {

@@ -150,8 +150,8 @@ describe('staff accounts, sign-in and families', () => {
       expect(
         (await browser.get('/api/families')).body.families.map((family: { id: string }) => family.id),
       ).toEqual(browser === admin ? ['demo-hollis-family'] : []);
-      expect((await browser.get(`/api/families/${familyId}`)).status).toBe(403);
-      expect((await browser.get(`/api/families/${familyId}/audit`)).status).toBe(403);
+      expect((await browser.get(`/api/families/${familyId}`)).status).toBe(404);
+      expect((await browser.get(`/api/families/${familyId}/audit`)).status).toBe(404);
       expect(
         (
           await browser.post(`/api/families/${familyId}/meetings`, {
@@ -160,7 +160,7 @@ describe('staff accounts, sign-in and families', () => {
             title: 'x',
           })
         ).status,
-      ).toBe(403);
+      ).toBe(404);
     }
     expect((await new Browser(server).get('/api/families')).status).toBe(401);
     expect((await new Browser(server).get(`/api/families/${familyId}`)).status).toBe(401);

@@ -39,7 +39,25 @@ describe('WebSocket upgrades and Origin', () => {
       // Same host name, other port: another origin.
       expect(await upgradeStatus(url, `http://127.0.0.1:${server.port + 1}`)).toBe(403);
       expect(await upgradeStatus(url, 'not a url')).toBe(403);
+      // Same host and port, another scheme: https is not this http server [ACCESS29].
+      expect(await upgradeStatus(url, `https://127.0.0.1:${server.port}`)).toBe(403);
+      expect(await upgradeStatus(url, 'null')).toBe(403);
     }
+  });
+
+  it('[ACCESS29] an API change with an Origin of another scheme, host or port is refused with 403; our own is not', async () => {
+    const change = (origin: string) =>
+      fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { origin } }).then(
+        (answer) => answer.status,
+      );
+    for (const other of [
+      `https://127.0.0.1:${server.port}`,
+      `http://127.0.0.1:${server.port + 1}`,
+      `http://localhost:${server.port}`,
+      'null',
+    ])
+      expect(await change(other)).toBe(403);
+    expect(await change(server.url)).toBe(200);
   });
 
   it('[SYNC10] the same origin, and no Origin at all, are accepted', async () => {

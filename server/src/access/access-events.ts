@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { GuestRole, ParticipantStatus } from '@kinboard/shared/access/roles';
 
+/** Why every session of a staff account ended at once. */
+export type StaffAccessEnd = 'disabled' | 'password-changed' | 'role-lowered';
+
 /**
- * Changes that end or change someone's rights while they may be connected. The sync and
- * socket.io layers listen and close (4410, 4403) or re-check the connections concerned, since a
- * right checked at connect time is not enough once the chair closes the meeting or turns
- * someone away.
+ * Changes that end or change someone's rights while they may be connected [ACCESS22]. The sync
+ * and socket.io layers listen (through `AccessEnds`, access-ends.ts, for staff) and close
+ * (4440, 4410, 4403, 4401) or re-check the connections concerned, since a right checked at
+ * connect time is not enough once it ends. Emitted only after the store holds the change.
  */
 export interface AccessEventMap {
   /** Every guest of the meeting has lost access; staff may stay on the record. */
@@ -14,9 +17,21 @@ export interface AccessEventMap {
   'participant-changed': [
     { meetingId: string; participantId: string; status: ParticipantStatus; role?: GuestRole | undefined },
   ];
-  /** The account was disabled: every session of it has ended. */
-  'staff-disabled': [{ staffId: string }];
+  /** One staff session ended: signed out (an expiry is found by each connection's own timer). */
+  'session-ended': [{ staffId: string; sessionId: string }];
+  /** Every session of the account ended (but `exceptSessionId`, the browser that changed its password). */
+  'staff-access-ended': [{ staffId: string; why: StaffAccessEnd; exceptSessionId?: string | undefined }];
+  /** The staff member may no longer see the family's meetings. */
+  'family-access-removed': [{ staffId: string; familyId: string }];
 }
+
+export const accessEventNames = [
+  'meeting-closed',
+  'participant-changed',
+  'session-ended',
+  'staff-access-ended',
+  'family-access-removed',
+] as const satisfies readonly (keyof AccessEventMap)[];
 
 export class AccessEvents extends EventEmitter<AccessEventMap> {
   /**

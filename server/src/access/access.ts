@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Participant, Staff, Store } from '../store/store.ts';
+import { AccessEnds } from './access-ends.ts';
 import { AccessEvents } from './access-events.ts';
 import {
   backoff,
@@ -74,12 +75,15 @@ export class Access {
   readonly sessions: StaffSessions;
   readonly limits: AccessLimits;
   readonly events = new AccessEvents();
+  /** Closes open connections whose access ended [ACCESS22]. */
+  readonly ends: AccessEnds;
 
   constructor(options: { store: Store; audit: AuditLog; sessionTimes: SessionTimes; limits?: AccessLimits }) {
     this.store = options.store;
     this.audit = options.audit;
     this.sessions = new StaffSessions(options.store, options.sessionTimes);
     this.limits = options.limits ?? accessLimits((_, policy) => new MemoryAttemptLimiter(policy));
+    this.ends = new AccessEnds(this.events, this.sessions, options.store);
     void prepareDecoy();
   }
 

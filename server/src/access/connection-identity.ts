@@ -31,8 +31,8 @@ export function meetingAdmitsGuests(meeting: Meeting): boolean {
  * when a browser carries both.
  *
  * Refusals: no valid credentials, a pass for another meeting, or a guest still waiting or gone:
- * 4401 (said before looking the meeting up, so ids cannot be probed). A known meeting the
- * person may not see (staff without access, a refused guest): 4403. Unknown meeting: 4404.
+ * 4401 (said before looking the meeting up, so ids cannot be probed). A guest the chair
+ * refused: 4403. Unknown meeting, or one of a family the staff member may not see: 4404, alike.
  * A guest of a closed meeting: 4410. Staff keep access to closed meetings (the record);
  * whether a closed meeting's documents are served is the sync layer's rule [SYNC4].
  */
@@ -46,8 +46,9 @@ export async function resolveConnectionIdentity(
   if (staff) {
     const meeting = await deps.store.getMeeting(meetingId);
     if (!meeting) return refuse(closeCodes.unknownDocument, 'no such meeting');
+    // The same answer as a missing meeting: nobody learns that a meeting they may not see exists [ACCESS28].
     if (!(await deps.store.hasFamilyAccess(staff.id, meeting.familyId)))
-      return refuse(closeCodes.forbidden, 'no access to this family');
+      return refuse(closeCodes.unknownDocument, 'no such meeting');
     return { kind: 'staff', staffId: staff.id, role: 'staff' };
   }
   const guest = await guestOfPass(deps.store, headers);
@@ -57,7 +58,7 @@ export async function resolveConnectionIdentity(
   if (meeting.state === 'closed') return refuse(closeCodes.meetingClosed, 'the meeting has closed');
   if (guest.status === 'refused') return refuse(closeCodes.forbidden, 'the chair turned this pass away');
   if (guest.status !== 'admitted' || !guest.role || !meetingAdmitsGuests(meeting))
-    return refuse(closeCodes.notAdmitted, 'waiting to be let in');
+    return refuse(closeCodes.notAdmitted, 'not let in');
   return { kind: 'guest', participantId: guest.id, role: guest.role };
 }
 

@@ -40,6 +40,24 @@ export function cameOverHttps(request: IncomingMessage, trustProxy: boolean): bo
   return trustProxy && headerValue(request.headers['x-forwarded-proto'])?.split(',')[0]?.trim() === 'https';
 }
 
+/**
+ * Whether a browser's Origin names this very server: scheme, host and port, as the browser
+ * reached it (https only when the connection is TLS, or a trusted proxy says so) [ACCESS29].
+ * No Origin (not a browser) counts as the same; `null` or anything unreadable does not.
+ */
+export function isSameOrigin(request: IncomingMessage, trustProxy: boolean): boolean {
+  const origin = headerValue(request.headers.origin);
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  if (!host) return false;
+  try {
+    const ours = new URL(`${cameOverHttps(request, trustProxy) ? 'https' : 'http'}://${host}`).origin;
+    return new URL(origin).origin === ours;
+  } catch {
+    return false;
+  }
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.at(-1) : value;
 }

@@ -3,8 +3,11 @@ import type { Staff, Store } from '../store/store.ts';
 import { clearCookieHeader, readCookie, setCookieHeader, staffCookieName } from './cookies.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
-/** A session's last use is written at most this often, so each request is not a write. */
-const touchEveryMs = 60_000;
+/**
+ * A session's last use is written at most this often (a tenth of the idle time, at most a
+ * minute), so each request is not a write and the idle end in the store lags little.
+ */
+const touchEveryMs = (idleMs: number) => Math.min(60_000, Math.max(1, Math.floor(idleMs / 10)));
 
 export interface SessionTimes {
   /** The session ends after this long without a request (sliding)... */
@@ -53,9 +56,26 @@ export class StaffSessions {
       await this.#store.deleteStaffSession(session.id);
       return undefined;
     }
-    if (now - session.lastSeen >= touchEveryMs)
+    if (now - session.lastSeen >= touchEveryMs(this.#times.idleMs))
       await this.#store.touchStaffSession(session.id, now, Math.min(now + this.#times.idleMs, hardEnd));
     return staff;
+  }
+
+  /** The id (the store's key) of the session the cookie names, whether or not it is live. */
+  idOf(headers: IncomingHttpHeaders): string | undefined {
+    const token = readCookie(headers, staffCookieName);
+    return token ? hashSecret(token) : undefined;
+  }
+
+  /**
+   * When the session ends as the store has it now (idle end, capped by the maximum), or
+   * undefined if it is gone or its account disabled. The idle end slides with each HTTP request,
+   * so a connection's timer asks again when it fires [ACCESS23].
+   */
+  async endOf(sessionId: string): Promise<number | undefined> {
+    const found = await this.#store.getStaffSession(sessionId);
+    if (!found || found.staff.disabled) return undefined;
+    return Math.min(found.session.expiresAt, found.session.createdAt + this.#times.maxMs);
   }
 
   /** Ends the session the cookie names (if any); returns the header that clears the cookie. */

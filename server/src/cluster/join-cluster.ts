@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ServerOptions } from 'socket.io';
-import type { AccessEventMap, AccessEvents } from '../access/access-events.ts';
+import { accessEventNames, type AccessEventMap, type AccessEvents } from '../access/access-events.ts';
 import { accessLimits, type AccessLimits } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import { Cluster } from './cluster.ts';
@@ -51,19 +51,22 @@ export async function joinCluster(
     limits,
     socketIoAdapter,
     relayAccessEvents(events) {
-      const forward =
-        <K extends keyof AccessEventMap>(kind: K) =>
-        (...[payload]: AccessEventMap[K]) => {
+      // Every server closes its own connections within a second of the decision [ACCESS22].
+      type Payload = AccessEventMap[keyof AccessEventMap][0];
+      const emitter = events as unknown as {
+        on(kind: string, listener: (payload: Payload) => void): void;
+        emitRelayed(kind: string, payload: Payload): void;
+      };
+      const relay = (kind: (typeof accessEventNames)[number]) => {
+        emitter.on(kind, (payload) => {
           if (!events.relayed) news.publish({ kind, ...payload } as Parameters<typeof news.publish>[0]);
-        };
-      events.on('meeting-closed', forward('meeting-closed'));
-      events.on('participant-changed', forward('participant-changed'));
-      events.on('staff-disabled', forward('staff-disabled'));
-      news.on('meeting-closed', ({ meetingId }) => events.emitRelayed('meeting-closed', { meetingId }));
-      news.on('participant-changed', ({ kind: _kind, ...change }) =>
-        events.emitRelayed('participant-changed', change),
-      );
-      news.on('staff-disabled', ({ staffId }) => events.emitRelayed('staff-disabled', { staffId }));
+        });
+        news.on(kind, (received) => {
+          const { kind: _kind, ...payload } = received as { kind: string } & Payload;
+          emitter.emitRelayed(kind, payload as Payload);
+        });
+      };
+      for (const kind of accessEventNames) relay(kind);
     },
     close: () => cluster.close(),
   };

@@ -28,7 +28,18 @@ export const meetingNewsSchema = z.discriminatedUnion('kind', [
     status: z.enum(participantStatuses),
     role: z.enum(guestRoles).optional(),
   }),
-  z.object({ kind: z.literal('staff-disabled'), staffId: z.string().min(1) }),
+  z.object({ kind: z.literal('session-ended'), staffId: z.string().min(1), sessionId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('staff-access-ended'),
+    staffId: z.string().min(1),
+    why: z.enum(['disabled', 'password-changed', 'role-lowered']),
+    exceptSessionId: z.string().min(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('family-access-removed'),
+    staffId: z.string().min(1),
+    familyId: z.string().min(1),
+  }),
 ]);
 export type MeetingNews = z.infer<typeof meetingNewsSchema>;
 type Kind = MeetingNews['kind'];

@@ -1,11 +1,35 @@
-import { isMeetingTypeId, meetingTypes, readBoardSettings, readCards, wordsFor } from '@kinboard/shared';
+import {
+  fireDrills,
+  formatDocumentName,
+  isMeetingTypeId,
+  meetingTypes,
+  nextSteps,
+  planRules,
+  readBoardSettings,
+  readCards,
+  wordsFor,
+} from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
+import {
+  authorDirectoryOf,
+  creditFor,
+  isFamilyVoice,
+  type AuthorDirectory,
+} from '@kinboard/shared/access/credit';
 import * as Y from 'yjs';
+import { meetingCredits } from '../access/authors.ts';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
-import type { AgreedPlanVersion, Family, Meeting, RevealedScalingRecord, Store } from '../store/store.ts';
+import type {
+  AgreedPlanVersion,
+  ClientOwner,
+  Family,
+  Meeting,
+  RevealedScalingRecord,
+  Store,
+} from '../store/store.ts';
 
 /** Reads one part of the agreed version from its stored Yjs bytes (an empty document if it had none). */
-function agreedDoc(version: AgreedPlanVersion, part: 'map' | 'frame'): Y.Doc {
+function agreedDoc(version: AgreedPlanVersion, part: 'map' | 'frame' | 'plan'): Y.Doc {
   const doc = new Y.Doc();
   const data = version.documents.find((each) => each.part === part)?.data;
   if (data) Y.applyUpdate(doc, data);
@@ -19,6 +43,36 @@ export interface AgreedRecordSources {
   agreedByName: string;
   /** The family's revealed scaling rounds; only this meeting's, revealed before agreement, are kept. */
   scaling: readonly RevealedScalingRecord[];
+  /** Everyone the server recorded for the meeting: who wrote each card [FIRST3]. */
+  authors: AuthorDirectory;
+  /** Who first wrote under each Yjs client id of the plan document [SYNC13]: who made each rule. */
+  planOwners?: readonly ClientOwner[];
+}
+
+/**
+ * Who made each rule, fire drill and next step, from the client owners the server kept: the
+ * entry's map was inserted under its writer's Yjs client id, which no screen can claim for
+ * another [SYNC13]. An entry's own `authorId` is what its screen wrote, so it is not used.
+ */
+function planWritersOf(
+  plan: Y.Doc,
+  owners: readonly ClientOwner[],
+  authors: AuthorDirectory,
+): AgreedRecord['writers'] {
+  const ownerOf = new Map(owners.map((owner) => [owner.client, owner.participant]));
+  const writers: NonNullable<AgreedRecord['writers']> = {};
+  for (const list of [planRules, fireDrills, nextSteps]) {
+    for (const [id, item] of plan.getMap(list.root)._map) {
+      if (item.deleted) continue;
+      const credit = authors.get(ownerOf.get(item.id.client) ?? '');
+      if (credit)
+        writers[id] = {
+          name: credit.name,
+          ...(credit.relationship ? { relationship: credit.relationship } : {}),
+        };
+    }
+  }
+  return writers;
 }
 
 /**
@@ -32,16 +86,26 @@ export function agreedRecordOf({
   version,
   agreedByName,
   scaling,
+  authors,
+  planOwners = [],
 }: AgreedRecordSources): AgreedRecord {
   const frame = agreedDoc(version, 'frame');
   const map = agreedDoc(version, 'map');
   const settings = readBoardSettings(frame);
   const words = wordsFor(settings.vocabularyId, settings.customLabel);
+  // Only what the server recorded as a family member's or a child's: a card's perspective is
+  // what its screen claimed, and a worker's card typed for the family is not their words [EXPORT5].
   const familyWords = readCards(map)
-    .filter((card) => card.perspective === 'family' || card.perspective === 'child')
-    .map(({ domain, text, author }) => ({ domain, text, author }));
+    .filter((card) => isFamilyVoice(authors, card.authorId))
+    .map(({ domain, text, author, authorId }) => {
+      const { name, relationship } = creditFor(authors, authorId, author);
+      return { domain, text, author: name, ...(relationship ? { relationship } : {}) };
+    });
+  const plan = agreedDoc(version, 'plan');
+  const writers = planWritersOf(plan, planOwners, authors);
   frame.destroy();
   map.destroy();
+  plan.destroy();
   return {
     schemaVersion: agreedRecordSchemaVersion,
     family: { id: family.id, name: family.name },
@@ -67,6 +131,7 @@ export function agreedRecordOf({
     },
     board: version.board,
     familyWords,
+    writers,
     participants: version.participants,
     agreement: version.answers.map(({ participantKey, name, role, agrees, reason, at }) => ({
       ...{ participantKey, name, role, agrees, at },
@@ -104,11 +169,14 @@ export async function loadAgreedRecord(
   const family = await store.getFamily(meeting.familyId);
   if (!version || !family) return undefined;
   const agreedBy = await store.getStaff(version.agreedBy);
+  const authors = authorDirectoryOf(await meetingCredits(store, meeting.id));
   return agreedRecordOf({
     family,
     meeting,
     version,
     agreedByName: agreedBy?.name ?? version.agreedBy,
     scaling: await store.listRevealedScalingOfFamily(family.id),
+    authors,
+    planOwners: await store.loadClientOwners(formatDocumentName({ meetingId: meeting.id, part: 'plan' })),
   });
 }

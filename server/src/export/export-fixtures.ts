@@ -17,6 +17,7 @@ import {
   writeBoardSettings,
   type PlanPerson,
 } from '@kinboard/shared';
+import { authorDirectoryOf, type Credit } from '@kinboard/shared/access/credit';
 import { type AgreedRecord } from '@kinboard/shared/export/index';
 import * as Y from 'yjs';
 import hollis from '../seed/hollis-family.json' with { type: 'json' };
@@ -31,7 +32,8 @@ export interface PlanContent {
   vocabulary?: 'safety' | 'wellbeing';
   statements: { statement: string; goal: string }[];
   bottomLines: string[];
-  familyWords?: { text: string; author: string }[];
+  /** Cards written by family members, each credited to them with how they know the child. */
+  familyWords?: { text: string; author: string; relationship: string }[];
   rules: { what: string; who: string[]; when: string; howWeKnow: string; answers: number[] }[];
   fireDrills?: { what: string; who: string[]; when: string }[];
   nextSteps: { what: string; who: string[]; byWhen: string }[];
@@ -54,13 +56,24 @@ export function agreedVersionOf(content: PlanContent): AgreedPlanVersion {
       domain: 'existingStrengths',
       text: words.text,
       author: words.author,
+      authorId: keyOf(words.author),
       perspective: 'family',
     });
   addCard(map, {
     domain: 'pastHarm',
     text: 'A professional card, not the family’s words.',
     author: 'Tom Price',
+    authorId: 'staff:staff-tom',
     perspective: 'professional',
+  });
+  // A worry typed by a network member whose screen claimed the family's perspective: still not
+  // the family's words, because the server recorded them as network [EXPORT5].
+  addCard(map, {
+    domain: 'complicatingFactors',
+    text: 'A network member’s worry, not the family’s words.',
+    author: 'Dani Hollis',
+    authorId: keyOf('Rita Evans'),
+    perspective: 'family',
   });
   for (const rule of content.rules)
     planRules.add(plan, {
@@ -122,8 +135,23 @@ export function recordOf(
     meeting,
     version,
     agreedByName: 'Tom Price',
+    authors: authorDirectoryOf(creditsOf(content)),
     scaling: scaling.map((each) => ({ ...each, meeting, round: { ...each.round, meetingId: meeting.id } })),
   });
+}
+
+/** Who the server would have recorded: the family's writers, a network member and the worker. */
+function creditsOf(content: PlanContent): Credit[] {
+  return [
+    ...(content.familyWords ?? []).map((words): Credit => ({
+      key: keyOf(words.author),
+      name: words.author,
+      relationship: words.relationship,
+      role: 'family',
+    })),
+    { key: keyOf('Rita Evans'), name: 'Rita Evans', relationship: 'Maisie’s teacher', role: 'network' },
+    { key: 'staff:staff-tom', name: 'Tom Price', role: 'staff' },
+  ];
 }
 
 /** Two revealed rounds: one named, one anonymous. */
@@ -196,7 +224,11 @@ export function hollisContent(): PlanContent {
   return {
     statements: hollis.dangerStatements.map((pair) => ({ statement: pair.text, goal: pair.safetyGoal })),
     bottomLines: hollis.bottomLines,
-    familyWords: hollis.existingStrengths.map((text) => ({ text, author: 'Pat Hollis' })),
+    familyWords: hollis.existingStrengths.map((text) => ({
+      text,
+      author: 'Pat Hollis',
+      relationship: 'Nan',
+    })),
     rules: hollis.planRules.map((rule) => ({
       what: rule.rule,
       who: rule.who,
@@ -255,8 +287,8 @@ export function fiftyRuleContent(): PlanContent {
     statements: [...base.statements, { statement: hardTexts.long, goal: hardTexts.mixed }],
     bottomLines: [...base.bottomLines, hardTexts.apostrophes],
     familyWords: [
-      { text: hardTexts.emoji, author: 'Maisie' },
-      { text: hardTexts.arabic, author: 'أمينة الحسن' },
+      { text: hardTexts.emoji, author: 'Maisie', relationship: 'Herself' },
+      { text: hardTexts.arabic, author: 'أمينة الحسن', relationship: 'الأم' },
     ],
     rules: Array.from({ length: 50 }, (_, index) => ({
       what: `Rule ${index + 1}: ${[hardTexts.apostrophes, hardTexts.emoji, hardTexts.arabic, hardTexts.hebrew, hardTexts.mixed, hardTexts.accents][index % 6]}`,

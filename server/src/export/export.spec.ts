@@ -8,6 +8,7 @@ import {
   toPlainText,
   type AgreedRecord,
   type ExportDocument,
+  exportWords,
 } from '@kinboard/shared/export/index';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
@@ -182,6 +183,27 @@ describe('the family plan as PDF', () => {
     expect(pdf.pages.reduce((sum, page) => sum + page.images, 0)).toBe(2);
     expect(pdf.pages.flatMap((page) => page.roles).filter((role) => role === 'Figure')).toHaveLength(2);
     expectInsideMargins(pdf);
+  });
+});
+
+describe('[EXPORT5] the family’s own words hold only what family members wrote', () => {
+  it('credits each card to the writer the server recorded, and leaves out the network’s and professionals’ cards', async () => {
+    const text = (await readPdf(await renderPdf(familyPlan(hollis)))).text;
+    const own = sectionText(text, exportWords.familyPlan.familyWords, 'Bottom lines');
+    positionsInOrder(
+      own,
+      hollisContent().familyWords!.flatMap((words) => [words.text, `Said by: ${words.author} (Nan)`]),
+    );
+    // A worry typed by a network member (whose screen claimed the family's voice) and the
+    // worker's card are not the family's words, whatever name their screens wrote in them.
+    expect(own).not.toContain(squeeze('A network member’s worry'));
+    expect(own).not.toContain(squeeze('A professional card'));
+    expect(own).not.toContain(squeeze('Dani Hollis'));
+    expect(hollis.familyWords.map((words) => words.author)).toEqual([
+      'Pat Hollis',
+      'Pat Hollis',
+      'Pat Hollis',
+    ]);
   });
 });
 

@@ -91,25 +91,26 @@ export class ApiContext {
     return forbidden('Only an administrator can do that.');
   }
 
-  /** The family, if the signed-in staff member was given access to it: 401, 404 or 403 otherwise. */
+  /**
+   * The family, if the signed-in staff member was given access to it: 401 or 404 otherwise; a
+   * family they may not see answers as a missing one [ACCESS28].
+   */
   async familyOfStaff(familyId: string): Promise<{ staff: Staff; family: Family } | Reply> {
     const staff = await this.staff();
     if (staff instanceof Reply) return staff;
     const family = await this.store.getFamily(familyId);
-    if (!family) return notFound('There is no family with that link.');
-    if (!(await this.store.hasFamilyAccess(staff.id, family.id)))
-      return forbidden('You have not been given access to this family. Ask an administrator.');
+    if (!family || !(await this.store.hasFamilyAccess(staff.id, family.id)))
+      return notFound('There is no family with that link.');
     return { staff, family };
   }
 
-  /** The meeting, if the signed-in staff member has access to its family. */
+  /** The meeting, if the signed-in staff member has access to its family; else as a missing one [ACCESS28]. */
   async meetingOfStaff(meetingId: string): Promise<{ staff: Staff; meeting: Meeting } | Reply> {
     const staff = await this.staff();
     if (staff instanceof Reply) return staff;
     const meeting = await this.store.getMeeting(meetingId);
-    if (!meeting) return notFound('There is no meeting with that link.');
-    if (!(await this.store.hasFamilyAccess(staff.id, meeting.familyId)))
-      return forbidden('You have not been given access to this family. Ask an administrator.');
+    if (!meeting || !(await this.store.hasFamilyAccess(staff.id, meeting.familyId)))
+      return notFound('There is no meeting with that link.');
     return { staff, meeting };
   }
 }

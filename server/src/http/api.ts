@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isSameOrigin } from '../access/request-origin.ts';
 import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
@@ -53,7 +54,7 @@ export async function handleApi(
     );
     return true;
   }
-  const refused = refuseCrossSite(request, method);
+  const refused = refuseCrossSite(request, method, deps.trustProxy);
   if (refused) {
     sendReply(response, refused);
     return true;
@@ -71,22 +72,13 @@ export async function handleApi(
 
 /**
  * A change (anything but GET) must come from our own pages: a browser sends Origin on such
- * requests, and it must name this host; a body must be JSON, which a cross-site form cannot send
+ * requests, and it must name this server, scheme, host and port [ACCESS29]; a body must be JSON, which a cross-site form cannot send
  * without a CORS preflight that we never answer. Together with SameSite=Lax cookies this closes
  * cross-site request forgery [ACCESS10].
  */
-function refuseCrossSite(request: IncomingMessage, method: string): Reply | undefined {
+function refuseCrossSite(request: IncomingMessage, method: string, trustProxy: boolean): Reply | undefined {
   if (method === 'GET') return undefined;
-  const origin = request.headers.origin;
-  if (origin !== undefined) {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== request.headers.host) return forbidden('Requests from other sites are refused.');
-  }
+  if (!isSameOrigin(request, trustProxy)) return forbidden('Requests from other sites are refused.');
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();

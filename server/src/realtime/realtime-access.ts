@@ -1,5 +1,6 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { closeCodes, fail, type ParticipantRole, type Result, type ScreenKind } from '@kinboard/shared';
+import type { Resting, Watch } from '../access/access-ends.ts';
+import { accessEventNames } from '../access/access-events.ts';
 import type { Access } from '../access/access.ts';
 import type { ConnectionRefusal } from '../access/connection-identity.ts';
 import { roleOnScreen } from '../access/screen-role.ts';
@@ -7,6 +8,7 @@ import { participantView } from '../http/views.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import {
+  endSocket,
   meetingRoom,
   staffRoom,
   type KinboardServer,
@@ -62,6 +64,9 @@ export class RealtimeAccess {
   readonly #requireSignIn: boolean;
   /** Counts access events, so an entry decided while one happened is decided again. */
   changes = 0;
+  /** What each socket rests on, from its handshake to its connection. */
+  readonly #resting = new WeakMap<KinboardSocket, Resting>();
+  readonly #watches = new Map<string, Watch>();
 
   constructor(options: {
     io: KinboardServer;
@@ -76,23 +81,48 @@ export class RealtimeAccess {
     this.#log = options.log;
     this.#requireSignIn = options.requireSignIn;
     const { events } = options.access;
-    for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
-      events.on(event, () => this.changes++);
+    for (const event of accessEventNames) events.on(event, () => this.changes++);
     const failed = (error: unknown) => this.#log.error({ err: error }, 'could not apply an access change');
     events.on('meeting-closed', ({ meetingId }) => this.#meetingClosed(meetingId, events.relayed));
     events.on('participant-changed', (change) =>
       this.#participantChanged(change, events.relayed).catch(failed),
     );
-    events.on('staff-disabled', ({ staffId }) => {
-      for (const socket of this.#sockets()) if (socket.data.staffId === staffId) socket.disconnect(true);
-    });
   }
 
-  /** With sign-in required, a socket needs a staff session or a guest pass to stay connected. */
-  async mayConnect(headers: IncomingHttpHeaders): Promise<boolean> {
+  /**
+   * With sign-in required, a socket needs a staff session or the pass of a guest the chair has
+   * let in [ACCESS17, ACCESS24]; a waiting, refused or departed guest is refused here, at the
+   * handshake.
+   */
+  async mayConnect(socket: KinboardSocket): Promise<boolean> {
     if (!this.#requireSignIn) return true;
-    if (await this.#access.staffOf(headers)) return true;
-    return (await this.#access.guestOf(headers)) !== undefined;
+    const headers = socket.handshake.headers;
+    const staff = await this.#access.staffOf(headers);
+    const guest = staff ? undefined : await this.#access.guestOf(headers);
+    if (!staff && guest?.status !== 'admitted') return false;
+    this.#resting.set(socket, { staffId: staff?.id, guestId: guest?.id });
+    return true;
+  }
+
+  /**
+   * From the moment the socket is connected it is disconnected when the access it rests on
+   * ends [ACCESS22], told why first with `access:ended` (the close code, as the sync endpoint's).
+   */
+  watch(socket: KinboardSocket): void {
+    const resting = this.#resting.get(socket);
+    this.#resting.delete(socket);
+    if (!resting) return;
+    const watch = this.#access.ends.watch(
+      socket.handshake.headers,
+      resting,
+      (code, reason) => endSocket(socket, { code, reason }),
+      'realtime',
+    );
+    this.#watches.set(socket.id, watch);
+    socket.once('disconnect', () => {
+      watch.stop();
+      this.#watches.delete(socket.id);
+    });
   }
 
   /** Who enters the meeting, and as what; a declared projector screen only lowers the role. */
@@ -124,6 +154,9 @@ export class RealtimeAccess {
   async recordEntry(socket: KinboardSocket, familyId: string): Promise<void> {
     const { staffId, participantId, meetingId, role } = socket.data;
     if (!staffId && !participantId) return;
+    // A recovered socket is entered again before it is connected (and watched).
+    const resting = this.#watches.get(socket.id)?.resting ?? this.#resting.get(socket);
+    if (resting) resting.familyId = familyId;
     await this.#access.audit.record({
       actorKind: staffId ? 'staff' : 'participant',
       actorId: staffId ?? participantId,
@@ -173,10 +206,8 @@ export class RealtimeAccess {
     // The deciding server's broadcast reaches every server's screens; another's must not repeat it.
     if (!relayed) this.#io.to(meetingRoom(meetingId)).emit('meeting:closed', { meetingId });
     for (const socket of this.#sockets())
-      if (socket.data.meetingId === meetingId) {
-        socket.data = {};
-        socket.disconnect(true);
-      }
+      if (socket.data.meetingId === meetingId)
+        endSocket(socket, { code: closeCodes.meetingClosed, reason: 'the meeting has closed' });
   }
 
   async #participantChanged(
@@ -191,10 +222,9 @@ export class RealtimeAccess {
     const { meetingId, participantId, status, role } = change;
     for (const socket of this.#sockets()) {
       if (socket.data.participantId !== participantId) continue;
-      if (status === 'refused' || status === 'left') {
-        socket.data = {};
-        socket.disconnect(true);
-      } else if (status === 'admitted' && role && !socket.data.lowered) {
+      if (status === 'refused' || status === 'left')
+        endSocket(socket, { code: closeCodes.notAdmitted, reason: 'let go' });
+      else if (status === 'admitted' && role && !socket.data.lowered) {
         socket.data.role = role;
         socket.emit('participant:role', { meetingId, role });
       }

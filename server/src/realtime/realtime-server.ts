@@ -14,6 +14,7 @@ import { Server as EngineServer } from 'engine.io';
 import { Server, type ServerOptions } from 'socket.io';
 import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Access } from '../access/access.ts';
+import { connectionBounds } from '../http/connection-bounds.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
@@ -25,6 +26,8 @@ import { ScalingEvents } from './scaling-events.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
 
 export const socketIoPath = '/socket.io/';
+/** How long a closed socket waits for the client to answer the close [ACCESS26]. */
+const closeHandshakeMs = 2_000;
 
 /**
  * socket.io carries what the server must decide (lobby, roles, scaling rounds, the chair's
@@ -69,11 +72,22 @@ export class RealtimeServer {
       transports: ['websocket'],
       maxHttpBufferSize: options.maxMessageBytes,
     });
+    // ws waits 30 s for the peer's answer to a close; a peer that never answers is cut sooner.
+    this.#engine.on(
+      'connection',
+      (engineSocket: { transport: unknown; once(event: 'close', listener: () => void): void }) =>
+        engineSocket.once('close', () => {
+          const ws = (engineSocket.transport as { socket?: { terminate?(): void } }).socket;
+          setTimeout(() => ws?.terminate?.(), closeHandshakeMs).unref();
+        }),
+    );
     const held = new HeldMissedPackets();
     this.io = new Server({
       path: socketIoPath,
       transports: ['websocket'],
       serveClient: false,
+      // An engine.io socket that never sends CONNECT is closed [ACCESS26].
+      connectTimeout: connectionBounds.socketIoConnectMs,
       // A screen that dropped off for a moment gets its rooms and what it missed, once it has
       // been decided again like a new socket: every middleware runs [ACCESS21].
       connectionStateRecovery: { maxDisconnectionDuration, skipMiddlewares: false },
@@ -97,7 +111,7 @@ export class RealtimeServer {
     });
     // Nobody without a session or a guest pass holds a socket open [ACCESS17].
     this.io.use((socket, next) => {
-      this.#access.mayConnect(socket.handshake.headers).then(
+      this.#access.mayConnect(socket).then(
         (allowed) => next(allowed ? undefined : new Error('not-admitted')),
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
@@ -147,6 +161,7 @@ export class RealtimeServer {
   }
 
   #onConnection(socket: KinboardSocket): void {
+    this.#access.watch(socket);
     socket.emit('server:hello', { protocolVersion });
     const live = this.#live;
     this.#handle(socket, 'meeting:enter', async ({ meetingId, screen }) => {

@@ -1,4 +1,5 @@
 import type {
+  AccessEnded,
   ClientToServerEvents,
   ParticipantRole,
   ScreenKind,
@@ -33,3 +34,20 @@ export type KinboardServer = Server<
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** The meeting's staff screens: they hear the lobby. */
 export const staffRoom = (meetingId: string) => `meeting:${meetingId}:staff`;
+
+/** socket.io-parser's packet type of an event. */
+const eventPacket = 2;
+
+/**
+ * Tells the socket why its access ended, then disconnects it [ACCESS22]. The notice is written
+ * straight to the socket: with connection-state recovery, `socket.emit` goes through the adapter
+ * (Redis, asynchronously), and would arrive after the disconnect, that is never.
+ */
+export function endSocket(socket: KinboardSocket, notice: AccessEnded): void {
+  (socket as unknown as { packet(packet: { type: number; data: unknown[] }): void }).packet({
+    type: eventPacket,
+    data: ['access:ended', notice],
+  });
+  socket.data = {};
+  socket.disconnect(true);
+}

@@ -69,6 +69,27 @@ export function runAccessStoreContract(name: string, makeFactory: MakeStoreFacto
       expect(await store.setStaffDisabled('nobody', true)).toBeUndefined();
     });
 
+    it('[STORE7] a lowered role and a new password end sessions in the same change [ACCESS25]', async () => {
+      await store.createStaff(staff('s1', 'admin'));
+      await store.createStaffSession(session('sess-1', 's1'));
+      await store.createStaffSession(session('sess-2', 's1'));
+      expect(await store.setStaffRole('s1', 'admin', false)).toEqual(staff('s1', 'admin'));
+      expect(await store.getStaffSession('sess-1')).toBeDefined();
+      expect(await store.setStaffRole('s1', 'staff', true)).toEqual(staff('s1'));
+      expect(await store.getStaffSession('sess-1')).toBeUndefined();
+      expect(await store.getStaffSession('sess-2')).toBeUndefined();
+      expect(await store.setStaffRole('nobody', 'staff', true)).toBeUndefined();
+
+      await store.createStaffSession(session('keep', 's1'));
+      await store.createStaffSession(session('other', 's1'));
+      await store.setStaffPassword('s1', '$argon2id$new', 'keep');
+      const again = await reopen();
+      expect((await again.getStaffSession('keep'))?.staff.passwordHash).toBe('$argon2id$new');
+      expect(await again.getStaffSession('other')).toBeUndefined();
+      await again.setStaffPassword('s1', '$argon2id$newer', undefined);
+      expect(await again.getStaffSession('keep')).toBeUndefined();
+    });
+
     it('[STORE8] sessions are found by id, slide, end, and expired ones are swept', async () => {
       await store.createStaff(staff('s1'));
       await store.createStaffSession(session('sess-1', 's1'));
@@ -112,6 +133,10 @@ export function runAccessStoreContract(name: string, makeFactory: MakeStoreFacto
       await store.grantFamilyAccess('fam-1', 's2', 6);
       expect(await store.hasFamilyAccess('s2', 'fam-1')).toBe(true);
       expect(await store.listFamiliesOf('s2')).toEqual([details.family]);
+      expect(await store.revokeFamilyAccess('fam-1', 's2')).toBe(true);
+      expect(await store.revokeFamilyAccess('fam-1', 's2')).toBe(false);
+      expect(await store.hasFamilyAccess('s2', 'fam-1')).toBe(false);
+      expect(await store.hasFamilyAccess('s1', 'fam-1')).toBe(true);
     });
 
     it('[STORE10] opening gives a meeting a code; closing kills it and ends every guest', async () => {

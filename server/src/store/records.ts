@@ -77,6 +77,9 @@ export type StoredMeetingLiveState = Omit<MeetingLiveState, 'serverNow'>;
 
 export interface NewMeeting {
   family: Family;
+  /** The family's children and network, stored with it when the family is new (the demo seed). */
+  children?: readonly Child[];
+  network?: readonly NetworkMember[];
   meeting: Meeting;
   /** Initial content for the meeting's documents, stored in the same transaction. */
   documents: DocumentUpdate[];

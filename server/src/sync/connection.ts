@@ -27,6 +27,8 @@ type Authorise = (
 ) => { code: number; reason: string } | undefined;
 
 const keepAliveMs = 30_000;
+/** How long a closed connection waits for the client to answer the close [ACCESS26]. */
+const closeHandshakeMs = 2_000;
 /** How long an anonymous connection's update waits for the id's previous connection to go. */
 const takeOverWithinMs = 3_000;
 let anonymousConnections = 0;
@@ -55,6 +57,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
   readonly #limits: SyncLimits;
   readonly #bucket: TokenBucket;
   #readyTimer: NodeJS.Timeout | undefined;
+  /** Until the client's first sync message (its step 1) arrives [ACCESS26]. */
+  #firstStepTimer: NodeJS.Timeout | undefined;
   /** The first presence id this connection announced, if it was not one it writes under. */
   #presenceId: number | undefined;
   /** Frames held while an update waits for its client id's previous connection to close. */
@@ -92,6 +96,11 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#readyTimer = setTimeout(
       () => this.close(closeCodes.timedOut, 'the document did not load in time'),
       this.#limits.readyWithinMs,
+    );
+    // Every client opens with its sync step 1; one that sends none does not keep a seat [ACCESS26].
+    this.#firstStepTimer = setTimeout(
+      () => this.close(closeCodes.timedOut, 'no sync message in time'),
+      this.#limits.firstStepWithinMs,
     );
     this.#wantsStoredAcks = options.wantsStoredAcks;
     this.#ws.binaryType = 'nodebuffer';
@@ -162,6 +171,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     if (this.#closed) return;
     this.#log.info({ code, reason }, 'closing sync connection');
     this.#ws.close(code, reason);
+    // ws waits 30 s for the peer's own close frame; a peer that never sends one is cut sooner.
+    setTimeout(() => this.#ws.terminate(), closeHandshakeMs).unref();
     this.#onClosed();
   }
 
@@ -176,6 +187,12 @@ export class SyncConnection implements RoomMember, PendingOwner {
       return;
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // Message type 0: a sync message (step 1 comes first from every client; a raw tool may send
+    // an update first). A malformed one still closes when it is handled.
+    if (this.#firstStepTimer && frame[0] === 0) {
+      clearTimeout(this.#firstStepTimer);
+      this.#firstStepTimer = undefined;
+    }
     if (!this.#room) {
       this.#waitingBytes += frame.byteLength;
       if (
@@ -363,6 +380,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#closed = true;
     clearInterval(this.#keepAlive);
     clearTimeout(this.#readyTimer);
+    clearTimeout(this.#firstStepTimer);
     this.#waiting = [];
     this.#held = undefined;
     this.#leave();

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { updateEndsExactly } from './update-extent.ts';
 
 /**
  * The y-websocket wire format: each binary frame is a varint message type followed by its body
@@ -97,9 +98,14 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         const syncType = decoding.readVarUint(decoder);
         const body = decoding.readVarUint8Array(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) message = { kind: 'syncStep1', stateVector: body };
-        else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate)
+        else if (
+          syncType === syncProtocol.messageYjsSyncStep2 ||
+          syncType === syncProtocol.messageYjsUpdate
+        ) {
+          // Yjs would ignore what follows the update's delete set: bytes left over are refused [ACCESS29].
+          if (!updateEndsExactly(body)) throw new MalformedMessage('bytes left over inside the update');
           message = { kind: 'update', update: body };
-        else throw new MalformedMessage(`unknown sync message type ${syncType}`);
+        } else throw new MalformedMessage(`unknown sync message type ${syncType}`);
         break;
       }
       case messageType.awareness:

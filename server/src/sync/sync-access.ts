@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { closeCodes, type ColumnId, type DocumentName } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
+import type { Watch } from '../access/access-ends.ts';
+import { accessEventNames } from '../access/access-events.ts';
 import type { ConnectionIdentity, ConnectionRefusal } from '../access/connection-identity.ts';
 import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
 import type { Logger } from '../log.ts';
@@ -25,6 +27,8 @@ export interface Admitted {
   /** The name on record: the staff member's, or the one the guest joined with [ACCESS19]. */
   name: string;
   familyId?: string;
+  /** Closes the connection when the access it rests on ends [ACCESS22]; set by `track`. */
+  watch?: Watch;
   /** How many access events had happened when the identity was decided. */
   decidedAt: number;
   /**
@@ -63,8 +67,7 @@ export class SyncAccess {
     this.#planLocked = planLocked;
     this.#log = log;
     this.#lockedColumns = lockedColumns;
-    for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
-      access.events.on(event, () => this.#changes++);
+    for (const event of accessEventNames) access.events.on(event, () => this.#changes++);
     access.events.on('meeting-closed', ({ meetingId }) =>
       this.#closeWhere(
         (admitted) => admitted.meetingId === meetingId,
@@ -83,9 +86,6 @@ export class SyncAccess {
       for (const admitted of this.#open.values())
         if (admitted.guestId === participantId && !admitted.lowered) admitted.writer.role = role;
     });
-    access.events.on('staff-disabled', ({ staffId }) =>
-      this.#closeWhere((admitted) => admitted.staffId === staffId, closeCodes.notAdmitted, 'signed out'),
-    );
   }
 
   /** Who the upgrade request is for this document; `screen` is the `?screen=` the client declared. */
@@ -142,6 +142,18 @@ export class SyncAccess {
   /** From the moment the connection exists, it is closed when its access ends. */
   track(connection: SyncConnection, admitted: Admitted): void {
     this.#open.set(connection, admitted);
+    // Its session's end, sign-out and the rest close it from now on [ACCESS22].
+    const watch = this.#access.ends.watch(
+      admitted.headers,
+      { staffId: admitted.staffId, guestId: admitted.guestId },
+      (code, reason) => {
+        this.#open.delete(connection);
+        connection.close(code, reason);
+      },
+      // Each document counts by itself: one screen opens the board and the frame [ACCESS27].
+      admitted.part,
+    );
+    admitted.watch = watch;
   }
 
   /**
@@ -152,6 +164,7 @@ export class SyncAccess {
    */
   async opened(admitted: Admitted, meeting: Meeting): Promise<ConnectionRefusal | undefined> {
     admitted.familyId = meeting.familyId;
+    if (admitted.watch) admitted.watch.resting.familyId = meeting.familyId;
     if (admitted.decidedAt !== this.#changes) {
       const headers = admitted.headers;
       const again = await this.#access.resolveConnectionIdentity(headers, admitted.meetingId);
@@ -162,8 +175,9 @@ export class SyncAccess {
     return undefined;
   }
 
-  closed(connection: SyncConnection): void {
+  closed(connection: SyncConnection, admitted: Admitted | undefined): void {
     this.#open.delete(connection);
+    admitted?.watch?.stop();
   }
 
   #record(admitted: Admitted, action: 'board.write-refused', detail: { reason: string }): void {

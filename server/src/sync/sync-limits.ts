@@ -11,6 +11,8 @@ export interface SyncLimits {
   framesBeforeReady: number;
   bytesBeforeReady: number;
   readyWithinMs: number;
+  /** The client's first sync message (its step 1) must arrive this soon after opening [ACCESS26]. */
+  firstStepWithinMs: number;
   /** Updates waiting for a missing dependency [SYNC15]. */
   pendingBytes: number;
   pendingMs: number;
@@ -26,6 +28,7 @@ export const defaultSyncLimits: SyncLimits = {
   framesBeforeReady: 256,
   bytesBeforeReady: 4 * 1024 * 1024,
   readyWithinMs: 15_000,
+  firstStepWithinMs: 5_000,
   pendingBytes: 64 * 1024,
   pendingMs: 5_000,
   awarenessStateBytes: 2 * 1024,

@@ -151,7 +151,7 @@ export class SyncServer {
       if (admitted) this.#access?.track(connection, admitted);
       ws.once('close', () => {
         this.#connections.delete(connection);
-        this.#access?.closed(connection);
+        this.#access?.closed(connection, admitted);
       });
       void this.#open(connection, rawName, admission);
     });

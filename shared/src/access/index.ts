@@ -4,3 +4,4 @@ export * from './staff.ts';
 export * from './family.ts';
 export * from './join.ts';
 export * from './participant-key.ts';
+export * from './credit.ts';

@@ -39,9 +39,21 @@ export const newStaffRequestSchema = z
   .strict();
 export type NewStaffRequest = z.infer<typeof newStaffRequestSchema>;
 
-/** PATCH /api/staff/:id (administrators): disabling ends every session of that account. */
-export const staffChangeRequestSchema = z.object({ disabled: z.boolean() }).strict();
+/**
+ * PATCH /api/staff/:id (administrators): disabling, or lowering the role, ends every session of
+ * that account.
+ */
+export const staffChangeRequestSchema = z
+  .object({ disabled: z.boolean().optional(), role: staffRoleSchema.optional() })
+  .strict()
+  .refine((change) => change.disabled !== undefined || change.role !== undefined, 'disabled or role');
 export type StaffChangeRequest = z.infer<typeof staffChangeRequestSchema>;
+
+/** POST /api/session/password: a staff member's own new password; every other session ends. */
+export const passwordChangeRequestSchema = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema })
+  .strict();
+export type PasswordChangeRequest = z.infer<typeof passwordChangeRequestSchema>;
 
 /** What the API says about a staff account; never the password hash. */
 export interface StaffView {

@@ -43,8 +43,26 @@ export const agreedRecordSchema = z.object({
     bottomLine: nounSchema,
   }),
   board: agreedBoardSchema,
-  /** Cards written from the family's or the child's point of view, in their own words. */
-  familyWords: z.array(z.object({ domain: z.string(), text: z.string(), author: z.string() })),
+  /**
+   * Cards the server recorded as written by a family member or a child, in their own words, each
+   * with the name and relationship they joined with [EXPORT5]; nobody else's words are here.
+   */
+  familyWords: z.array(
+    z.object({
+      domain: z.string(),
+      text: z.string(),
+      author: z.string(),
+      relationship: z.string().optional(),
+    }),
+  ),
+  /**
+   * Who made each rule, fire drill and next step (by its id), as the server recorded them: the
+   * participant whose Yjs client id created it [EXPORT6]. An entry made by nobody the server
+   * knows (before sign-in) is not listed.
+   */
+  writers: z
+    .record(z.string(), z.object({ name: z.string(), relationship: z.string().optional() }))
+    .optional(),
   participants: z.array(z.object({ participantKey: z.string(), name: z.string(), role: z.string() })),
   /** Each person's answer to "Do you agree and understand your part?" in the round that agreed it. */
   agreement: z.array(

@@ -23,9 +23,12 @@ export const exportWords = {
     answers: 'Answers',
     byWhen: 'By when',
     reviewDate: 'Review date',
+    writtenBy: 'Written by',
     /** "Danger statements 1, 2": the statements a rule answers, by their number in the plan. */
     statementsNumbered: (noun: string, numbers: readonly number[]) => `${noun} ${numbers.join(', ')}`,
   },
+  /** Who wrote something, as the server recorded them: "Pat Hollis (Nan)" [FIRST3]. */
+  credit: (name: string, relationship?: string) => (relationship ? `${name} (${relationship})` : name),
   /** Names, numbers or values in a run: "Pat Hollis, Sam Okoro". */
   listOf: (parts: readonly string[]) => parts.join(', '),
   /** "Danger statements and safety goals", from the meeting's own nouns. */

@@ -51,7 +51,11 @@ export function familyPlan(record: AgreedRecord, drawings: readonly ExportPictur
         words.statementsIntro,
       ),
       ...section('familyWords', words.familyWords, [
-        list(record.familyWords.map((card) => item(card.text, [[words.saidBy, card.author]]))),
+        list(
+          record.familyWords.map((card) =>
+            item(card.text, [[words.saidBy, exportWords.credit(card.author, card.relationship)]]),
+          ),
+        ),
       ]),
       ...section(
         'bottomLines',

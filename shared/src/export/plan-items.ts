@@ -26,12 +26,19 @@ export function answersOf(record: AgreedRecord, entry: AgreedEntry): string {
   return words.statementsNumbered(noun, numbers);
 }
 
+/** "Dani Hollis (Mum)": who made an entry, as the server recorded them; '' when it did not [EXPORT6]. */
+export function writerOf(record: AgreedRecord, entry: AgreedEntry): string {
+  const writer = record.writers?.[entry.id];
+  return writer ? exportWords.credit(writer.name, writer.relationship) : '';
+}
+
 export const ruleItem = (record: AgreedRecord, rule: AgreedEntry): ExportItem =>
   item(rule.fields['what'] ?? '', [
     [words.who, whoOf(rule)],
     [words.when, rule.fields['when'] ?? ''],
     [words.howWeKnow, rule.fields['howWeKnow'] ?? ''],
     [words.answers, answersOf(record, rule)],
+    [words.writtenBy, writerOf(record, rule)],
   ]);
 
 export const fireDrillItem = (drill: AgreedEntry): ExportItem =>

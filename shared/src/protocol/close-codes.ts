@@ -37,6 +37,16 @@ export const closeCodes = {
    * any 44xx code, so none of them sends the refused edit again and again.
    */
   refusedEdit: 4423,
+  /**
+   * The staff session this connection rested on has ended: signed out, idle or maximum time
+   * reached, password changed, account disabled or role lowered. Sign in again.
+   */
+  sessionEnded: 4440,
+  /**
+   * The guest pass opened more simultaneous screens of this kind than it may; this, the oldest,
+   * was closed. Not retried: it would close the newer screen in turn.
+   */
+  replaced: 4441,
   /** The client speaks an older protocol and must reload. */
   tooOld: 4426,
   /** Too many messages or connections. */
@@ -63,6 +73,8 @@ export function shouldRetry(code: number): boolean {
     case closeCodes.tooLarge:
     case closeCodes.tooOld:
     case closeCodes.badMessage:
+    case closeCodes.sessionEnded:
+    case closeCodes.replaced:
     case messageTooBig:
       return false;
     case closeCodes.refusedEdit:

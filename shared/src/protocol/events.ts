@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { chairFocusSchema, chairUndoFocusSchema } from './chair-focus.ts';
 import { chairFollowSchema } from './chair-follow.ts';
 import type { LobbyChanged } from './lobby-changed.ts';
+import type { AccessEnded } from './access-ended.ts';
 import type { MeetingClosed } from './meeting-closed.ts';
 import { meetingEnterSchema } from './meeting-enter.ts';
 import type { MeetingLiveState } from './meeting-live-state.ts';
@@ -82,6 +83,8 @@ export interface ServerToClientEvents {
   'participant:role': (change: ParticipantRoleChanged) => void;
   /** To every screen of the meeting, just before the server disconnects them: it has closed. */
   'meeting:closed': (notice: MeetingClosed) => void;
+  /** To one socket, just before the server disconnects it: the access it rested on ended [ACCESS22]. */
+  'access:ended': (notice: AccessEnded) => void;
   /** To each screen of the meeting: the scaling round as that screen may see it [SCALE3]. */
   'scaling:round': (message: ScalingRoundMessage) => void;
   /** To every screen of the meeting: the plan's stage, answers or offers changed; ask `plan:status`. */

@@ -55,8 +55,8 @@ async function guestProblem(
 ): Promise<MeetingProblemState> {
   try {
     const response = await fetch('/api/join/status');
-    const status = (await response.json()) as Partial<JoinStatus>;
-    if (!response.ok) return fallback;
+    const status = (await response.json()) as Partial<JoinStatus> | null;
+    if (!response.ok || !status) return fallback;
     if (status.meetingId !== meetingId) return fallback;
     if (status.status === 'left') return 'finished';
     if (status.status === 'refused') return 'refused';
@@ -80,8 +80,8 @@ async function writerOf(info: MeetingInfo, fetch: typeof globalThis.fetch): Prom
         : undefined;
     }
     const response = await fetch('/api/join/status');
-    const status = (await response.json()) as Partial<JoinStatus>;
-    if (!response.ok) return undefined;
+    const status = (await response.json()) as Partial<JoinStatus> | null;
+    if (!response.ok || !status) return undefined;
     if (status.meetingId !== info.meeting.id || status.status !== 'admitted' || !status.participantId)
       return undefined;
     return { key: `guest:${status.participantId}`, kind: 'guest', role: status.role ?? 'observer' };
@@ -99,9 +99,11 @@ export async function loadMeeting(
     const response = await fetch(`/api/meetings/${encodeURIComponent(id)}`);
     if (response.status === 404 || response.status === 401 || response.status === 403)
       await response.body?.cancel();
-    if (response.status === 404) return { state: 'notFound' };
-    if (response.status === 401 || response.status === 403) {
-      const fallback = response.status === 401 ? 'signIn' : 'forbidden';
+    // A meeting the screen may not see answers as a missing one (404) [ACCESS28]: a phone's own
+    // place in the lobby says whether it is waiting, refused or done.
+    if (response.status === 404 || response.status === 401 || response.status === 403) {
+      const fallback =
+        response.status === 401 ? 'signIn' : response.status === 404 ? 'notFound' : 'forbidden';
       return { state: screen === 'phone' ? await guestProblem(id, fetch, fallback) : fallback };
     }
     const body: unknown = await response.json();

@@ -81,6 +81,10 @@ export function stoppedSentence(code: number): string {
       return m.stopped_4413();
     case 4426:
       return m.stopped_4426();
+    case 4440:
+      return m.stopped_4440();
+    case 4441:
+      return m.stopped_4441();
     default:
       return m.stopped_default();
   }
@@ -116,8 +120,17 @@ export const boardWords = /* @__PURE__ */ fromCatalogue(
     moveGroup: (index: number, domain: string, author: string) =>
       m.board_moveGroup({ number: index + 1, domain, author }),
     typing: (names: string) => m.board_typing({ names }),
+    credit: (name: string, relationship: string) => m.board_credit({ name, relationship }),
+    creditStaff: (name: string) => m.board_creditStaff({ name }),
   },
 );
+
+/** "Pat Hollis (Nan)", or "Tom Price (staff)": a writer as the server recorded them [FIRST3]. */
+export function creditLabel(credit: { name: string; relationship?: string; role?: string }): string {
+  if (credit.relationship) return boardWords.credit(credit.name, credit.relationship);
+  if (credit.role === 'staff') return boardWords.creditStaff(credit.name);
+  return credit.name;
+}
 
 /** Capitalised for a heading or label: "worry statement" -> "Worry statement". */
 export const heading = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
@@ -261,6 +274,7 @@ export const phoneWords = /* @__PURE__ */ fromCatalogue(
   {
     showColumn: (column: string) => m.phone_showColumn({ column }),
     chairMovedOn: (column: string) => m.phone_chairMovedOn({ column }),
+    writingAs: (credit: string) => m.phone_writingAs({ credit }),
   },
 );
 
@@ -569,6 +583,17 @@ export const scalingProgressWords = /* @__PURE__ */ fromCatalogue(
 );
 
 /** The safety plan: building it, offering, agreeing, "my part", versions. */
+/** Plain explanations of the practice's words, a tap away on a family's screens [FIRST7]. */
+export const termWords = /* @__PURE__ */ fromCatalogue({
+  tapToExplain: m.term_tapToExplain,
+  planRules: m.term_planRules,
+  fireDrills: m.term_fireDrills,
+  trajectory: m.term_trajectory,
+  safetyObject: m.term_safetyObject,
+  contingency: m.term_contingency,
+  nextSteps: m.term_nextSteps,
+});
+
 export const planWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.plan_title,

@@ -3,7 +3,7 @@ import { freeWrongJoinCodes } from '../../access/access.ts';
 import { issueGuestPass } from '../../access/guest-passes.ts';
 import type { Participant } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { created, notFound, ok, Reply, signInNeeded, tooMany } from '../reply.ts';
+import { created, notFound, ok, Reply, tooMany } from '../reply.ts';
 import { route } from '../router.ts';
 
 const joinAnswer = (participant: Participant) => ({
@@ -101,10 +101,14 @@ const slowDown = (wait: number) =>
     'Many codes that did not work came from this network, so codes are checked slowly for a while.',
   );
 
-/** GET /api/join/status: the phone polls this while it waits in the lobby. */
+/**
+ * GET /api/join/status: the phone polls this while it waits in the lobby. A browser with no
+ * pass gets 200 and `null`: asking is how a join page learns it has none, which is no error, so
+ * a first visit logs no failed request [FIRST6].
+ */
 async function joinStatus(context: ApiContext): Promise<Reply> {
   const guest = await context.deps.access.guestOf(context.request.headers);
-  if (!guest) return signInNeeded('Join the meeting with its code first.');
+  if (!guest) return ok(null);
   const meeting = await context.store.getMeeting(guest.meetingId);
   if (!meeting) return notFound('That meeting is gone.');
   return ok(joinAnswer(guest));

@@ -1,10 +1,13 @@
 import { documentParts, formatDocumentName, meetingIdSchema } from '@kinboard/shared';
 import { roleRequestSchema } from '@kinboard/shared/access/join';
+import type { MeetingAuthors } from '@kinboard/shared/access/credit';
+import { staffParticipantKey } from '@kinboard/shared/access/participant-key';
+import { meetingCredits } from '../../access/authors.ts';
 import { meetingAdmitsGuests } from '../../access/connection-identity.ts';
 import { newJoinCode } from '../../access/join-codes.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { conflict, forbidden, notFound, ok, Reply, signInNeeded } from '../reply.ts';
+import { conflict, notFound, ok, Reply, signInNeeded } from '../reply.ts';
 import { route } from '../router.ts';
 import { meetingView, participantView } from '../views.ts';
 
@@ -22,11 +25,13 @@ async function meetingBody(context: ApiContext, meeting: Meeting, audience: 'sta
 }
 
 /**
- * GET /api/meetings/:id: staff with access to the family, or an admitted guest of this meeting
+ * Who may see a meeting: staff with access to the family, or an admitted guest of this meeting
  * while it runs [ACCESS8]. Without credentials the answer is 401 before the meeting is looked
  * up. With REQUIRE_SIGN_IN=false (loopback only [ACCESS18]) anyone gets the meeting, without its code.
  */
-async function showMeeting(context: ApiContext): Promise<Reply> {
+async function meetingOfViewer(
+  context: ApiContext,
+): Promise<{ meeting: Meeting; audience: 'staff' | 'guest'; viewerKey?: string } | Reply> {
   const { access } = context.deps;
   const staff = await access.staffOf(context.request.headers);
   const guest = staff ? undefined : await access.guestOf(context.request.headers);
@@ -36,11 +41,31 @@ async function showMeeting(context: ApiContext): Promise<Reply> {
   const meeting = id.success ? await context.store.getMeeting(id.data) : undefined;
   if (!meeting) return noMeeting();
   if (staff && (await context.store.hasFamilyAccess(staff.id, meeting.familyId)))
-    return ok(await meetingBody(context, meeting, 'staff'));
+    return { meeting, audience: 'staff', viewerKey: staffParticipantKey(staff.id) };
   const admittedGuest =
     guest?.meetingId === meeting.id && guest.status === 'admitted' && meetingAdmitsGuests(meeting);
-  if (admittedGuest || !strict) return ok(await meetingBody(context, meeting, 'guest'));
-  return forbidden('You have not been let in to this meeting.');
+  if (admittedGuest || !strict) return { meeting, audience: 'guest' };
+  // A guest pass not (or no longer) let in, or staff without access: as a missing meeting [ACCESS28].
+  return noMeeting();
+}
+
+/** GET /api/meetings/:id. */
+async function showMeeting(context: ApiContext): Promise<Reply> {
+  const allowed = await meetingOfViewer(context);
+  if (allowed instanceof Reply) return allowed;
+  return ok(await meetingBody(context, allowed.meeting, allowed.audience));
+}
+
+/**
+ * GET /api/meetings/:id/authors: everyone who may have written in the meeting, by the name and
+ * relationship the server recorded, so every screen credits a card to its writer [FIRST3].
+ */
+async function showAuthors(context: ApiContext): Promise<Reply> {
+  const allowed = await meetingOfViewer(context);
+  if (allowed instanceof Reply) return allowed;
+  const viewer = allowed.viewerKey ? [allowed.viewerKey] : [];
+  const authors = await meetingCredits(context.store, allowed.meeting.id, viewer);
+  return ok({ authors } satisfies MeetingAuthors);
 }
 
 /** POST /api/meetings/:id/open: the meeting gets its join code (kept if it already has one). */
@@ -81,6 +106,8 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
   const meeting = await context.store.closeMeeting(allowed.meeting.id);
   if (!meeting) return noMeeting();
   if (!wasClosed) {
+    // Connections close the moment the store holds the decision, before anything else [ACCESS22].
+    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
     await context.audit.record({
       actorKind: 'staff',
       actorId: allowed.staff.id,
@@ -88,7 +115,6 @@ async function closeMeeting(context: ApiContext): Promise<Reply> {
       familyId: meeting.familyId,
       meetingId: meeting.id,
     });
-    context.deps.access.events.emit('meeting-closed', { meetingId: meeting.id });
   }
   return ok({ meeting: meetingView(meeting, 'staff') });
 }
@@ -129,6 +155,13 @@ function decide(action: LobbyAction) {
           ? 'Only someone who was let in has a role.'
           : `They are ${before.status}; nothing changed.`,
       );
+    // Connections of a guest turned away close before anything else is done [ACCESS22].
+    context.deps.access.events.emit('participant-changed', {
+      meetingId: meeting.id,
+      participantId: after.id,
+      status: after.status,
+      role: after.role,
+    });
     await context.audit.record({
       actorKind: 'staff',
       actorId: staff.id,
@@ -146,18 +179,13 @@ function decide(action: LobbyAction) {
         previousRole: action === 'role' ? before.role : undefined,
       },
     });
-    context.deps.access.events.emit('participant-changed', {
-      meetingId: meeting.id,
-      participantId: after.id,
-      status: after.status,
-      role: after.role,
-    });
     return ok({ participant: participantView(after) });
   };
 }
 
 export const meetingRoutes = [
   route('GET', '/api/meetings/:id', showMeeting),
+  route('GET', '/api/meetings/:id/authors', showAuthors),
   route('POST', '/api/meetings/:id/open', openMeeting),
   route('POST', '/api/meetings/:id/close', closeMeeting),
   route('GET', '/api/meetings/:id/lobby', showLobby),

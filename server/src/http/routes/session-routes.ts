@@ -1,4 +1,8 @@
-import { setupRequestSchema, signInRequestSchema } from '@kinboard/shared/access/staff';
+import {
+  passwordChangeRequestSchema,
+  setupRequestSchema,
+  signInRequestSchema,
+} from '@kinboard/shared/access/staff';
 import { takeAll, type AttemptLimiter } from '../../access/attempt-limiter.ts';
 import { deviceCookieFor, trustedDevice } from '../../access/device-cookies.ts';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from '../../access/passwords.ts';
@@ -108,11 +112,40 @@ async function signIn(context: ApiContext): Promise<Reply> {
 
 /** DELETE /api/session: ends this browser's session and clears its cookie. */
 async function signOut(context: ApiContext): Promise<Reply> {
-  const staff = await context.deps.access.staffOf(context.request.headers);
-  const cookie = await context.deps.access.sessions.end(context.request.headers, context.secure);
-  if (staff)
+  const { access } = context.deps;
+  const staff = await access.staffOf(context.request.headers);
+  const sessionId = access.sessions.idOf(context.request.headers);
+  const cookie = await access.sessions.end(context.request.headers, context.secure);
+  if (staff && sessionId) {
+    // Every connection this browser opened on the session closes, on every server [ACCESS22].
+    access.events.emit('session-ended', { staffId: staff.id, sessionId });
     await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.signed-out' });
+  }
   return ok({ signedIn: false }).withCookie(cookie);
+}
+
+/**
+ * POST /api/session/password: a staff member changes their own password, giving the current
+ * one. Every other session of the account ends, and its connections close [ACCESS22, ACCESS25];
+ * this browser stays signed in.
+ */
+async function changePassword(context: ApiContext): Promise<Reply> {
+  const staff = await context.staff();
+  if (staff instanceof Reply) return staff;
+  const body = context.body(passwordChangeRequestSchema);
+  if (body instanceof Reply) return body;
+  if (!(await verifyPassword(staff.passwordHash, body.currentPassword)))
+    return forbidden('Your current password is not right.');
+  const { access } = context.deps;
+  const keep = access.sessions.idOf(context.request.headers);
+  await context.store.setStaffPassword(staff.id, await hashPassword(body.newPassword), keep);
+  access.events.emit('staff-access-ended', {
+    staffId: staff.id,
+    why: 'password-changed',
+    exceptSessionId: keep,
+  });
+  await context.audit.record({ actorKind: 'staff', actorId: staff.id, action: 'staff.password-changed' });
+  return ok({ staff: staffView(staff) });
 }
 
 /** GET /api/session: who is signed in on this browser. */
@@ -125,5 +158,6 @@ export const sessionRoutes = [
   route('POST', '/api/setup', setUp),
   route('POST', '/api/session', signIn),
   route('DELETE', '/api/session', signOut),
+  route('POST', '/api/session/password', changePassword),
   route('GET', '/api/session', whoAmI),
 ];

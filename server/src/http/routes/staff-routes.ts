@@ -40,23 +40,45 @@ async function addStaff(context: ApiContext): Promise<Reply> {
   return created({ staff: staffView(staff) });
 }
 
-/** PATCH /api/staff/:id (administrators): disable or enable; disabling ends every session. */
+/**
+ * PATCH /api/staff/:id (administrators): disable or enable, or change the role. Disabling, or
+ * lowering the role, ends every session of the account and closes its open connections on every
+ * server [ACCESS22, ACCESS25].
+ */
 async function changeStaff(context: ApiContext): Promise<Reply> {
   const admin = await context.admin();
   if (admin instanceof Reply) return admin;
   const body = context.body(staffChangeRequestSchema);
   if (body instanceof Reply) return body;
   const staffId = context.params['id']!;
-  if (staffId === admin.id && body.disabled) return conflict('You cannot disable your own account.');
-  const staff = await context.store.setStaffDisabled(staffId, body.disabled);
-  if (!staff) return notFound('There is no staff account with that id.');
-  await context.audit.record({
-    actorKind: 'staff',
-    actorId: admin.id,
-    action: body.disabled ? 'staff.disabled' : 'staff.enabled',
-    detail: { staffId },
-  });
-  if (body.disabled) context.deps.access.events.emit('staff-disabled', { staffId });
+  if (staffId === admin.id && (body.disabled || body.role === 'staff'))
+    return conflict('You cannot disable your own account or lower your own role.');
+  const before = await context.store.getStaff(staffId);
+  if (!before) return notFound('There is no staff account with that id.');
+  let staff = before;
+  const { events } = context.deps.access;
+  if (body.role !== undefined && body.role !== before.role) {
+    const lowered = body.role === 'staff';
+    staff = (await context.store.setStaffRole(staffId, body.role, lowered)) ?? staff;
+    // Connections close the moment the store holds the change [ACCESS22].
+    if (lowered) events.emit('staff-access-ended', { staffId, why: 'role-lowered' });
+    await context.audit.record({
+      actorKind: 'staff',
+      actorId: admin.id,
+      action: 'staff.role-changed',
+      detail: { staffId, role: body.role },
+    });
+  }
+  if (body.disabled !== undefined && body.disabled !== before.disabled) {
+    staff = (await context.store.setStaffDisabled(staffId, body.disabled)) ?? staff;
+    if (body.disabled) events.emit('staff-access-ended', { staffId, why: 'disabled' });
+    await context.audit.record({
+      actorKind: 'staff',
+      actorId: admin.id,
+      action: body.disabled ? 'staff.disabled' : 'staff.enabled',
+      detail: { staffId },
+    });
+  }
   return ok({ staff: staffView(staff) });
 }
 
@@ -82,6 +104,28 @@ async function grantAccess(context: ApiContext): Promise<Reply> {
   return ok({ familyId: family.id, staffId: staff.id });
 }
 
+/**
+ * DELETE /api/families/:id/access/:staffId (administrators): the staff member no longer sees the
+ * family; their open connections to its meetings close on every server [ACCESS22, ACCESS25].
+ */
+async function removeAccess(context: ApiContext): Promise<Reply> {
+  const admin = await context.admin();
+  if (admin instanceof Reply) return admin;
+  const familyId = context.params['id']!;
+  const staffId = context.params['staffId']!;
+  if (!(await context.store.revokeFamilyAccess(familyId, staffId)))
+    return notFound('That staff member has no access to that family.');
+  context.deps.access.events.emit('family-access-removed', { staffId, familyId });
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: admin.id,
+    action: 'family.access-removed',
+    familyId,
+    detail: { staffId },
+  });
+  return ok({ familyId, staffId });
+}
+
 /** GET /api/audit (administrators): the entries about no family, newest first. */
 async function serviceAudit(context: ApiContext): Promise<Reply> {
   const admin = await context.admin();
@@ -95,4 +139,5 @@ export const staffRoutes = [
   route('POST', '/api/staff', addStaff),
   route('PATCH', '/api/staff/:id', changeStaff),
   route('POST', '/api/families/:id/access', grantAccess),
+  route('DELETE', '/api/families/:id/access/:staffId', removeAccess),
 ];

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database, Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
-import type { Family, FamilyDetails } from '../records.ts';
+import type { Child, Family, FamilyDetails, NetworkMember } from '../records.ts';
 
 /** Families, their children and network, and which staff may see them [STORE9]. */
 export interface FamilyRecords {
@@ -11,6 +11,8 @@ export interface FamilyRecords {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** False when the staff member had no access to the family. */
+  revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
   listFamiliesOf(staffId: string): Promise<Family[]>;
 }
@@ -34,33 +36,7 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
           .insertInto('family')
           .values({ id: family.id, name: family.name, created_at: family.createdAt })
           .execute();
-        if (children.length > 0)
-          await trx
-            .insertInto('child')
-            .values(
-              children.map((child, position) => ({
-                id: child.id,
-                family_id: family.id,
-                position,
-                name: child.name,
-                born_on: child.bornOn ?? null,
-              })),
-            )
-            .execute();
-        if (network.length > 0)
-          await trx
-            .insertInto('network_member')
-            .values(
-              network.map((member, position) => ({
-                id: member.id,
-                family_id: family.id,
-                position,
-                name: member.name,
-                relationship: member.relationship,
-                contact: member.contact ?? null,
-              })),
-            )
-            .execute();
+        await insertFamilyPeople(trx, family.id, children, network);
         await trx
           .insertInto('family_access')
           .values({ family_id: family.id, staff_id: creatorStaffId, granted_at: family.createdAt })
@@ -109,6 +85,15 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .execute();
     },
 
+    async revokeFamilyAccess(familyId, staffId) {
+      const result = await db
+        .deleteFrom('family_access')
+        .where('family_id', '=', familyId)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
     async hasFamilyAccess(staffId, familyId) {
       const row = await db
         .selectFrom('family_access')
@@ -131,4 +116,40 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
       return rows.map(toFamily);
     },
   };
+}
+
+/** A new family's children and network, in the order given (a new family and the demo seed). */
+export async function insertFamilyPeople(
+  db: Queryable,
+  familyId: string,
+  children: readonly Child[],
+  network: readonly NetworkMember[],
+): Promise<void> {
+  if (children.length > 0)
+    await db
+      .insertInto('child')
+      .values(
+        children.map((child, position) => ({
+          id: child.id,
+          family_id: familyId,
+          position,
+          name: child.name,
+          born_on: child.bornOn ?? null,
+        })),
+      )
+      .execute();
+  if (network.length > 0)
+    await db
+      .insertInto('network_member')
+      .values(
+        network.map((member, position) => ({
+          id: member.id,
+          family_id: familyId,
+          position,
+          name: member.name,
+          relationship: member.relationship,
+          contact: member.contact ?? null,
+        })),
+      )
+      .execute();
 }

@@ -3,6 +3,7 @@ import type { Database } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { Meeting, NewMeeting, OpenMeetingResult } from '../records.ts';
 import { insertUpdates } from './documents.ts';
+import { insertFamilyPeople } from './families.ts';
 
 /** Meetings: made with their first document content, opened with a join code, closed. */
 export interface MeetingRecords {
@@ -53,13 +54,15 @@ export function meetingRecords({ db, dialect }: StoreContext): MeetingRecords {
       return (await newestFirst().execute()).map(toMeeting);
     },
 
-    async createMeeting({ family, meeting, documents }) {
+    async createMeeting({ family, children = [], network = [], meeting, documents }) {
       await db.transaction().execute(async (trx) => {
-        await trx
+        const inserted = await trx
           .insertInto('family')
           .values({ id: family.id, name: family.name, created_at: family.createdAt })
           .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
+          .executeTakeFirst();
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n)
+          await insertFamilyPeople(trx, family.id, children, network);
         await trx
           .insertInto('meeting')
           .values({

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { StoreDialect } from '../dialect.ts';
 import type { Staff, StaffSession } from '../records.ts';
+import type { StaffRole } from '@kinboard/shared/access/index';
 
 /** Staff accounts, the first administrator's setup token, and signed-in browsers. */
 export interface StaffRecords {
@@ -24,6 +25,10 @@ export interface StaffRecords {
   listStaff(): Promise<Staff[]>;
   /** Disabling also ends every session of the account, in the same transaction. */
   setStaffDisabled(staffId: string, disabled: boolean): Promise<Staff | undefined>;
+  /** Changes the role; with `endSessions` every session of the account ends in the same transaction. */
+  setStaffRole(staffId: string, role: StaffRole, endSessions: boolean): Promise<Staff | undefined>;
+  /** A new password hash; every session of the account but `keepSessionId` ends with it. */
+  setStaffPassword(staffId: string, passwordHash: string, keepSessionId: string | undefined): Promise<void>;
 
   // Staff sessions [STORE8]
   createStaffSession(session: StaffSession): Promise<void>;
@@ -166,6 +171,35 @@ export function staffRecords({ db, dialect }: StoreContext): StaffRecords {
         if (!row) return undefined;
         if (disabled) await trx.deleteFrom('staff_session').where('staff_id', '=', staffId).execute();
         return toStaff(row);
+      });
+    },
+
+    async setStaffRole(staffId, role, endSessions) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('staff')
+          .set({ role })
+          .where('id', '=', staffId)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return undefined;
+        if (endSessions) await trx.deleteFrom('staff_session').where('staff_id', '=', staffId).execute();
+        return toStaff(row);
+      });
+    },
+
+    async setStaffPassword(staffId, passwordHash, keepSessionId) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('staff')
+          .set({ password_hash: passwordHash })
+          .where('id', '=', staffId)
+          .execute();
+        await trx
+          .deleteFrom('staff_session')
+          .where('staff_id', '=', staffId)
+          .where('id', '!=', keepSessionId ?? '')
+          .execute();
       });
     },
 

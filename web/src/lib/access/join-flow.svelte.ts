@@ -116,13 +116,14 @@ export class JoinFlow {
   async #status(): Promise<JoinStatus | 'gone' | undefined> {
     const abort = new AbortController();
     const timeout = setTimeout(() => abort.abort(), requestTimeoutMs);
-    const answer = await api<JoinStatus>('GET', '/api/join/status', undefined, (input, init) =>
+    const answer = await api<JoinStatus | null>('GET', '/api/join/status', undefined, (input, init) =>
       fetch(input, { ...init, signal: abort.signal }),
     );
     clearTimeout(timeout);
     if (answer.ok) {
       this.unreachable = false;
-      return answer.body;
+      // null: this browser holds no pass [FIRST6].
+      return answer.body ?? 'gone';
     }
     this.unreachable = answer.status === 0 || answer.status >= 500;
     return answer.status === 401 || answer.status === 404 ? 'gone' : undefined;

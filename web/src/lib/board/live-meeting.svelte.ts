@@ -12,6 +12,7 @@ import {
   type ServerToClientEvents,
 } from '@kinboard/shared';
 import { io, type Socket } from 'socket.io-client';
+import { stoppedSentence } from '../words.ts';
 
 type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -49,7 +50,16 @@ export class LiveMeeting {
     this.#socket = io({ path: '/socket.io/', transports: ['websocket'], auth: { protocolVersion } });
     this.#socket.on('connect', () => void this.#enter());
     this.#socket.on('meeting:state', (state) => this.#accept(state));
+    // The server disconnects right after, and socket.io does not reconnect a socket the server
+    // ended: the screen says why instead [ACCESS22].
+    this.#socket.on('access:ended', ({ code }) => {
+      this.ended = code;
+      this.problem = stoppedSentence(code);
+    });
   }
+
+  /** The close code of the access that ended, once the server has ended this screen's. */
+  ended: number | undefined = $state();
 
   async #enter(): Promise<void> {
     this.#entered = false;

@@ -1,6 +1,8 @@
 import { perspectives, rootsOfPart, type Perspective, type ScreenKind } from '@kinboard/shared';
 import * as Y from 'yjs';
 import type { MeetingInfo, Writer } from '../meeting-info.ts';
+import { creditLabel } from '../words.ts';
+import { Credits } from './credits.svelte.ts';
 import { FrameBoard } from './frame-board.svelte.ts';
 import { LiveMeeting } from './live-meeting.svelte.ts';
 import { MapBoard } from './map-board.svelte.ts';
@@ -31,6 +33,8 @@ export class MeetingSession {
   readonly planConnection: MeetingConnection;
   readonly planLive: PlanLive;
   readonly presence: Presence;
+  /** Who wrote each card, by the name and relationship the server recorded [FIRST3]. */
+  readonly credits: Credits;
   undo: OwnUndo;
   /** Who this screen writes as; the chair may change a guest's role during the meeting. */
   writer: Writer | undefined = $state();
@@ -52,6 +56,7 @@ export class MeetingSession {
     this.plan = $state.raw(new PlanBoard(planDoc));
     this.live = new LiveMeeting(info.meeting.id, screen);
     this.planLive = new PlanLive(this.live);
+    this.credits = new Credits(info.meeting.id);
     this.presence = new Presence(this.mapConnection.awareness, { name, screen, column: null, typing: null });
     this.undo = $state.raw(ownUndoOf(mapDoc));
     this.#screen = screen;
@@ -106,6 +111,16 @@ export class MeetingSession {
     return this.writer?.kind !== 'guest' || card.authorId === this.writer.key;
   }
 
+  /** How a card's writer is shown: "Pat Hollis (Nan)", from what the server recorded. */
+  creditOf(card: { author: string; authorId?: string | undefined }): string {
+    return creditLabel(this.credits.of(card.authorId, card.author));
+  }
+
+  /** The name this screen's own cards carry: the one the server recorded, once it has said. */
+  ownName(fallback: string): string {
+    return this.credits.nameOf(this.writer?.key) ?? fallback;
+  }
+
   /** The perspective a guest's cards are written from, by the role the chair gave them. */
   get perspective(): Perspective | undefined {
     const role = this.writer?.kind === 'guest' ? this.writer.role : undefined;
@@ -115,6 +130,7 @@ export class MeetingSession {
   destroy(): void {
     for (const off of this.#offs) off();
     this.undo.destroy();
+    this.credits.destroy();
     this.presence.destroy();
     this.planLive.destroy();
     this.live.destroy();

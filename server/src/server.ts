@@ -7,8 +7,9 @@ import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { isSameOrigin } from './access/request-origin.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { RetentionJob } from './retention/retention-job.ts';
-import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
+import type { ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
+import { createRenderPool } from './export/render-pool.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { connectionBounds } from './http/connection-bounds.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
@@ -44,8 +45,10 @@ export async function startServer(
   const store = await openStore(config, progress);
   if (config.seedDemo) await seedDemoMeeting(store, log);
   // Several servers (REDIS_URL): what each decides and stores reaches the others through Redis.
+  // Loaded only then: the Redis client is a good part of start-up, and a restarted server's
+  // clients come back sooner the sooner it listens [SYNC31].
   const cluster: ClusterParts | undefined = config.redisUrl
-    ? await joinCluster(config.redisUrl, log, progress)
+    ? await (await import('./cluster/join-cluster.ts')).joinCluster(config.redisUrl, log, progress)
     : undefined;
   const news = cluster?.news;
   const audit = new AuditLog(store, {
@@ -62,11 +65,13 @@ export async function startServer(
   // Ends decided elsewhere while Redis was away never arrived: each connection asks the store.
   news?.onGap(() => access.ends.recheckAll());
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
+  const renders = createRenderPool();
   const api: ApiDeps = {
     store,
     access,
     audit,
     log,
+    renders,
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
@@ -220,6 +225,7 @@ export async function startServer(
         await closeDev();
         httpServer.closeAllConnections();
         await cluster?.close();
+        await renders.close();
         await store.close();
       })();
       return closing;

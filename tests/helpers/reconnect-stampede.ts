@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { eventually } from './eventually.ts';
 import { startServer, type TestServer } from './server.ts';
-import { createMeeting, makeDataDir, storedDoc } from './store-fixtures.ts';
+import { createMeetings, makeDataDir, storedDoc } from './store-fixtures.ts';
 import { connectStockClient, type StockClient } from './yjs-client.ts';
 
 export interface StampedeResult {
@@ -25,12 +25,15 @@ const cards = (doc: Y.Doc) => doc.getMap('cards');
 export async function reconnectStampede(options: {
   meetings: number;
   clientsPerMeeting: number;
+  /** Benchmarks: the server's cores (a taskset list). */
+  cpus?: string;
 }): Promise<StampedeResult> {
   const data = makeDataDir();
   const env = { SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
+  const cpus = options.cpus === undefined ? {} : { cpus: options.cpus };
   const ids = Array.from({ length: options.meetings }, (_, i) => `stampede-${String(i).padStart(3, '0')}`);
-  for (const id of ids) await createMeeting(data.dataDir, id);
-  let server: TestServer = await startServer({ dataDir: data.dataDir, env });
+  await createMeetings(data.dataDir, ids);
+  let server: TestServer = await startServer({ dataDir: data.dataDir, env, ...cpus });
   const clients: { client: StockClient; meeting: string; key: string }[] = [];
   const refusals: number[] = [];
   try {
@@ -58,7 +61,7 @@ export async function reconnectStampede(options: {
           client.provider.on('sync', (isSynced: boolean) => isSynced && resolve()),
         ),
     );
-    server = await startServer({ dataDir: data.dataDir, env, port: server.port });
+    server = await startServer({ dataDir: data.dataDir, env, port: server.port, ...cpus });
     const listening = performance.now();
     await Promise.all(resynced);
     const backInSyncMs = performance.now() - listening;

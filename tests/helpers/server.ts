@@ -10,6 +10,8 @@ export interface TestServer {
   wsUrl: string;
   port: number;
   dataDir: string;
+  /** The server process's id (benchmarks read its CPU time and signal its loop probe). */
+  pid: number | undefined;
   /** Everything the process printed so far. */
   output(): string;
   /** SIGTERM, and wait for a clean exit. */
@@ -26,6 +28,10 @@ export interface StartOptions {
   port?: number;
   dataDir?: string;
   env?: Record<string, string>;
+  /** Benchmarks: run the server on these cores only (a taskset list such as `1`). */
+  cpus?: string;
+  /** Benchmarks: preload this module (the test-only loop probe, tests/helpers/loop-probe.ts). */
+  preload?: string;
 }
 
 /**
@@ -34,7 +40,14 @@ export interface StartOptions {
  */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kinboard-test-'));
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/src/main.ts')], {
+  const node = [
+    process.execPath,
+    ...(options.preload ? ['--import', options.preload] : []),
+    path.join(repoRoot, 'server/src/main.ts'),
+  ];
+  // taskset execs node in its place, so the child's pid is the server's.
+  const command = options.cpus ? ['taskset', '-c', options.cpus, ...node] : node;
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -71,6 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     wsUrl: `ws://127.0.0.1:${port}`,
     port,
     dataDir,
+    pid: child.pid,
     output: () => output,
     stop: () => stopWith('SIGTERM', child),
     kill: () => stopWith('SIGKILL', child),

@@ -20,22 +20,32 @@ export async function createMeeting(
   meetingId: string,
   options: { state?: Meeting['state']; documents?: DocumentUpdate[] } = {},
 ): Promise<void> {
+  await createMeetings(dataDir, [meetingId], options);
+}
+
+/** Creates open meetings straight in the store, with one store opened for all of them. */
+export async function createMeetings(
+  dataDir: string,
+  meetingIds: readonly string[],
+  options: { state?: Meeting['state']; documents?: DocumentUpdate[] } = {},
+): Promise<void> {
   const store = await openSqliteStore(databaseFile(dataDir));
   try {
     const createdAt = Date.now();
-    await store.createMeeting({
-      family: { id: `${meetingId}-family`, name: 'Test family', createdAt },
-      meeting: {
-        id: meetingId,
-        familyId: `${meetingId}-family`,
-        type: 'family-network-meeting',
-        title: `Test meeting ${meetingId}`,
-        date: '2026-02-01',
-        state: options.state ?? 'open',
-        createdAt,
-      },
-      documents: options.documents ?? [],
-    });
+    for (const meetingId of meetingIds)
+      await store.createMeeting({
+        family: { id: `${meetingId}-family`, name: 'Test family', createdAt },
+        meeting: {
+          id: meetingId,
+          familyId: `${meetingId}-family`,
+          type: 'family-network-meeting',
+          title: `Test meeting ${meetingId}`,
+          date: '2026-02-01',
+          state: options.state ?? 'open',
+          createdAt,
+        },
+        documents: options.documents ?? [],
+      });
   } finally {
     await store.close();
   }

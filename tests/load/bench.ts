@@ -31,6 +31,14 @@ import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/src/store/open-store.ts';
 import { startServer } from '../helpers/server.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import {
+  corePlan,
+  loopProbe,
+  pinLoadGenerator,
+  processCpuSeconds,
+  readLoopDelay,
+  type LoopDelay,
+} from './bench-process.ts';
 
 const serverNames = ['kinboard', 'reference'] as const;
 type ServerName = (typeof serverNames)[number];
@@ -40,6 +48,7 @@ interface Options {
   clients: number;
   seconds: number;
   rate: number;
+  presence: number;
   warmup: number;
   drain: number;
   rounds: number;
@@ -53,6 +62,7 @@ const usage = `usage: node tests/load/bench.ts [options]   (each option also as 
   --clients N          stock y-websocket clients per room          BENCH_CLIENTS   default 5
   --seconds S          measured window of each run                 BENCH_SECONDS   default 10
   --rate R             edits per second per client                 BENCH_RATE      default 2
+  --presence P         presence (awareness) updates/s per client   BENCH_PRESENCE  default 0
   --warmup S           edits before the window, not measured       BENCH_WARMUP    default 3
   --drain S            wait for late deliveries after the window   BENCH_DRAIN     default 5
   --rounds N           runs per server, alternating A B B A ...    BENCH_ROUNDS    default 2
@@ -67,6 +77,7 @@ function readOptions(): Options {
       clients: { type: 'string' },
       seconds: { type: 'string' },
       rate: { type: 'string' },
+      presence: { type: 'string' },
       warmup: { type: 'string' },
       drain: { type: 'string' },
       rounds: { type: 'string' },
@@ -106,6 +117,7 @@ function readOptions(): Options {
     clients: Math.round(number(values.clients, 'BENCH_CLIENTS', 5, 2, 100)),
     seconds: number(values.seconds, 'BENCH_SECONDS', 10, 1, 600),
     rate: number(values.rate, 'BENCH_RATE', 2, 0.1, 100),
+    presence: number(values.presence, 'BENCH_PRESENCE', 0, 0, 100),
     warmup: number(values.warmup, 'BENCH_WARMUP', 3, 0, 60),
     drain: number(values.drain, 'BENCH_DRAIN', 5, 0.5, 60),
     rounds: Math.round(number(values.rounds, 'BENCH_ROUNDS', 2, 1, 20)),
@@ -123,6 +135,8 @@ class UsageError extends Error {}
 interface RunningServer {
   wsUrl: string;
   pid: number | undefined;
+  /** Everything the process printed so far (the loop probe answers there). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -160,12 +174,16 @@ async function startKinboard(rooms: number): Promise<RunningServer> {
       });
     }
     await store.close();
-    const before = childPids();
-    const server = await startServer({ dataDir, env: { SEED_DEMO: 'false', LOG_LEVEL: 'warn' } });
-    const pid = [...childPids()].find((candidate) => !before.has(candidate));
+    const server = await startServer({
+      dataDir,
+      env: { SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+      cpus: corePlan()?.server,
+      preload: loopProbe,
+    });
     return {
       wsUrl: server.wsUrl,
-      pid,
+      pid: server.pid,
+      output: () => server.output(),
       stop: async () => {
         await server.stop();
         const output = server.output().trim();
@@ -184,7 +202,16 @@ async function startReference(): Promise<RunningServer> {
   const env = { ...process.env };
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'reference-server.ts')], {
+  const node = [
+    process.execPath,
+    '--import',
+    loopProbe,
+    path.join(import.meta.dirname, 'reference-server.ts'),
+  ];
+  const cpus = corePlan()?.server;
+  // taskset execs node in its place, so the child's pid is the server's.
+  const command = cpus ? ['taskset', '-c', cpus, ...node] : node;
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -208,6 +235,7 @@ async function startReference(): Promise<RunningServer> {
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
     pid: child.pid,
+    output: () => output,
     stop: async () => {
       if (!hasExited(child)) child.kill('SIGTERM');
       await exited;
@@ -235,20 +263,6 @@ function childPids(): Set<number> {
   return pids;
 }
 
-/** CPU seconds (user + system) a process has used so far, or undefined if unknown. */
-function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted from after the name.
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return ticks / 100; // USER_HZ, 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // One run against one server
 
@@ -272,6 +286,10 @@ interface Result {
   sendLagMs: { p99: number; max: number };
   loopDelayMs: { p99: number; max: number };
   serverCpuPercent: number | undefined;
+  /** Server CPU time over the window divided by the edits sent in it, in microseconds. */
+  serverCpuUsPerEdit: number | undefined;
+  /** The server's own event-loop delay over the window (its loop probe). */
+  serverLoopMs: LoopDelay | undefined;
   loadgenCpuPercent: number;
   errors: string[];
   /** Every measured latency, sorted; pooled across rounds, left out of the JSON. */
@@ -364,6 +382,13 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
     const measureStart = scheduleStart + warmup * 1000;
     const measureEnd = measureStart + seconds * 1000;
     const nextDue = Float64Array.from(clients, (_client, i) => scheduleStart + (i / total) * interval);
+    // Presence (a cursor position in the client's awareness), on its own steady schedule.
+    const presenceInterval = options.presence > 0 ? 1000 / options.presence : Infinity;
+    const nextPresence = Float64Array.from(
+      clients,
+      (_client, i) => scheduleStart + ((i + 0.5) / total) * presenceInterval,
+    );
+    let presenceSent = 0;
     const sendLags: number[] = [];
     const loopResolutionMs = 10;
     const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
@@ -380,6 +405,8 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
           cpuAtStart = process.cpuUsage();
           serverCpuAtStart = processCpuSeconds(server.pid);
           loopDelay.enable();
+          // Starts the server's loop-probe window (the figures it answers are the warm-up's).
+          void readLoopDelay(server.pid, server.output);
         }
         let pending = false;
         for (let i = 0; i < clients.length; i++) {
@@ -396,6 +423,10 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
               sendLags.push(sentAt[id]! - due);
               client.array.push([id]);
             }
+          }
+          while (nextPresence[i]! <= now && nextPresence[i]! < measureEnd) {
+            nextPresence[i] = nextPresence[i]! + presenceInterval;
+            client.stock.provider.awareness.setLocalStateField('cursor', { x: presenceSent++, y: i });
           }
           if (nextDue[i]! < measureEnd) pending = true;
         }
@@ -415,6 +446,7 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
       };
       setTimeout(tick, 50);
     });
+    const serverLoopMs = await readLoopDelay(server.pid, server.output);
 
     // Drain: nothing is sent any more; wait for the last deliveries or the time limit.
     const expected = editsSent * (perRoom - 1);
@@ -468,6 +500,9 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
         max: Math.max(0, loopDelay.max / 1e6 - loopResolutionMs),
       },
       serverCpuPercent: serverCpuSeconds === undefined ? undefined : cpuPercent(serverCpuSeconds),
+      serverCpuUsPerEdit:
+        serverCpuSeconds === undefined || editsSent === 0 ? undefined : (serverCpuSeconds * 1e6) / editsSent,
+      serverLoopMs,
       loadgenCpuPercent: cpuPercent(loadgenCpuSeconds),
       errors,
       samples: sorted,
@@ -544,6 +579,13 @@ function pool(runs: Result[]): Result {
     sendLagMs: { p99: worst((run) => run.sendLagMs.p99), max: worst((run) => run.sendLagMs.max) },
     loopDelayMs: { p99: worst((run) => run.loopDelayMs.p99), max: worst((run) => run.loopDelayMs.max) },
     serverCpuPercent: mean((run) => run.serverCpuPercent),
+    serverCpuUsPerEdit: mean((run) => run.serverCpuUsPerEdit),
+    serverLoopMs: runs.some((run) => run.serverLoopMs === undefined)
+      ? undefined
+      : {
+          p99: worst((run) => run.serverLoopMs!.p99),
+          max: worst((run) => run.serverLoopMs!.max),
+        },
     loadgenCpuPercent: mean((run) => run.loadgenCpuPercent)!,
     errors: runs.flatMap((run) => run.errors),
     samples,
@@ -591,6 +633,9 @@ function report(results: Result[], runs: Result[], options: Options): string {
           'max ms',
           'connect+sync ms',
           'loadgen loop p99 ms',
+          'server loop p99/max ms',
+          'server CPU %',
+          'CPU µs/edit',
         ],
         runs.map((r, index) => [
           String(index + 1),
@@ -603,6 +648,9 @@ function report(results: Result[], runs: Result[], options: Options): string {
           fmt(r.latencyMs.max),
           fmt(r.connectMs, 0),
           fmt(r.loopDelayMs.p99),
+          `${fmt(r.serverLoopMs?.p99)}/${fmt(r.serverLoopMs?.max)}`,
+          fmt(r.serverCpuPercent, 0),
+          fmt(r.serverCpuUsPerEdit, 0),
         ]),
       ),
     );
@@ -652,6 +700,10 @@ function report(results: Result[], runs: Result[], options: Options): string {
         `p99 ${ratio(kinboard.latencyMs.p99, reference.latencyMs.p99)}` +
         `   (connect+sync ${ratio(kinboard.connectMs, reference.connectMs)})`,
     );
+    if (kinboard.serverCpuUsPerEdit !== undefined && reference.serverCpuUsPerEdit !== undefined)
+      lines.push(
+        `Kinboard / reference server CPU per edit: ${ratio(kinboard.serverCpuUsPerEdit, reference.serverCpuUsPerEdit)}`,
+      );
   }
   lines.push('');
   lines.push(
@@ -662,6 +714,8 @@ function report(results: Result[], runs: Result[], options: Options): string {
         'rooms converged',
         'disconnects',
         'server CPU %',
+        'server CPU µs/edit',
+        'server loop p99/max ms',
         'loadgen CPU %',
         'loadgen loop p99/max ms',
         'send lag p99/max ms',
@@ -674,6 +728,8 @@ function report(results: Result[], runs: Result[], options: Options): string {
         `${r.convergedRooms}/${r.rooms}`,
         String(r.disconnects),
         fmt(r.serverCpuPercent, 0),
+        fmt(r.serverCpuUsPerEdit, 0),
+        `${fmt(r.serverLoopMs?.p99)}/${fmt(r.serverLoopMs?.max)}`,
         fmt(r.loadgenCpuPercent, 0),
         `${fmt(r.loopDelayMs.p99)}/${fmt(r.loopDelayMs.max)}`,
         `${fmt(r.sendLagMs.p99)}/${fmt(r.sendLagMs.max)}`,
@@ -684,7 +740,8 @@ function report(results: Result[], runs: Result[], options: Options): string {
   );
   lines.push('');
   lines.push(
-    `load: ${options.rooms} rooms x ${options.clients} clients, ${options.rate} edits/s per client ` +
+    `load: ${options.rooms} rooms x ${options.clients} clients, ${options.rate} edits/s per client` +
+      `${options.presence > 0 ? ` and ${options.presence} presence updates/s` : ''} ` +
       `(${fmt(options.rooms * options.clients * options.rate, 0)} edits/s, ` +
       `${fmt(options.rooms * options.clients * options.rate * (options.clients - 1), 0)} deliveries/s), ` +
       `per run ${options.warmup} s warm-up, ${options.seconds} s measured, up to ${options.drain} s drain; ` +
@@ -695,8 +752,7 @@ function report(results: Result[], runs: Result[], options: Options): string {
       `load average before the run ${loadAverageAtStart}`,
   );
   lines.push(
-    'CPU % is of one core over the measured window; the load generator (every client) and the server ' +
-      'share the same cores.',
+    `CPU % is of one core over the measured window; ${corePlan() ? 'the load generator (every client) runs on core 0, each server on core 1' : 'the load generator (every client) and the server share the same cores'}.`,
   );
   return lines.join('\n');
 }
@@ -739,6 +795,7 @@ async function main(): Promise<number> {
   );
   watchdog.unref();
 
+  say(pinLoadGenerator());
   say(
     `${options.rooms} rooms x ${options.clients} clients = ${options.rooms * options.clients} clients per server, ` +
       `${options.rate} edits/s each, ${options.warmup} s warm-up + ${options.seconds} s measured per run, ` +

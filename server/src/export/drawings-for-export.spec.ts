@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/open-store.ts';
 import { drawingsForExport } from './drawings-for-export.ts';
+import { createRenderPool } from './render-pool.ts';
 
 /** A real PNG, `width` pixels wide and one high. */
 const png = (width: number) => new Uint8Array(PNG.sync.write(new PNG({ width, height: 1 })));
@@ -18,9 +19,12 @@ function capturedLog() {
 
 describe('drawingsForExport [DRAW4]', () => {
   const dirs: string[] = [];
+  // The real pool: images are decoded in its worker threads, as the server does [EXPORT4].
+  const renders = createRenderPool(1);
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+  afterAll(() => renders.close());
 
   it('titles each kept drawing image in canvas order, for the PDF; one that cannot be read comes without its PNG', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-export-'));
@@ -41,7 +45,7 @@ describe('drawingsForExport [DRAW4]', () => {
         documents: [],
       });
       const { log, lines } = capturedLog();
-      expect(await drawingsForExport(store, 'm1', log)).toEqual([]);
+      expect(await drawingsForExport(store, 'm1', log, renders)).toEqual([]);
       await store.saveDrawingImage({
         meetingId: 'm1',
         canvas: 'story',
@@ -56,7 +60,7 @@ describe('drawingsForExport [DRAW4]', () => {
         updatedAt: 3,
         updatedBy: 'staff:s',
       });
-      expect(await drawingsForExport(store, 'm1', log)).toEqual([
+      expect(await drawingsForExport(store, 'm1', log, renders)).toEqual([
         { title: 'Three houses', png: png(2) },
         { title: 'Words and pictures', png: png(1) },
       ]);
@@ -70,7 +74,7 @@ describe('drawingsForExport [DRAW4]', () => {
         updatedAt: 4,
         updatedBy: 'staff:s',
       });
-      expect(await drawingsForExport(store, 'm1', log)).toEqual([
+      expect(await drawingsForExport(store, 'm1', log, renders)).toEqual([
         { title: 'Genogram and safety circles', png: null },
         { title: 'Three houses', png: png(2) },
         { title: 'Words and pictures', png: png(1) },

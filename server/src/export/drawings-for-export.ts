@@ -1,7 +1,7 @@
 import { exportWords, type ExportPicture } from '@kinboard/shared/export/index';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
-import { drawingPngProblem } from './drawing-png.ts';
+import type { RenderPool } from './render-pool.ts';
 
 /**
  * A meeting's drawings for its exports [DRAW4]: the latest image of each canvas that has one,
@@ -14,11 +14,14 @@ export async function drawingsForExport(
   store: Store,
   meetingId: string,
   log: Logger,
+  renders: Pick<RenderPool, 'pngProblem'>,
 ): Promise<ExportPicture[]> {
   const images = await store.listDrawingImages(meetingId);
-  return images.map((image) => {
+  // Decoded in the render pool's threads, not on the event loop [EXPORT4].
+  const problems = await Promise.all(images.map((image) => renders.pngProblem(image.png)));
+  return images.map((image, index) => {
     const title = exportWords.drawings.titles[image.canvas];
-    const problem = drawingPngProblem(image.png);
+    const problem = problems[index];
     if (!problem) return { title, png: image.png };
     log.warn(
       { meetingId, canvas: image.canvas, problem },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Access } from '../access/access.ts';
 import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { RenderPool } from '../export/render-pool.ts';
 import type { Logger } from '../log.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
@@ -13,6 +14,8 @@ export interface ApiDeps {
   access: Access;
   audit: AuditLog;
   log: Logger;
+  /** PDF, Word and PNG work, in worker threads [EXPORT4]. */
+  renders: RenderPool;
   trustProxy: boolean;
   /** REQUIRE_SIGN_IN=false (loopback only [ACCESS18]): GET /api/meetings/:id answers without sign-in. */
   requireSignIn: boolean;

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
 import postgres from 'postgres';
 import type { Config } from '../config.ts';
@@ -8,7 +7,7 @@ import type { Database } from './database.ts';
 import type { StoreContext } from './store-context.ts';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
-import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
+import { WorkerSqliteDialect } from './worker-sqlite-dialect.ts';
 import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
@@ -99,19 +98,16 @@ async function migrated(db: Kysely<Database>, dialect: StoreDialect, schema?: st
 }
 
 /**
- * The embedded default store, on Node's built-in SQLite. Durability: WAL with synchronous=FULL,
+ * The embedded default store, on Node's built-in SQLite in a worker thread [STORE30]: no
+ * statement, lock wait or fsync runs on the event loop. Durability: WAL with synchronous=FULL,
  * so a committed transaction survives both a killed process and a lost machine (power cut); the
- * cost is one fsync per batch, which the sync module's batching keeps small.
+ * worker's group commits [STORE31] and the sync module's batching keep the fsyncs few.
  */
 export async function openSqliteStore(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const database = new DatabaseSync(file);
-  database.exec('PRAGMA journal_mode = WAL');
-  database.exec('PRAGMA synchronous = FULL');
-  database.exec('PRAGMA foreign_keys = ON');
-  // Waiting for a lock blocks the event loop (node:sqlite is synchronous): keep it short.
-  database.exec('PRAGMA busy_timeout = 1000');
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(database) });
+  // A lock another process holds fails a write after 1 s, so the store's trouble shows (healthz)
+  // as soon as it did on the main thread; the wait itself is the worker's, not the loop's.
+  const db = new Kysely<Database>({ dialect: new WorkerSqliteDialect({ file, busyTimeoutMs: 1000 }) });
   try {
     return composeStore(await migrated(db, sqliteDialect), () => db.destroy());
   } catch (error) {

@@ -322,8 +322,9 @@ export class Room {
           this.#storedSinceCompaction = 1;
           return;
         }
-        // Encoded once no batch can commit, so it holds every update the store replaces by it.
-        await this.#writer.exclusive(() => {
+        // Encoded once none of its own writes can commit, so it holds every update the store
+        // replaces by it; the other documents go on committing meanwhile [SYNC30].
+        await this.#writer.exclusive(this.name, () => {
           const snapshot = encodeIntegratedState(this.doc);
           this.#size.measure();
           return this.#store.compactDocument(this.name, snapshot);
@@ -344,10 +345,13 @@ export class Room {
    */
   async unload(forget: () => void, options: { compact: boolean } = { compact: true }): Promise<void> {
     this.state = 'unloading';
+    // Writes still in flight are not counted as stored once the room is unloading: count them here.
+    const inFlight = this.#pendingWrites;
     try {
-      // Its own writes must be durable before a new room may load the document again.
-      await this.#lastWrite;
-      if (options.compact && this.#storedSinceCompaction > 1) await this.compact();
+      // Its own writes must be durable before a new room may load the document again; the other
+      // documents' writes are not waited for [SYNC30].
+      await this.#writer.settled(this.name);
+      if (options.compact && this.#storedSinceCompaction + inFlight > 1) await this.compact();
     } finally {
       clearTimeout(this.#awarenessTimer);
       this.pending.dispose();

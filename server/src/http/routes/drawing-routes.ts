@@ -12,7 +12,6 @@ import {
 } from '@kinboard/shared/protocol/drawing-image';
 import { closeCodes } from '@kinboard/shared/protocol/close-codes';
 import { participantKeyOf } from '../../access/screen-role.ts';
-import { drawingPngProblem } from '../../export/drawing-png.ts';
 import type { ApiContext } from '../api-context.ts';
 import { badRequest, forbidden, notFound, ok, Reply, signInNeeded } from '../reply.ts';
 import { route } from '../router.ts';
@@ -36,8 +35,9 @@ async function saveImage(context: ApiContext): Promise<Reply> {
   if (body instanceof Reply) return body;
   const png = new Uint8Array(Buffer.from(body.png, 'base64'));
   if (png.length > maxDrawingImageBytes) return badRequest('That picture is too large.', 'png');
-  // Decoded once here, so a broken picture is refused now rather than failing every export later.
-  const problem = drawingPngProblem(png);
+  // Decoded once here (in the render pool, off the event loop [EXPORT4]), so a broken picture is
+  // refused now rather than failing every export later.
+  const problem = await context.deps.renders.pngProblem(png);
   if (problem === 'too many pixels' || problem === 'no pixels')
     return badRequest(
       `Check png: a picture must be 1 to ${maxDrawingImageSide} pixels each way, and not much more than 4000 by 4000.`,

@@ -13,9 +13,7 @@ import {
   type ExportFormat,
 } from '@kinboard/shared/export/index';
 import { loadAgreedRecord } from '../../export/agreed-record.ts';
-import { renderDocx } from '../../export/docx-export.ts';
 import { drawingsForExport } from '../../export/drawings-for-export.ts';
-import { renderPdf } from '../../export/pdf-export.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { badRequest, fileReply, notFound, Reply } from '../reply.ts';
@@ -79,10 +77,19 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   const { record } = found;
   // The JSON is the agreed version alone; drawings change after agreement, so they stay out of it.
   const drawings =
-    format === 'json' ? [] : await drawingsForExport(context.deps.store, record.meeting.id, context.deps.log);
+    format === 'json'
+      ? []
+      : await drawingsForExport(
+          context.deps.store,
+          record.meeting.id,
+          context.deps.log,
+          context.deps.renders,
+        );
+  // PDF and Word are drawn in the render pool's threads, off the event loop [EXPORT4].
+  const renders = context.deps.renders;
   let body: Uint8Array;
-  if (format === 'pdf') body = await renderPdf(familyPlan(record, drawings), { layout });
-  else if (format === 'docx') body = await renderDocx(caseRecord(record, drawings));
+  if (format === 'pdf') body = await renders.pdf(familyPlan(record, drawings), { layout });
+  else if (format === 'docx') body = await renders.docx(caseRecord(record, drawings));
   else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record, drawings)), 'utf8');
   else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record, drawings)), 'utf8');
   else body = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
@@ -110,7 +117,7 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
   if (found instanceof Reply) return found;
   const sheet = myPartSheet(found.record, personKey);
   if (!sheet) return notFound('The plan gives nobody by that name a job.');
-  const body = await renderPdf(sheet, { onePage: true, layout });
+  const body = await context.deps.renders.pdf(sheet, { onePage: true, layout });
   await context.audit.record({
     actorKind: 'staff',
     actorId: found.staffId,

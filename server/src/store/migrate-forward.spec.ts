@@ -53,6 +53,12 @@ async function expectEverythingReadsBack(store: Store): Promise<void> {
   expect(await store.listPlanAnswers(f.meeting.id, 1)).toEqual([f.planAnswer]);
   expect(await store.getPlanVersion(f.meeting.id, 1)).toEqual(agreedVersion);
   expect(await store.listDrawingImages(f.meeting.id)).toEqual([f.drawing]);
+  // The log as it was starts each board's history, the staff author named from the staff table [HISTORY2].
+  const history = await store.loadDocumentHistory('meet-1.map');
+  expect(history.map(({ participant, author }) => ({ participant, author }))).toEqual([
+    { participant: 'staff:staff-ada', author: { name: f.staff.name, role: 'staff' } },
+    { participant: null, author: null },
+  ]);
 }
 
 /** New writes go on after the old rows: ids keep counting, folding and the audit log work. */
@@ -149,6 +155,8 @@ describe.skipIf(unreachable !== undefined && !process.env['CI'])(
       try {
         const dump = readFileSync(path.join(fixtures, 'main-v7.postgres.sql'), 'utf8');
         await old.sql.unsafe(dump.replaceAll('kinboard_fixture', old.name).replace(/^\\.*$/gm, '')).simple();
+        // Opened, so migrations after 7 run on it as on a fresh one.
+        await (await openPostgresStore(url, { schema: old.name })).close();
         await (await openPostgresStore(url, { schema: fresh.name })).close();
         const shape = async (schema: typeof old) => ({
           columns: await schema.sql`

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runHistoryStoreContract } from './history.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
@@ -77,6 +78,7 @@ describe.skipIf(unreachable !== undefined)(
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);
+    runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>

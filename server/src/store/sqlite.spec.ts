@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runHistoryStoreContract } from './history.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -33,6 +34,7 @@ runAccessStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
 runDrawingStoreContract('SqliteStore', onTempFile);
+runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {

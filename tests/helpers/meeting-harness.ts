@@ -44,8 +44,13 @@ export async function signInStaff(
   return { browser, staffId: signedIn.body?.staff?.id };
 }
 
-export async function createFamily(staff: Browser, name: string): Promise<string> {
-  return (await staff.post('/api/families', { name })).body.family.id;
+/** A new family's id; `more` carries children, network and the like where a test needs them. */
+export async function createFamily(
+  staff: Browser,
+  name: string,
+  more: Record<string, unknown> = {},
+): Promise<string> {
+  return (await staff.post('/api/families', { name, ...more })).body.family.id;
 }
 
 export interface MeetingDetails {
@@ -93,6 +98,8 @@ export interface Guest {
   cookie: string;
   /** The author key the server records for the guest's words. */
   key: string;
+  /** The server's answer to the join. */
+  joined: Answer;
 }
 
 /** A phone from `address` that joins with the code; it waits in the lobby until admitted. */
@@ -104,7 +111,7 @@ export async function joinAsGuest(
   const phone = new Browser(server, guest.address);
   const joined = await phone.post('/api/join', { code, name: guest.name, relationship: guest.relationship });
   const participantId: string = joined.body.participantId;
-  return { phone, participantId, cookie: cookieOf(phone), key: `guest:${participantId}` };
+  return { phone, participantId, cookie: cookieOf(phone), key: `guest:${participantId}`, joined };
 }
 
 /** The chair admits a waiting guest with `role`; the answer is the test's to check. */

@@ -31,6 +31,8 @@ export function startSignedInServer(env: Record<string, string> = {}): Promise<T
 export interface SignedInStaff {
   browser: Browser;
   staffId: string;
+  /** The server's answer to the sign-in. */
+  signedIn: Answer;
 }
 
 /** A browser from `address` signed in as staff (the first administrator unless told otherwise). */
@@ -41,7 +43,7 @@ export async function signInStaff(
 ): Promise<SignedInStaff> {
   const browser = new Browser(server, address);
   const signedIn = await browser.post('/api/session', account);
-  return { browser, staffId: signedIn.body?.staff?.id };
+  return { browser, staffId: signedIn.body?.staff?.id, signedIn };
 }
 
 /** A new family's id; `more` carries children, network and the like where a test needs them. */

@@ -15,17 +15,17 @@ export const adminPassword = 'an admin password of some length';
 export const cookieOf = (browser: Browser) =>
   [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
-/** A real server that requires sign-in, trusts X-Forwarded-For and has a first administrator. */
+/** Sign-in required, X-Forwarded-For trusted (tests pose as many addresses), a first administrator. */
+export const signedInEnv = {
+  REQUIRE_SIGN_IN: 'true',
+  TRUST_PROXY: 'true',
+  ADMIN_EMAIL: adminEmail,
+  ADMIN_PASSWORD: adminPassword,
+};
+
+/** A real server started with `signedInEnv` (and `env` on top). */
 export function startSignedInServer(env: Record<string, string> = {}): Promise<TestServer> {
-  return startServer({
-    env: {
-      REQUIRE_SIGN_IN: 'true',
-      TRUST_PROXY: 'true',
-      ADMIN_EMAIL: adminEmail,
-      ADMIN_PASSWORD: adminPassword,
-      ...env,
-    },
-  });
+  return startServer({ env: { ...signedInEnv, ...env } });
 }
 
 export interface SignedInStaff {

@@ -42,6 +42,8 @@ export interface StoreDialect {
   isUniqueViolation(error: unknown, constraint: string): boolean;
   /** Statements that make the database refuse to change or delete any row of the table. */
   appendOnly(table: string, message: string): string[];
+  /** Undoes `appendOnly` (only a migration that must add a column does, and puts it back). */
+  dropAppendOnly(table: string): string[];
   /** Statements that keep a revealed scaling round and its answers fixed [STORE18]. */
   scalingFixed(message: string): string[];
   /** How a table without its own row id ends (SQLite's WITHOUT ROWID for a small keyed table). */
@@ -74,6 +76,7 @@ export const sqliteDialect: StoreDialect = {
         `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
            BEGIN SELECT RAISE(ABORT, '${message}'); END`,
     ),
+  dropAppendOnly: (table) => ['update', 'delete'].map((op) => `DROP TRIGGER ${table}_no_${op}`),
   scalingFixed: (message) => [
     `CREATE TRIGGER scaling_round_fixed BEFORE UPDATE ON scaling_round
        WHEN OLD.revealed_at IS NOT NULL AND (NEW.question IS NOT OLD.question
@@ -170,6 +173,10 @@ export const postgresDialect: StoreDialect = {
     ),
     `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refuse_change()`,
+  ],
+  dropAppendOnly: (table) => [
+    ...['update', 'delete', 'truncate'].map((op) => `DROP TRIGGER ${table}_no_${op} ON ${table}`),
+    `DROP FUNCTION ${table}_refuse_change()`,
   ],
   scalingFixed: (message) => [
     ...refuseWhen({

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { StoreDialect } from './dialect.ts';
+import { auditGenesis, chainHash, type AuditChainRow } from './audit-chain.ts';
 
 /**
  * The store's migrations: one numbered list, each written once with Kysely's schema builder, so
@@ -349,6 +350,39 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
             .addColumn('updated_by', 'text', (c) => c.notNull())
             .addPrimaryKeyConstraint('drawing_image_pkey', ['meeting_id', 'canvas'])
             .execute();
+        },
+      },
+    ],
+    [
+      // The audit log becomes a hash chain [AUDIT1, AUDIT3]: each entry holds SHA-256 of the one
+      // before's hash and its own canonical content; one head row holds the newest hash and is
+      // the lock appends take turns on. Entries written before this are chained here, from the
+      // genesis, so an older database's log is covered from now on.
+      '0009-audit-chain',
+      {
+        async up(db: AnyDb) {
+          await run(db, d.dropAppendOnly('audit_log'));
+          await db.schema.alterTable('audit_log').addColumn('hash', 'text').execute();
+          await db.schema
+            .createTable('audit_chain_head')
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .addColumn('last_id', t, (c) => c.notNull())
+            .addColumn('hash', 'text', (c) => c.notNull())
+            .execute();
+          let head = auditGenesis;
+          let lastId = 0;
+          const rows = (await db
+            .selectFrom('audit_log')
+            .selectAll()
+            .orderBy('id')
+            .execute()) as (AuditChainRow & { id: number })[];
+          for (const row of rows) {
+            head = chainHash(head, row);
+            lastId = Number(row.id);
+            await db.updateTable('audit_log').set({ hash: head }).where('id', '=', row.id).execute();
+          }
+          await db.insertInto('audit_chain_head').values({ id: 1, last_id: lastId, hash: head }).execute();
+          await run(db, d.appendOnly('audit_log', 'the audit log is append-only'));
         },
       },
     ],

@@ -73,6 +73,7 @@ export interface Database {
     hash: string | null;
   };
   audit_chain_head: { id: number; last_id: number; hash: string };
+  erasure_in_progress: { family_id: string };
   meeting_live_state: { meeting_id: string; state: string; updated_at: number };
   scaling_round: {
     id: string;

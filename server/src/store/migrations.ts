@@ -386,6 +386,23 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // A family's erasure [ERASE3]: while the erasing transaction holds a row here, the guards
+      // of agreed plans and revealed scaling rounds let its deletes through; nothing else does.
+      '0010-family-erasure',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('erasure_in_progress')
+            .addColumn('family_id', 'text', (c) => c.primaryKey())
+            .execute();
+          await run(
+            db,
+            d.erasureAllowed('an agreed plan never changes', 'a revealed scaling round is fixed'),
+          );
+        },
+      },
+    ],
   ];
 }
 

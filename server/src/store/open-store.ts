@@ -13,6 +13,7 @@ import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.t
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
+import { erasureRecords } from './repositories/erasure.ts';
 import { familyRecords } from './repositories/families.ts';
 import { guestRecords } from './repositories/guests.ts';
 import { liveStateRecords } from './repositories/live-state.ts';
@@ -59,6 +60,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...scalingRecords(context),
     ...planRecords(context),
     ...drawingRecords(context),
+    ...erasureRecords(context),
   };
   return {
     ...records,
@@ -107,6 +109,8 @@ export async function openSqliteStore(file: string): Promise<Store> {
   database.exec('PRAGMA journal_mode = WAL');
   database.exec('PRAGMA synchronous = FULL');
   database.exec('PRAGMA foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so an erased family leaves no bytes behind [ERASE6].
+  database.exec('PRAGMA secure_delete = ON');
   // Waiting for a lock blocks the event loop (node:sqlite is synchronous): keep it short.
   database.exec('PRAGMA busy_timeout = 1000');
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(database) });

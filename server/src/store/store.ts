@@ -10,6 +10,7 @@
 import type { AuditRecords } from './repositories/audit.ts';
 import type { DocumentRecords } from './repositories/documents.ts';
 import type { DrawingRecords } from './repositories/drawings.ts';
+import type { ErasureRecords } from './repositories/erasure.ts';
 import type { FamilyRecords } from './repositories/families.ts';
 import type { GuestRecords } from './repositories/guests.ts';
 import type { LiveStateRecords } from './repositories/live-state.ts';
@@ -31,7 +32,8 @@ export interface Store
     LiveStateRecords,
     ScalingRecords,
     PlanRecords,
-    DrawingRecords {
+    DrawingRecords,
+    ErasureRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

@@ -1,3 +1,4 @@
+import type { ErasureScope } from '../store-context.ts';
 import type { Selectable } from 'kysely';
 import type { Database, Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
@@ -152,4 +153,11 @@ export async function insertFamilyPeople(
         })),
       )
       .execute();
+}
+
+/** Erasure [ERASE2]: who may see the family, its children, its network and the family itself. */
+export async function eraseFamilyRows(trx: Queryable, { familyId }: ErasureScope): Promise<void> {
+  for (const table of ['family_access', 'child', 'network_member'] as const)
+    await trx.deleteFrom(table).where('family_id', '=', familyId).execute();
+  await trx.deleteFrom('family').where('id', '=', familyId).execute();
 }

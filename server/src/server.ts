@@ -87,6 +87,7 @@ export async function startServer(
     planStages,
     relay: cluster?.documents,
   });
+  api.discardMeetings = (meetingIds) => sync.discardMeetings(meetingIds);
   const realtime = new RealtimeServer({
     log,
     store,

@@ -18,6 +18,8 @@ export interface ApiDeps {
   requireSignIn: boolean;
   /** TLDRAW_LICENSE_KEY, handed to the drawing page (GET /api/drawings/settings). */
   tldrawLicenseKey?: string | undefined;
+  /** Drops the meetings' documents from memory, unsaved (a family's erasure [ERASE5]). */
+  discardMeetings?: ((meetingIds: readonly string[]) => Promise<void>) | undefined;
 }
 
 /** One request, as the handlers see it. */

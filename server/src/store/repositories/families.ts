@@ -12,6 +12,8 @@ export interface FamilyRecords {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** The staff members given access to the family (whose connections its erasure closes). */
+  listStaffOfFamily(familyId: string): Promise<string[]>;
   /** False when the staff member had no access to the family. */
   revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
@@ -93,6 +95,15 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
         .where('staff_id', '=', staffId)
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
+    },
+
+    async listStaffOfFamily(familyId) {
+      const rows = await db
+        .selectFrom('family_access')
+        .select('staff_id')
+        .where('family_id', '=', familyId)
+        .execute();
+      return rows.map((row) => row.staff_id);
     },
 
     async hasFamilyAccess(staffId, familyId) {

@@ -865,3 +865,20 @@ export const drawingWords = /* @__PURE__ */ fromCatalogue(
     canvasArea: (name: string) => m.drawing_canvasArea({ name }),
   },
 );
+
+/** The family page's erasure, for administrators [ERASE1]. */
+export const erasureWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.erase_title,
+    whatGoes: m.erase_whatGoes,
+    open: m.erase_open,
+    start: m.erase_start,
+    cancel: m.erase_cancel,
+    done: m.erase_done,
+  },
+  {
+    lead: (family: string) => m.erase_lead({ family }),
+    typeName: (family: string) => m.erase_typeName({ family }),
+    confirm: (family: string) => m.erase_confirm({ family }),
+  },
+);

@@ -8,8 +8,18 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { connectStockClient } from '../helpers/yjs-client.ts';
 import { adminPassword, auditRows, Browser } from './access-http.ts';
 
-const words = ['Quillfeatherly', 'Marigoldinea', 'Thistlewicken', 'Godmotherishly', 'Zephyrcrumbly'];
-const [familyName, childName, networkName, relationship, cardText] = words as [
+const words = [
+  'Quillfeatherly',
+  'Marigoldinea',
+  'Thistlewicken',
+  'Godmotherishly',
+  'Zephyrcrumbly',
+  'Brambletonia',
+  'Auntlyhood',
+];
+const [familyName, childName, networkName, relationship, cardText, guestName, guestRelationship] = words as [
+  string,
+  string,
   string,
   string,
   string,
@@ -41,7 +51,7 @@ describe('an administrator erases a family through the real server', () => {
     await server?.dispose();
   });
 
-  it('[ERASE1] [ERASE2] [ERASE4] [ERASE5] [ERASE6] [ERASE7] refused while open; then no byte of the family is left, one entry says so and the chain holds', async () => {
+  it('[ERASE1] [ERASE2] [ERASE4] [ERASE5] [ERASE6] [ERASE7] [AUDIT5] refused while open; then no byte of the family is left, one entry says so and the chain holds', async () => {
     const made = await admin.post('/api/families', {
       name: familyName,
       children: [{ name: childName }],
@@ -55,7 +65,17 @@ describe('an administrator erases a family through the real server', () => {
       title: 'First meeting',
     });
     const meetingId: string = meeting.body.meeting.id;
-    expect((await admin.post(`/api/meetings/${meetingId}/open`)).status).toBe(200);
+    const opened = await admin.post(`/api/meetings/${meetingId}/open`);
+    expect(opened.status).toBe(200);
+    const joinCode: string = opened.body.joinCode;
+    // A guest asks to join: their name and relationship must not stay in the audit log [AUDIT5].
+    const phone = new Browser(server, '10.40.0.77');
+    const joined = await phone.post('/api/join', {
+      code: joinCode,
+      name: guestName,
+      relationship: guestRelationship,
+    });
+    expect(joined.status).toBeLessThan(300);
     const cookie = [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const board = connectStockClient(server.wsUrl, `${meetingId}.map`, { cookie });
     await board.synced;
@@ -93,6 +113,7 @@ describe('an administrator erases a family through the real server', () => {
         .join('\n');
       expect(raw.length).toBeGreaterThan(0);
       for (const word of words) expect(raw, word).not.toContain(word);
+      expect(raw, 'the join code').not.toContain(joinCode);
     });
     const entry = auditRows(server).find((row) => row.action === 'family.erased');
     expect(entry).toBeDefined();

@@ -98,6 +98,7 @@ export async function startServer(
     relay: cluster?.documents,
     storeRetryMs: config.storeRetryMs,
   });
+  api.discardMeetings = (meetingIds) => sync.discardMeetings(meetingIds);
   const realtime = new RealtimeServer({
     log,
     store,

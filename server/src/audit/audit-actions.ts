@@ -15,6 +15,7 @@ export const auditActions = [
   'family.created',
   'family.access-granted',
   'family.access-removed',
+  'family.erased',
   'meeting.created',
   'meeting.opened',
   'meeting.closed',

@@ -9,7 +9,8 @@ export type AuditRecord = Omit<NewAuditEntry, 'at' | 'action' | 'detail'> & {
 /**
  * The append-only record of who got in and who changed rights [ACCESS11]. An entry is written
  * after the change it records and before the answer is sent, so an answered request is always
- * on the record. Detail values are flat names, ids and codes: the type keeps board content out.
+ * on the record. Detail values are flat ids, kinds and counts: the type keeps board content out, and
+ * entries about a family refer to people by id, never by name, relationship or join code [AUDIT5].
  */
 export class AuditLog {
   readonly #store: Store;

@@ -23,6 +23,8 @@ export interface ApiDeps {
   tldrawLicenseKey?: string | undefined;
   /** FAMILY_RECORD_YEARS: a family's record is due for review this long after its last meeting [RETAIN3]. */
   familyRecordYears: number;
+  /** Drops the meetings' documents from memory, unsaved (a family's erasure [ERASE5]). */
+  discardMeetings?: ((meetingIds: readonly string[]) => Promise<void>) | undefined;
 }
 
 /** One request, as the handlers see it. */

@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './r
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { drawingRoutes } from './routes/drawing-routes.ts';
+import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
@@ -20,6 +21,7 @@ const routes = [
   ...sessionRoutes,
   ...staffRoutes,
   ...familyRoutes,
+  ...erasureRoutes,
   ...meetingRoutes,
   ...joinRoutes,
   ...scalingRoutes,

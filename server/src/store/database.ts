@@ -82,7 +82,11 @@ export interface Database {
     family_id: string | null;
     meeting_id: string | null;
     detail: string;
+    /** The chain's hash up to and including this entry [AUDIT1]; null only before 0009. */
+    hash: string | null;
   };
+  audit_chain_head: { id: number; last_id: number; hash: string };
+  erasure_in_progress: { family_id: string };
   meeting_live_state: { meeting_id: string; state: string; updated_at: number };
   scaling_round: {
     id: string;

@@ -59,8 +59,22 @@ export interface StoreDialect {
    * be deleted (a family's erasure removes its board history) [HISTORY2].
    */
   refuseUpdates(table: string, message: string): string[];
+  /** Undoes `appendOnly` (only a migration that must add a column does, and puts it back). */
+  dropAppendOnly(table: string): string[];
   /** Statements that keep a revealed scaling round and its answers fixed [STORE18]. */
   scalingFixed(message: string): string[];
+  /**
+   * Replaces the delete guards of agreed plans and revealed scaling rounds so that they let a
+   * delete through while the deleting transaction holds a row in `erasure_in_progress`: only a
+   * family's erasure does, and the row goes before it commits [ERASE3].
+   */
+  erasureAllowed(planMessage: string, scalingMessage: string): string[];
+  /**
+   * After an erasure commits, so the deleted rows' bytes are overwritten rather than left in
+   * free pages [ERASE6]: SQLite (secure_delete on) checkpoints the WAL into the file and
+   * truncates it; PostgreSQL vacuums the tables so dead tuples are reclaimed.
+   */
+  afterErasure(db: Queryable, tables: readonly string[]): Promise<void>;
   /** How a table without its own row id ends (SQLite's WITHOUT ROWID for a small keyed table). */
   keyedTableEnd: RawBuilder<unknown> | undefined;
 }
@@ -98,6 +112,7 @@ export const sqliteDialect: StoreDialect = {
     `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
        BEGIN SELECT RAISE(ABORT, '${message}'); END`,
   ],
+  dropAppendOnly: (table) => ['update', 'delete'].map((op) => `DROP TRIGGER ${table}_no_${op}`),
   scalingFixed: (message) => [
     `CREATE TRIGGER scaling_round_fixed BEFORE UPDATE ON scaling_round
        WHEN OLD.revealed_at IS NOT NULL AND (NEW.question IS NOT OLD.question
@@ -115,6 +130,26 @@ export const sqliteDialect: StoreDialect = {
     `CREATE TRIGGER scaling_answer_fixed_delete BEFORE DELETE ON scaling_answer
        WHEN (SELECT revealed_at IS NOT NULL FROM scaling_round WHERE id = OLD.round_id)
        BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+  ],
+  afterErasure: async (db) => {
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  },
+  erasureAllowed: (planMessage, scalingMessage) => [
+    ...['plan_version', 'plan_version_document'].flatMap((table) => [
+      `DROP TRIGGER ${table}_no_delete`,
+      `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+         WHEN NOT EXISTS (SELECT 1 FROM erasure_in_progress)
+         BEGIN SELECT RAISE(ABORT, '${planMessage}'); END`,
+    ]),
+    `DROP TRIGGER scaling_round_kept`,
+    `CREATE TRIGGER scaling_round_kept BEFORE DELETE ON scaling_round
+       WHEN OLD.revealed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM erasure_in_progress)
+       BEGIN SELECT RAISE(ABORT, '${scalingMessage}'); END`,
+    `DROP TRIGGER scaling_answer_fixed_delete`,
+    `CREATE TRIGGER scaling_answer_fixed_delete BEFORE DELETE ON scaling_answer
+       WHEN (SELECT revealed_at IS NOT NULL FROM scaling_round WHERE id = OLD.round_id)
+         AND NOT EXISTS (SELECT 1 FROM erasure_in_progress)
+       BEGIN SELECT RAISE(ABORT, '${scalingMessage}'); END`,
   ],
   keyedTableEnd: sql`WITHOUT ROWID`,
 };
@@ -147,6 +182,40 @@ function refuseWhen(guard: {
     `CREATE TRIGGER ${table}_fixed BEFORE ${operations} ON ${table}
        FOR EACH ROW EXECUTE FUNCTION ${table}_keep_fixed()`,
   ];
+}
+
+/**
+ * PostgreSQL's guards of a revealed round and its answers; `erasable` replaces the functions
+ * (the triggers stay) so that a family's erasure may delete them.
+ */
+function postgresScalingGuards(message: string, erasable: boolean): string[] {
+  const unlessErasing = erasable
+    ? `NOT (TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM erasure_in_progress)) AND `
+    : '';
+  const guards = [
+    ...refuseWhen({
+      table: 'scaling_round',
+      operations: 'UPDATE OR DELETE',
+      when: `${unlessErasing}OLD.revealed_at IS NOT NULL AND (TG_OP = 'DELETE'
+             OR NEW.question IS DISTINCT FROM OLD.question OR NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
+             OR NEW.named IS DISTINCT FROM OLD.named OR NEW.open IS DISTINCT FROM OLD.open
+             OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id)`,
+      message,
+    }),
+    ...refuseWhen({
+      table: 'scaling_answer',
+      operations: 'INSERT OR UPDATE OR DELETE',
+      declare: 'round_row scaling_round%ROWTYPE',
+      first: `SELECT * INTO round_row FROM scaling_round
+           WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.round_id ELSE OLD.round_id END;`,
+      when: `${unlessErasing}(round_row.revealed_at IS NOT NULL OR (TG_OP <> 'DELETE' AND round_row.closed_at IS NOT NULL))`,
+      message,
+    }),
+  ];
+  if (!erasable) return guards;
+  return guards
+    .filter((statement) => statement.startsWith('CREATE FUNCTION'))
+    .map((statement) => statement.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
 }
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */
@@ -209,25 +278,25 @@ export const postgresDialect: StoreDialect = {
     `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
        FOR EACH ROW EXECUTE FUNCTION ${table}_refuse_update()`,
   ],
-  scalingFixed: (message) => [
-    ...refuseWhen({
-      table: 'scaling_round',
-      operations: 'UPDATE OR DELETE',
-      when: `OLD.revealed_at IS NOT NULL AND (TG_OP = 'DELETE'
-             OR NEW.question IS DISTINCT FROM OLD.question OR NEW.revealed_at IS DISTINCT FROM OLD.revealed_at
-             OR NEW.named IS DISTINCT FROM OLD.named OR NEW.open IS DISTINCT FROM OLD.open
-             OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id)`,
-      message,
-    }),
-    ...refuseWhen({
-      table: 'scaling_answer',
-      operations: 'INSERT OR UPDATE OR DELETE',
-      declare: 'round_row scaling_round%ROWTYPE',
-      first: `SELECT * INTO round_row FROM scaling_round
-           WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.round_id ELSE OLD.round_id END;`,
-      when: `round_row.revealed_at IS NOT NULL OR (TG_OP <> 'DELETE' AND round_row.closed_at IS NOT NULL)`,
-      message,
-    }),
+  dropAppendOnly: (table) => [
+    ...['update', 'delete', 'truncate'].map((op) => `DROP TRIGGER ${table}_no_${op} ON ${table}`),
+    `DROP FUNCTION ${table}_refuse_change()`,
+  ],
+  scalingFixed: (message) => postgresScalingGuards(message, false),
+  afterErasure: async (db, tables) => {
+    // VACUUM cannot run in a transaction; each is its own statement on the pool.
+    for (const table of tables) await sql`VACUUM ${sql.table(table)}`.execute(db);
+  },
+  erasureAllowed: (planMessage, scalingMessage) => [
+    ...['plan_version', 'plan_version_document'].map(
+      (table) => `CREATE OR REPLACE FUNCTION ${table}_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM erasure_in_progress) THEN RETURN OLD; END IF;
+           RAISE EXCEPTION '${planMessage}';
+         END
+       $$`,
+    ),
+    ...postgresScalingGuards(scalingMessage, true),
   ],
   keyedTableEnd: undefined,
 };

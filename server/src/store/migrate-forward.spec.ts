@@ -75,6 +75,8 @@ async function expectItTakesNewWrites(store: Store): Promise<void> {
   expect((await store.listAuditOfFamily(fixture.family.id, { limit: 100 })).map((entry) => entry.id)).toEqual(
     [1, 2],
   );
+  // [AUDIT3] the old entry was chained from the genesis when migrated; the new one follows it.
+  expect(await store.verifyAuditChain()).toEqual({ holds: true, entries: 2 });
 }
 
 /** Every table's columns (name, type, null or not, key) and every index, for comparing two schemas. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { StoreDialect } from './dialect.ts';
+import { auditGenesis, chainHash, type AuditChainRow } from './audit-chain.ts';
 
 /**
  * The store's migrations: one numbered list, each written once with Kysely's schema builder, so
@@ -421,6 +422,56 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
             LEFT JOIN participant p ON u.origin = 'guest:' || p.id
             ORDER BY u.id`.execute(db);
           await run(db, d.refuseUpdates('document_history', 'a board history is never changed'));
+        },
+      },
+    ],
+    [
+      // The audit log becomes a hash chain [AUDIT1, AUDIT3]: each entry holds SHA-256 of the one
+      // before's hash and its own canonical content; one head row holds the newest hash and is
+      // the lock appends take turns on. Entries written before this are chained here, from the
+      // genesis, so an older database's log is covered from now on.
+      '0011-audit-chain',
+      {
+        async up(db: AnyDb) {
+          await run(db, d.dropAppendOnly('audit_log'));
+          await db.schema.alterTable('audit_log').addColumn('hash', 'text').execute();
+          await db.schema
+            .createTable('audit_chain_head')
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .addColumn('last_id', t, (c) => c.notNull())
+            .addColumn('hash', 'text', (c) => c.notNull())
+            .execute();
+          let head = auditGenesis;
+          let lastId = 0;
+          const rows = (await db
+            .selectFrom('audit_log')
+            .selectAll()
+            .orderBy('id')
+            .execute()) as (AuditChainRow & { id: number })[];
+          for (const row of rows) {
+            head = chainHash(head, row);
+            lastId = Number(row.id);
+            await db.updateTable('audit_log').set({ hash: head }).where('id', '=', row.id).execute();
+          }
+          await db.insertInto('audit_chain_head').values({ id: 1, last_id: lastId, hash: head }).execute();
+          await run(db, d.appendOnly('audit_log', 'the audit log is append-only'));
+        },
+      },
+    ],
+    [
+      // A family's erasure [ERASE3]: while the erasing transaction holds a row here, the guards
+      // of agreed plans and revealed scaling rounds let its deletes through; nothing else does.
+      '0012-family-erasure',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('erasure_in_progress')
+            .addColumn('family_id', 'text', (c) => c.primaryKey())
+            .execute();
+          await run(
+            db,
+            d.erasureAllowed('an agreed plan never changes', 'a revealed scaling round is fixed'),
+          );
         },
       },
     ],

@@ -13,6 +13,7 @@ import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
 import { historyRecords } from './repositories/history.ts';
+import { erasureRecords } from './repositories/erasure.ts';
 import { familyRecords } from './repositories/families.ts';
 import { guestRecords } from './repositories/guests.ts';
 import { liveStateRecords } from './repositories/live-state.ts';
@@ -62,6 +63,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...drawingRecords(context),
     ...retentionRecords(context),
     ...historyRecords(context),
+    ...erasureRecords(context),
   };
   return {
     ...records,

@@ -38,6 +38,8 @@ try {
   // Durability as it was on the main thread: a committed transaction survives a power cut.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so an erased family leaves no bytes behind [ERASE6].
+  db.exec('PRAGMA secure_delete = ON');
   // Lock waits happen in this thread, so they may be long without holding up any meeting.
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs))}`);
   port.postMessage({ ready: true } satisfies WorkerReply);

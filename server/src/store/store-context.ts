@@ -7,3 +7,10 @@ export interface StoreContext {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
 }
+
+/** What a family's erasure reaches: the family and each of its meetings [ERASE2]. */
+export interface ErasureScope {
+  readonly familyId: string;
+  /** Never empty where a repository uses it: erasure calls only with meetings to erase. */
+  readonly meetingIds: readonly string[];
+}

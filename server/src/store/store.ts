@@ -10,6 +10,7 @@
 import type { AuditRecords } from './repositories/audit.ts';
 import type { DocumentRecords } from './repositories/documents.ts';
 import type { DrawingRecords } from './repositories/drawings.ts';
+import type { ErasureRecords } from './repositories/erasure.ts';
 import type { FamilyRecords } from './repositories/families.ts';
 import type { HistoryRecords } from './repositories/history.ts';
 import type { GuestRecords } from './repositories/guests.ts';
@@ -35,7 +36,8 @@ export interface Store
     PlanRecords,
     DrawingRecords,
     RetentionRecords,
-    HistoryRecords {
+    HistoryRecords,
+    ErasureRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

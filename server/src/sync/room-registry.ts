@@ -83,6 +83,22 @@ export class RoomRegistry {
     );
   }
 
+  /**
+   * Drops every loaded document of the meetings without writing it back (their family is being
+   * erased [ERASE5]); their connections are closed by the access events the erasure sends.
+   */
+  async discardMeetings(meetingIds: readonly string[]): Promise<void> {
+    const ids = new Set(meetingIds);
+    const rooms = await Promise.allSettled(
+      [...this.#rooms].filter(([name]) => ids.has(name.split('.')[0] ?? '')).map(([, room]) => room),
+    );
+    await Promise.all(
+      rooms.flatMap((result) =>
+        result.status === 'fulfilled' ? [this.#unload(result.value, { discard: true })] : [],
+      ),
+    );
+  }
+
   #loaded(name: string): Promise<Room> {
     const known = this.#rooms.get(name);
     if (known) return known;

@@ -112,6 +112,11 @@ export class SyncServer {
     return this.#registry.size;
   }
 
+  /** Drops the meetings' loaded documents unsaved: their family is being erased [ERASE5]. */
+  discardMeetings(meetingIds: readonly string[]): Promise<void> {
+    return this.#registry.discardMeetings(meetingIds);
+  }
+
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     void this.#upgrade(request, socket, head, url);
   }

@@ -39,3 +39,7 @@ export const newMeetingRequestSchema = z
   })
   .strict();
 export type NewMeetingRequest = z.infer<typeof newMeetingRequestSchema>;
+
+/** POST /api/families/:id/erase: the family's name typed again, as the confirmation [ERASE1]. */
+export const familyErasureRequestSchema = z.object({ confirmName: z.string().max(200) }).strict();
+export type FamilyErasureRequest = z.infer<typeof familyErasureRequestSchema>;

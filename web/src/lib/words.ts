@@ -967,3 +967,20 @@ export const historyWords = /* @__PURE__ */ fromCatalogue(
     versions: (count: number) => m.history_versions({ count }),
   },
 );
+
+/** The family page's erasure, for administrators [ERASE1]. */
+export const erasureWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.erase_title,
+    whatGoes: m.erase_whatGoes,
+    open: m.erase_open,
+    start: m.erase_start,
+    cancel: m.erase_cancel,
+    done: m.erase_done,
+  },
+  {
+    lead: (family: string) => m.erase_lead({ family }),
+    typeName: (family: string) => m.erase_typeName({ family }),
+    confirm: (family: string) => m.erase_confirm({ family }),
+  },
+);

@@ -83,7 +83,7 @@ async function join(context: ApiContext): Promise<Reply> {
     action: 'participant.joined',
     familyId: meeting.familyId,
     meetingId: meeting.id,
-    detail: { name: participant.name, relationship: participant.relationship, address },
+    // By id only [AUDIT5]: the name and relationship live in the guest's row, which erasure deletes.
   });
   // The chair's lobby hears of them at once (lobby:changed).
   context.deps.access.events.emit('participant-changed', {

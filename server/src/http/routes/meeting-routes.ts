@@ -87,7 +87,7 @@ async function openMeeting(context: ApiContext): Promise<Reply> {
         action: 'meeting.opened',
         familyId: meeting.familyId,
         meetingId: meeting.id,
-        detail: { joinCode: meeting.joinCode },
+        // No join code [AUDIT5]: it lets people in, and it is the family's meeting's, not the log's.
       });
     return ok({
       meeting: meetingView(meeting, 'staff'),

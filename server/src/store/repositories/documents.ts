@@ -1,3 +1,4 @@
+import type { ErasureScope } from '../store-context.ts';
 import { foldUpdates } from '../fold-updates.ts';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
@@ -176,4 +177,11 @@ export async function insertUpdates(
       .values(owners.slice(start, start + rowsPerInsert))
       .onConflict((conflict) => conflict.doNothing())
       .execute();
+}
+
+/** Erasure [ERASE2]: every update, snapshot and client owner of the family's meetings' documents. */
+export async function eraseDocumentsOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  for (const meetingId of meetingIds)
+    for (const table of ['document_update', 'client_owner'] as const)
+      await trx.deleteFrom(table).where('document_name', 'like', `${meetingId}.%`).execute();
 }

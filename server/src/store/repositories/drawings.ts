@@ -1,3 +1,5 @@
+import type { ErasureScope } from '../store-context.ts';
+import type { Queryable } from '../database.ts';
 import { drawingCanvases, drawingCanvasSchema } from '@kinboard/shared';
 import type { StoreContext } from '../store-context.ts';
 import type { DrawingImage } from '../records.ts';
@@ -55,4 +57,9 @@ export function drawingRecords({ db }: StoreContext): DrawingRecords {
       return images.sort((a, b) => drawingCanvases.indexOf(a.canvas) - drawingCanvases.indexOf(b.canvas));
     },
   };
+}
+
+/** Erasure [ERASE2]: the family's drawings' images. */
+export async function eraseDrawingsOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  await trx.deleteFrom('drawing_image').where('meeting_id', 'in', meetingIds).execute();
 }

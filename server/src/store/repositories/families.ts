@@ -1,3 +1,4 @@
+import type { ErasureScope } from '../store-context.ts';
 import type { Selectable } from 'kysely';
 import type { Database, Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
@@ -11,6 +12,8 @@ export interface FamilyRecords {
   getFamilyDetails(familyId: string): Promise<FamilyDetails | undefined>;
   grantFamilyAccess(familyId: string, staffId: string, at: number): Promise<void>;
   hasFamilyAccess(staffId: string, familyId: string): Promise<boolean>;
+  /** The staff members given access to the family (whose connections its erasure closes). */
+  listStaffOfFamily(familyId: string): Promise<string[]>;
   /** False when the staff member had no access to the family. */
   revokeFamilyAccess(familyId: string, staffId: string): Promise<boolean>;
   /** The families a staff member was given access to, by name. */
@@ -96,6 +99,15 @@ export function familyRecords({ db, dialect }: StoreContext): FamilyRecords {
       return result.numDeletedRows > 0n;
     },
 
+    async listStaffOfFamily(familyId) {
+      const rows = await db
+        .selectFrom('family_access')
+        .select('staff_id')
+        .where('family_id', '=', familyId)
+        .execute();
+      return rows.map((row) => row.staff_id);
+    },
+
     async hasFamilyAccess(staffId, familyId) {
       const row = await db
         .selectFrom('family_access')
@@ -164,4 +176,11 @@ export async function insertFamilyPeople(
         })),
       )
       .execute();
+}
+
+/** Erasure [ERASE2]: who may see the family, its children, its network and the family itself. */
+export async function eraseFamilyRows(trx: Queryable, { familyId }: ErasureScope): Promise<void> {
+  for (const table of ['family_access', 'child', 'network_member'] as const)
+    await trx.deleteFrom(table).where('family_id', '=', familyId).execute();
+  await trx.deleteFrom('family').where('id', '=', familyId).execute();
 }

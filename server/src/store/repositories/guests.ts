@@ -1,3 +1,5 @@
+import type { ErasureScope } from '../store-context.ts';
+import type { Queryable } from '../database.ts';
 import type { GuestRole } from '@kinboard/shared/access/index';
 import type { Selectable } from 'kysely';
 import type { Database } from '../database.ts';
@@ -106,4 +108,9 @@ export function guestRecords({ db, dialect }: StoreContext): GuestRecords {
       );
     },
   };
+}
+
+/** Erasure [ERASE2]: every guest row of the family's meetings (names, relationships, passes). */
+export async function eraseGuestsOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  await trx.deleteFrom('participant').where('meeting_id', 'in', meetingIds).execute();
 }

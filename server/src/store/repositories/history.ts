@@ -1,6 +1,6 @@
 import { participantRoles, type ParticipantRole } from '@kinboard/shared';
 import { rowsPerInsert, type Queryable } from '../database.ts';
-import type { StoreContext } from '../store-context.ts';
+import type { ErasureScope, StoreContext } from '../store-context.ts';
 import type { DocumentUpdate, HistoryEntry } from '../records.ts';
 
 /**
@@ -57,4 +57,10 @@ export async function insertHistory(
 /** A role as stored; none (or one no longer known) stays none rather than being guessed. */
 function roleOf(stored: string | null): ParticipantRole | null {
   return participantRoles.find((role) => role === stored) ?? null;
+}
+
+/** Erasure [ERASE2] [HISTORY2]: the whole history of the family's meetings' documents. */
+export async function eraseHistoryOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  for (const meetingId of meetingIds)
+    await trx.deleteFrom('document_history').where('document_name', 'like', `${meetingId}.%`).execute();
 }

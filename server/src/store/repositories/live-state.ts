@@ -1,3 +1,5 @@
+import type { ErasureScope } from '../store-context.ts';
+import type { Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { StoredMeetingLiveState } from '../records.ts';
 
@@ -34,4 +36,9 @@ export function liveStateRecords({ db }: StoreContext): LiveStateRecords {
         .execute();
     },
   };
+}
+
+/** Erasure [ERASE2]: the family's meetings' live states. */
+export async function eraseLiveStatesOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  await trx.deleteFrom('meeting_live_state').where('meeting_id', 'in', meetingIds).execute();
 }

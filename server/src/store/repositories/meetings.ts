@@ -1,3 +1,5 @@
+import type { ErasureScope } from '../store-context.ts';
+import type { Queryable } from '../database.ts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
@@ -152,4 +154,9 @@ export function meetingRecords({ db, dialect }: StoreContext): MeetingRecords {
       return row ? toMeeting(row) : undefined;
     },
   };
+}
+
+/** Erasure [ERASE2]: the family's meetings (their join codes with them). */
+export async function eraseMeetingsOfFamily(trx: Queryable, { familyId }: ErasureScope): Promise<void> {
+  await trx.deleteFrom('meeting').where('family_id', '=', familyId).execute();
 }

@@ -1,3 +1,4 @@
+import type { ErasureScope } from '../store-context.ts';
 import { agreedBoardSchema, documentParts, type DocumentPart } from '@kinboard/shared';
 import type { Selectable } from 'kysely';
 import type { Database, Queryable } from '../database.ts';
@@ -325,4 +326,16 @@ export function planRecords({ db, dialect }: StoreContext): PlanRecords {
       return rows.map(toPlanOffer);
     },
   };
+}
+
+/** Erasure [ERASE2]: the family's plan stages, answers, offers and agreed versions [ERASE3]. */
+export async function erasePlansOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  for (const table of [
+    'plan_version_document',
+    'plan_version',
+    'plan_offer',
+    'plan_answer',
+    'plan_stage',
+  ] as const)
+    await trx.deleteFrom(table).where('meeting_id', 'in', meetingIds).execute();
 }

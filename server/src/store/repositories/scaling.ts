@@ -1,3 +1,5 @@
+import type { ErasureScope } from '../store-context.ts';
+import type { Queryable } from '../database.ts';
 import type { ParticipantRole, ScalingQuestionSnapshot } from '@kinboard/shared';
 import type { Selectable, UpdateQueryBuilder, UpdateResult, Updateable } from 'kysely';
 import type { Database } from '../database.ts';
@@ -219,4 +221,11 @@ export function scalingRecords({ db, dialect }: StoreContext): ScalingRecords {
       }));
     },
   };
+}
+
+/** Erasure [ERASE2]: the family's scaling rounds and answers, revealed ones too [ERASE3]. */
+export async function eraseScalingOfFamily(trx: Queryable, { meetingIds }: ErasureScope): Promise<void> {
+  const rounds = trx.selectFrom('scaling_round').select('id').where('meeting_id', 'in', meetingIds);
+  await trx.deleteFrom('scaling_answer').where('round_id', 'in', rounds).execute();
+  await trx.deleteFrom('scaling_round').where('meeting_id', 'in', meetingIds).execute();
 }

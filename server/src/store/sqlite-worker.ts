@@ -108,6 +108,17 @@ function handle(request: WorkerRequest): void {
   if (request.kind === 'stats') {
     return reply({ id: request.id, ok: true, stats: { groupCommits } });
   }
+  // A checkpoint cannot run inside a transaction: the group so far commits first, then the
+  // checkpoint runs by itself (after a family's erasure [ERASE6]).
+  if (
+    request.kind === 'query' &&
+    transactionOf === undefined &&
+    /^\s*PRAGMA\s+wal_checkpoint/i.test(request.sql)
+  ) {
+    commitGroup();
+    const { result } = execute(request.sql, request.parameters);
+    return reply({ id: request.id, ok: true, result });
+  }
   openGroup();
   const open = group!;
   if (request.kind === 'begin') {

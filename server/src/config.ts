@@ -89,6 +89,19 @@ const environmentSchema = z.object({
     .max(24 * 30)
     .default(12),
   /**
+   * The operator's figures at /metrics [OPS1]: off unless one of these is set. METRICS_TOKEN
+   * serves them on the main port to `Authorization: Bearer <token>`; METRICS_PORT serves them,
+   * without a token, on a port of their own bound to 127.0.0.1.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || value.length >= 24, {
+      message: 'must be at least 24 characters (a random secret, such as `openssl rand -hex 24`)',
+    }),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
    * tldraw's licence key for the drawings. tldraw hides its editor on an https host without one;
    * everything else in Kinboard works the same with or without it. Keys are meant to be public
    * (tldraw checks them in the browser), so it is handed to the drawing page as it is.
@@ -129,6 +142,8 @@ export interface Config {
   firstAdministrator: { email: string; password: string; name: string } | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** METRICS_TOKEN and METRICS_PORT; both undefined: no figures are kept or served [OPS1]. */
+  metrics: { token: string | undefined; port: number | undefined };
   /** TLDRAW_LICENSE_KEY, for the drawing page. */
   tldrawLicenseKey: string | undefined;
   dev: boolean;
@@ -186,6 +201,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
         : undefined,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
     dev: options.dev ?? false,
   };

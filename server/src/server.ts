@@ -11,6 +11,8 @@ import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
+import { metricsPath, serveMetricsWithToken, startMetricsServer } from './ops/metrics-endpoint.ts';
+import { Metrics } from './ops/metrics.ts';
 import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
 import { PlanStages } from './realtime/plan-stages.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
@@ -53,6 +55,26 @@ export async function startServer(
     ...(cluster ? { limits: cluster.limits } : {}),
   });
   cluster?.relayAccessEvents(access.events);
+  // The operator's figures exist only when something may read them [OPS1].
+  const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
+  // Read at scrape time: the sync and socket.io servers are made below.
+  const counted: { sync?: SyncServer; realtime?: RealtimeServer } = {};
+  const metrics = metricsOn
+    ? new Metrics({
+        openMeetings: function* () {
+          for (const { meetingId } of [
+            ...(counted.sync?.counted() ?? []),
+            ...(counted.realtime?.counted() ?? []),
+          ])
+            if (meetingId) yield meetingId;
+        },
+        connections: function* () {
+          for (const { role } of counted.sync?.counted() ?? []) yield { transport: 'sync', role };
+          for (const { role } of counted.realtime?.counted() ?? []) yield { transport: 'socketio', role };
+        },
+        redisConnected: cluster && (() => cluster.cluster.connected),
+      })
+    : undefined;
   const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
   const api: ApiDeps = {
     store,
@@ -62,6 +84,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
+    metrics,
   };
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
@@ -82,6 +105,7 @@ export async function startServer(
     loadMeeting: (meetingId) => live.load(meetingId),
     planStages,
     relay: cluster?.documents,
+    metrics,
   });
   const realtime = new RealtimeServer({
     log,
@@ -93,7 +117,10 @@ export async function startServer(
     plan: { stages: planStages, documents: sync },
     adapter: cluster?.socketIoAdapter,
     news,
+    metrics,
   });
+  counted.sync = sync;
+  counted.realtime = realtime;
   const httpServer = createServer();
 
   let webApp: RequestHandler;
@@ -129,6 +156,11 @@ export async function startServer(
         // Only with REDIS_URL: a single server has no Redis to report.
         ...(redis ? { redis } : {}),
       });
+      return;
+    }
+    if (url.pathname === metricsPath) {
+      setSecurityHeaders(response, { api: true });
+      await serveMetricsWithToken(request, response, metrics, config.metrics.token);
       return;
     }
     if (url.pathname.startsWith(socketIoPath)) {
@@ -176,6 +208,13 @@ export async function startServer(
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const metricsServer =
+    metrics && config.metrics.port !== undefined
+      ? await startMetricsServer(metrics, config.metrics.port)
+      : undefined;
+  // Tests read this line to find the port when METRICS_PORT=0.
+  if (metricsServer)
+    progress(`serving the operator's figures at http://127.0.0.1:${metricsServer.port}/metrics`);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   // The one-time way in when nobody can sign in yet [ACCESS2]; tests read this line.
@@ -193,6 +232,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         httpServer.close();
+        await metricsServer?.close();
         await realtime.close();
         await sync.close();
         await closeDev();

@@ -15,6 +15,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import { HeldMissedPackets, maxDisconnectionDuration } from './connection-recovery.ts';
@@ -40,6 +41,7 @@ export class RealtimeServer {
   readonly #access: RealtimeAccess;
   readonly #scaling: ScalingEvents;
   readonly #plan: PlanEventDeps | undefined;
+  readonly #metrics: MetricsFeed | undefined;
 
   constructor(options: {
     log: Logger;
@@ -55,7 +57,10 @@ export class RealtimeServer {
     /** Several servers: socket.io's Redis streams adapter, and news of what the others decided. */
     adapter?: ServerOptions['adapter'] | undefined;
     news?: MeetingNewsChannel | undefined;
+    /** The operator's figures [OPS1]; absent when they are off. */
+    metrics?: MetricsFeed | undefined;
   }) {
+    this.#metrics = options.metrics;
     this.#plan = options.plan && {
       ...options.plan,
       store: options.store,
@@ -98,7 +103,10 @@ export class RealtimeServer {
     // Nobody without a session or a guest pass holds a socket open [ACCESS17].
     this.io.use((socket, next) => {
       this.#access.mayConnect(socket.handshake.headers).then(
-        (allowed) => next(allowed ? undefined : new Error('not-admitted')),
+        (allowed) => {
+          if (!allowed) this.#refused('not-admitted');
+          next(allowed ? undefined : new Error('not-admitted'));
+        },
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
@@ -153,7 +161,7 @@ export class RealtimeServer {
       // Decided before the meeting is looked up, so ids cannot be probed [ACCESS9].
       let decidedAt = this.#access.changes;
       let entry = await this.#access.identify(socket, meetingId, screen);
-      if (entry.kind === 'refused') return entry.result;
+      if (entry.kind === 'refused') return this.#refused(entry.result);
       const meeting = await this.#store.getMeeting(meetingId);
       if (!meeting) return fail('not-found', 'There is no meeting with that link.');
       if (meeting.state === 'closed') return fail('not-found', 'This meeting has finished.');
@@ -166,7 +174,7 @@ export class RealtimeServer {
         entry = await this.#access.identify(socket, meetingId, screen);
         if (entry.kind === 'refused') {
           socket.data = {};
-          return entry.result;
+          return this.#refused(entry.result);
         }
         socket.data = { meetingId, screen, ...entry.data };
       }
@@ -209,6 +217,19 @@ export class RealtimeServer {
     act: (payload: ClientEventPayload<E>) => Promise<Result<T>>,
   ): void {
     onClientEvent(socket, event, this.#log, act);
+  }
+
+  /** Counts a refusal by its code for the operator's figures, and passes it on. */
+  #refused<R extends string | Result<never>>(refusal: R): R {
+    const code = typeof refusal === 'string' ? refusal : refusal.ok ? 'none' : refusal.code;
+    this.#metrics?.refusals.inc({ transport: 'socketio', code });
+    return refusal;
+  }
+
+  /** The open sockets' meetings and role kinds, for the operator's figures [OPS1]. */
+  *counted(): Iterable<{ meetingId: string | undefined; role: string }> {
+    for (const socket of this.io.of('/').sockets.values())
+      yield { meetingId: socket.data.meetingId, role: socket.data.role ?? 'none' };
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

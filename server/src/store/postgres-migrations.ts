@@ -260,6 +260,20 @@ export const postgresMigrations: readonly string[] = [
      updated_by TEXT NOT NULL,
      PRIMARY KEY (meeting_id, canvas)
    );`,
+  // 8: sign-in through the authority's identity provider [IDENT3]: who each (issuer, subject)
+  // is, and each session's hard end (the provider's token expiry) and provider session.
+  `CREATE TABLE staff_identity (
+     issuer TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     staff_id TEXT NOT NULL REFERENCES staff(id),
+     created_at BIGINT NOT NULL,
+     PRIMARY KEY (issuer, subject)
+   );
+   CREATE UNIQUE INDEX staff_identity_by_staff ON staff_identity (staff_id, issuer);
+   ALTER TABLE staff_session ADD COLUMN ends_at BIGINT;
+   ALTER TABLE staff_session ADD COLUMN provider_issuer TEXT;
+   ALTER TABLE staff_session ADD COLUMN provider_session_id TEXT;
+   CREATE INDEX staff_session_by_provider ON staff_session (provider_issuer, provider_session_id);`,
 ];
 
 /** Namespaces Kinboard's advisory locks (the first key of the two-key form). */

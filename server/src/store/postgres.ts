@@ -39,6 +39,7 @@ import type {
   OpenMeetingResult,
   Participant,
   Staff,
+  StaffIdentity,
   StaffSession,
   Store,
   StoredDocument,
@@ -284,8 +285,10 @@ export class PostgresStore implements Store {
 
   async createStaffSession(session: StaffSession): Promise<void> {
     await this.#sql`
-      INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen)
-      VALUES (${session.id}, ${session.staffId}, ${session.createdAt}, ${session.expiresAt}, ${session.lastSeen})`;
+      INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen, ends_at, provider_issuer,
+                                 provider_session_id)
+      VALUES (${session.id}, ${session.staffId}, ${session.createdAt}, ${session.expiresAt}, ${session.lastSeen},
+              ${session.endsAt ?? null}, ${session.provider?.issuer ?? null}, ${session.provider?.sessionId ?? null})`;
   }
 
   async getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined> {
@@ -305,7 +308,47 @@ export class PostgresStore implements Store {
   }
 
   async deleteExpiredStaffSessions(now: number): Promise<void> {
-    await this.#sql`DELETE FROM staff_session WHERE expires_at <= ${now}`;
+    await this.#sql`DELETE FROM staff_session WHERE expires_at <= ${now} OR ends_at <= ${now}`;
+  }
+
+  async findStaffByIdentity(issuer: string, subject: string): Promise<Staff | undefined> {
+    const [row] = await this.#sql<PostgresStaffRow[]>`
+      SELECT staff.* FROM staff_identity JOIN staff ON staff.id = staff_identity.staff_id
+      WHERE issuer = ${issuer} AND subject = ${subject}`;
+    return row ? toStaff(toStaffRow(row)) : undefined;
+  }
+
+  async createStaffWithIdentity(staff: Staff, identity: StaffIdentity): Promise<boolean> {
+    return this.#sql.begin(async (tx) => {
+      if ((await insertStaff(tx, staff, { unlessEmailTaken: true })) === 0) return false;
+      if ((await insertIdentity(tx, identity)) === 1) return true;
+      // The identity was linked meanwhile: the account made for it goes too.
+      await tx`DELETE FROM staff WHERE id = ${staff.id}`;
+      return false;
+    });
+  }
+
+  async linkStaffIdentity(identity: StaffIdentity): Promise<boolean> {
+    return (await insertIdentity(this.#sql, identity)) === 1;
+  }
+
+  async endProviderSessions(
+    issuer: string,
+    match: { sessionId?: string | undefined; subject?: string | undefined },
+  ): Promise<StaffSession[]> {
+    if (match.sessionId === undefined && match.subject === undefined) return [];
+    // A logout token's sid, when it has one, names exactly the provider session; its sub alone
+    // means every session of that account through this provider.
+    const rows =
+      match.sessionId !== undefined
+        ? await this.#sql<StaffSessionRow[]>`
+            DELETE FROM staff_session WHERE provider_issuer = ${issuer} AND provider_session_id = ${match.sessionId}
+            RETURNING *`
+        : await this.#sql<StaffSessionRow[]>`
+            DELETE FROM staff_session WHERE provider_issuer = ${issuer}
+              AND staff_id = (SELECT staff_id FROM staff_identity WHERE issuer = ${issuer} AND subject = ${match.subject!})
+            RETURNING *`;
+    return rows.map((row) => toStaffSession(row));
   }
 
   async createFamily({ family, children, network }: FamilyDetails, creatorStaffId: string): Promise<void> {
@@ -679,6 +722,15 @@ async function insertStaff(
     VALUES (${staff.id}, ${staff.email}, ${staff.name}, ${staff.passwordHash}, ${staff.role}, ${staff.createdAt},
             ${staff.disabled})
     ${options.unlessEmailTaken ? sql`ON CONFLICT (email) DO NOTHING` : sql``}`;
+  return result.count;
+}
+
+/** Inserts the identity unless its (issuer, subject), or the account at that issuer, is taken; 1 if inserted. */
+async function insertIdentity(sql: Queryable, identity: StaffIdentity): Promise<number> {
+  const result = await sql`
+    INSERT INTO staff_identity (issuer, subject, staff_id, created_at)
+    VALUES (${identity.issuer}, ${identity.subject}, ${identity.staffId}, ${identity.createdAt})
+    ON CONFLICT DO NOTHING`;
   return result.count;
 }
 

@@ -50,6 +50,9 @@ export interface StaffSessionRow {
   created_at: number;
   expires_at: number;
   last_seen: number;
+  ends_at: number | null;
+  provider_issuer: string | null;
+  provider_session_id: string | null;
 }
 
 export const toStaffSession = (row: StaffSessionRow): StaffSession => ({
@@ -58,6 +61,10 @@ export const toStaffSession = (row: StaffSessionRow): StaffSession => ({
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   lastSeen: row.last_seen,
+  ...(row.ends_at !== null ? { endsAt: Number(row.ends_at) } : {}),
+  ...(row.provider_issuer !== null
+    ? { provider: { issuer: row.provider_issuer, sessionId: row.provider_session_id ?? undefined } }
+    : {}),
 });
 
 export interface ChildRow {

@@ -44,6 +44,7 @@ import type {
   ScalingAnswerRecord,
   ScalingRoundRecord,
   Staff,
+  StaffIdentity,
   StaffSession,
   Store,
   StoredDocument,
@@ -188,6 +189,20 @@ export const migrations: readonly string[] = [
      updated_by TEXT NOT NULL,
      PRIMARY KEY (meeting_id, canvas)
    );`,
+  // 8: sign-in through the authority's identity provider [IDENT3]: who each (issuer, subject)
+  // is, and each session's hard end (the provider's token expiry) and provider session.
+  `CREATE TABLE staff_identity (
+     issuer TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     staff_id TEXT NOT NULL REFERENCES staff(id),
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (issuer, subject)
+   );
+   CREATE UNIQUE INDEX staff_identity_by_staff ON staff_identity (staff_id, issuer);
+   ALTER TABLE staff_session ADD COLUMN ends_at INTEGER;
+   ALTER TABLE staff_session ADD COLUMN provider_issuer TEXT;
+   ALTER TABLE staff_session ADD COLUMN provider_session_id TEXT;
+   CREATE INDEX staff_session_by_provider ON staff_session (provider_issuer, provider_session_id);`,
 ];
 
 interface MeetingRow {
@@ -497,12 +512,15 @@ export class SqliteStore implements Store {
 
   async createStaffSession(session: StaffSession): Promise<void> {
     this.#run(
-      'INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO staff_session (id, staff_id, created_at, expires_at, last_seen, ends_at, provider_issuer, provider_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       session.id,
       session.staffId,
       session.createdAt,
       session.expiresAt,
       session.lastSeen,
+      session.endsAt ?? null,
+      session.provider?.issuer ?? null,
+      session.provider?.sessionId ?? null,
     );
   }
 
@@ -527,7 +545,81 @@ export class SqliteStore implements Store {
   }
 
   async deleteExpiredStaffSessions(now: number): Promise<void> {
-    this.#run('DELETE FROM staff_session WHERE expires_at <= ?', now);
+    this.#run('DELETE FROM staff_session WHERE expires_at <= ? OR ends_at <= ?', now, now);
+  }
+
+  async findStaffByIdentity(issuer: string, subject: string): Promise<Staff | undefined> {
+    const row = this.#get<StaffRow>(
+      'SELECT staff.* FROM staff_identity JOIN staff ON staff.id = staff_identity.staff_id WHERE issuer = ? AND subject = ?',
+      issuer,
+      subject,
+    );
+    return row ? toStaff(row) : undefined;
+  }
+
+  async createStaffWithIdentity(staff: Staff, identity: StaffIdentity): Promise<boolean> {
+    return this.#transaction(() => {
+      if (this.#get('SELECT 1 FROM staff WHERE email = ?', staff.email)) return false;
+      if (
+        this.#get(
+          'SELECT 1 FROM staff_identity WHERE issuer = ? AND subject = ?',
+          identity.issuer,
+          identity.subject,
+        )
+      )
+        return false;
+      this.#insertStaff(staff);
+      this.#insertIdentity(identity);
+      return true;
+    });
+  }
+
+  async linkStaffIdentity(identity: StaffIdentity): Promise<boolean> {
+    return this.#transaction(() => {
+      const taken = this.#get(
+        'SELECT 1 FROM staff_identity WHERE issuer = ? AND (subject = ? OR staff_id = ?)',
+        identity.issuer,
+        identity.subject,
+        identity.staffId,
+      );
+      if (taken) return false;
+      this.#insertIdentity(identity);
+      return true;
+    });
+  }
+
+  #insertIdentity(identity: StaffIdentity): void {
+    this.#run(
+      'INSERT INTO staff_identity (issuer, subject, staff_id, created_at) VALUES (?, ?, ?, ?)',
+      identity.issuer,
+      identity.subject,
+      identity.staffId,
+      identity.createdAt,
+    );
+  }
+
+  async endProviderSessions(
+    issuer: string,
+    match: { sessionId?: string | undefined; subject?: string | undefined },
+  ): Promise<StaffSession[]> {
+    if (match.sessionId === undefined && match.subject === undefined) return [];
+    return this.#transaction(() => {
+      // A logout token's sid, when it has one, names exactly the provider session; its sub alone
+      // means every session of that account through this provider.
+      const where =
+        match.sessionId !== undefined
+          ? { sql: 'provider_issuer = ? AND provider_session_id = ?', values: [issuer, match.sessionId] }
+          : {
+              sql: 'provider_issuer = ? AND staff_id = (SELECT staff_id FROM staff_identity WHERE issuer = ? AND subject = ?)',
+              values: [issuer, issuer, match.subject!],
+            };
+      const rows = this.#all<StaffSessionRow>(
+        `SELECT * FROM staff_session WHERE ${where.sql}`,
+        ...where.values,
+      );
+      this.#run(`DELETE FROM staff_session WHERE ${where.sql}`, ...where.values);
+      return rows.map(toStaffSession);
+    });
   }
 
   async createFamily({ family, children, network }: FamilyDetails, creatorStaffId: string): Promise<void> {

@@ -104,6 +104,18 @@ export interface StaffSession {
   createdAt: number;
   expiresAt: number;
   lastSeen: number;
+  /** A hard end besides the sliding one: the identity provider's token expiry [IDENT5]. */
+  endsAt?: number | undefined;
+  /** Set for a sign-in through an identity provider: its issuer and its session (`sid`) [IDENT6]. */
+  provider?: { issuer: string; sessionId: string | undefined } | undefined;
+}
+
+/** A staff account as an identity provider knows it: matched by issuer and subject, never by email [IDENT3]. */
+export interface StaffIdentity {
+  issuer: string;
+  subject: string;
+  staffId: string;
+  createdAt: number;
 }
 
 export interface Child {
@@ -309,8 +321,25 @@ export interface Store {
   getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined>;
   touchStaffSession(sessionId: string, lastSeen: number, expiresAt: number): Promise<void>;
   deleteStaffSession(sessionId: string): Promise<void>;
-  /** Forgets every session that expired before `now`. */
+  /** Forgets every session that expired (or reached its hard end) before `now`. */
   deleteExpiredStaffSessions(now: number): Promise<void>;
+
+  // Staff identities at an identity provider [IDENT3]
+  /** The account an (issuer, subject) signs in as; undefined when it never signed in. */
+  findStaffByIdentity(issuer: string, subject: string): Promise<Staff | undefined>;
+  /** Creates the account and its identity atomically; false (nothing written) if either exists. */
+  createStaffWithIdentity(staff: Staff, identity: StaffIdentity): Promise<boolean>;
+  /** Links an existing account; false if the (issuer, subject) is linked already or the account has another subject at that issuer. */
+  linkStaffIdentity(identity: StaffIdentity): Promise<boolean>;
+  /**
+   * Ends the sessions a provider's logout names (OpenID Back-Channel Logout): those of its
+   * session `sid`, or, with only a subject, every session of that subject's account started
+   * through that issuer. Returns the sessions ended, so their connections can be closed.
+   */
+  endProviderSessions(
+    issuer: string,
+    match: { sessionId?: string | undefined; subject?: string | undefined },
+  ): Promise<StaffSession[]>;
 
   // Families and who may see them [STORE9]
   /** Creates the family, its children and network, and gives the creator access, atomically. */

@@ -7,7 +7,9 @@ import { prepareFirstAdministrator } from './access/first-administrator.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { joinCluster, type ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
+import { OidcSignIn } from './access/oidc-sign-in.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
+import { OidcEndpoints, oidcPathPrefix } from './http/oidc-endpoints.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
@@ -75,7 +77,11 @@ export async function startServer(
         redisConnected: cluster && (() => cluster.cluster.connected),
       })
     : undefined;
-  const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
+  // With passwords off there is no setup link: the first administrator signs in through the
+  // provider with the verified email ADMIN_EMAIL names [IDENT9].
+  const firstAdministrator = config.passwordSignIn
+    ? await prepareFirstAdministrator(store, audit, config.firstAdministrator)
+    : { state: (await store.countStaff()) > 0 ? ('exists' as const) : ('awaiting-provider' as const) };
   const api: ApiDeps = {
     store,
     access,
@@ -85,7 +91,12 @@ export async function startServer(
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
     metrics,
+    signInChoices: { passwords: config.passwordSignIn, provider: config.oidc?.providerName },
   };
+  // Staff sign-in through the authority's identity provider, when configured [IDENT1].
+  const oidc =
+    config.oidc &&
+    new OidcEndpoints({ signIn: new OidcSignIn(config.oidc), access, log, trustProxy: config.trustProxy });
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
   // column locks [ACCESS20].
@@ -167,6 +178,11 @@ export async function startServer(
       realtime.handleRequest(request, response);
       return;
     }
+    if (oidc && url.pathname.startsWith(oidcPathPrefix)) {
+      setSecurityHeaders(response, { api: true });
+      await oidc.handle(request, response, url);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       setSecurityHeaders(response, { api: true });
       await handleApi(request, response, url, api);
@@ -220,6 +236,12 @@ export async function startServer(
   // The one-time way in when nobody can sign in yet [ACCESS2]; tests read this line.
   if (firstAdministrator.state === 'awaiting-setup')
     progress(`create the first administrator at ${url}/setup?token=${firstAdministrator.token}`);
+  if (firstAdministrator.state === 'awaiting-provider')
+    progress(
+      config.oidc?.adminEmail
+        ? `the first administrator is whoever first signs in through ${config.oidc.providerName} as ${config.oidc.adminEmail}`
+        : 'nobody can become administrator: passwords are off and ADMIN_EMAIL is not set',
+    );
   if (firstAdministrator.state === 'created-from-environment')
     progress(`created the first administrator (${firstAdministrator.email}) from ADMIN_EMAIL`);
 

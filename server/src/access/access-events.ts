@@ -16,6 +16,11 @@ export interface AccessEventMap {
   ];
   /** The account was disabled: every session of it has ended. */
   'staff-disabled': [{ staffId: string }];
+  /**
+   * One sign-in ended (signed out here, or logged out at the identity provider [IDENT6]): the
+   * connections resting on that session close; the person's other sessions stay.
+   */
+  'staff-session-ended': [{ staffId: string; sessionId: string }];
 }
 
 export class AccessEvents extends EventEmitter<AccessEventMap> {

@@ -6,7 +6,7 @@ import { guestOfPass } from './guest-passes.ts';
 import type { StaffSessions } from './staff-sessions.ts';
 
 export type ConnectionIdentity =
-  | { kind: 'staff'; staffId: string; role: 'staff' }
+  | { kind: 'staff'; staffId: string; role: 'staff'; sessionEndsAt: number }
   | { kind: 'guest'; participantId: string; role: GuestRole };
 
 export type ConnectionRefusal = {
@@ -42,13 +42,14 @@ export async function resolveConnectionIdentity(
   meetingId: string,
 ): Promise<ConnectionIdentity | ConnectionRefusal> {
   const now = deps.now?.() ?? Date.now();
-  const staff = await deps.sessions.resolve(headers, now);
-  if (staff) {
+  const signedIn = await deps.sessions.resolveSession(headers, now);
+  if (signedIn) {
+    const { staff } = signedIn;
     const meeting = await deps.store.getMeeting(meetingId);
     if (!meeting) return refuse(closeCodes.unknownDocument, 'no such meeting');
     if (!(await deps.store.hasFamilyAccess(staff.id, meeting.familyId)))
       return refuse(closeCodes.forbidden, 'no access to this family');
-    return { kind: 'staff', staffId: staff.id, role: 'staff' };
+    return { kind: 'staff', staffId: staff.id, role: 'staff', sessionEndsAt: signedIn.hardEnd };
   }
   const guest = await guestOfPass(deps.store, headers);
   if (!guest || guest.meetingId !== meetingId) return refuse(closeCodes.notAdmitted, 'not let in');

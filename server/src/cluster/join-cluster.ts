@@ -59,11 +59,15 @@ export async function joinCluster(
       events.on('meeting-closed', forward('meeting-closed'));
       events.on('participant-changed', forward('participant-changed'));
       events.on('staff-disabled', forward('staff-disabled'));
+      events.on('staff-session-ended', forward('staff-session-ended'));
       news.on('meeting-closed', ({ meetingId }) => events.emitRelayed('meeting-closed', { meetingId }));
       news.on('participant-changed', ({ kind: _kind, ...change }) =>
         events.emitRelayed('participant-changed', change),
       );
       news.on('staff-disabled', ({ staffId }) => events.emitRelayed('staff-disabled', { staffId }));
+      news.on('staff-session-ended', ({ staffId, sessionId }) =>
+        events.emitRelayed('staff-session-ended', { staffId, sessionId }),
+      );
     },
     close: () => cluster.close(),
   };

@@ -29,6 +29,11 @@ export const meetingNewsSchema = z.discriminatedUnion('kind', [
     role: z.enum(guestRoles).optional(),
   }),
   z.object({ kind: z.literal('staff-disabled'), staffId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('staff-session-ended'),
+    staffId: z.string().min(1),
+    sessionId: z.string().min(1),
+  }),
 ]);
 export type MeetingNews = z.infer<typeof meetingNewsSchema>;
 type Kind = MeetingNews['kind'];

@@ -21,6 +21,8 @@ export interface ApiDeps {
   tldrawLicenseKey?: string | undefined;
   /** The operator's figures [OPS1]; absent when they are off. */
   metrics?: MetricsFeed | undefined;
+  /** How staff may sign in: passwords (PASSWORD_SIGN_IN) and the identity provider's name [IDENT7]. */
+  signInChoices?: { passwords: boolean; provider: string | undefined } | undefined;
 }
 
 /** One request, as the handlers see it. */

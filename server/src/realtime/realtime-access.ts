@@ -1,8 +1,8 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { closeCodes, fail, type ParticipantRole, type Result, type ScreenKind } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
 import type { ConnectionRefusal } from '../access/connection-identity.ts';
 import { roleOnScreen } from '../access/screen-role.ts';
+import { atSessionEnd, sessionIdOf } from '../access/staff-sessions.ts';
 import { participantView } from '../http/views.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
@@ -76,7 +76,12 @@ export class RealtimeAccess {
     this.#log = options.log;
     this.#requireSignIn = options.requireSignIn;
     const { events } = options.access;
-    for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
+    for (const event of [
+      'meeting-closed',
+      'participant-changed',
+      'staff-disabled',
+      'staff-session-ended',
+    ] as const)
       events.on(event, () => this.changes++);
     const failed = (error: unknown) => this.#log.error({ err: error }, 'could not apply an access change');
     events.on('meeting-closed', ({ meetingId }) => this.#meetingClosed(meetingId, events.relayed));
@@ -86,12 +91,33 @@ export class RealtimeAccess {
     events.on('staff-disabled', ({ staffId }) => {
       for (const socket of this.#sockets()) if (socket.data.staffId === staffId) socket.disconnect(true);
     });
+    // Signed out, or logged out at the identity provider [IDENT6]: every socket holding that
+    // session's cookie, whether or not it entered a meeting.
+    events.on('staff-session-ended', ({ sessionId }) => {
+      for (const socket of this.#sockets())
+        if (sessionIdOf(socket.handshake.headers) === sessionId) {
+          socket.data = {};
+          socket.disconnect(true);
+        }
+    });
   }
 
-  /** With sign-in required, a socket needs a staff session or a guest pass to stay connected. */
-  async mayConnect(headers: IncomingHttpHeaders): Promise<boolean> {
+  /**
+   * With sign-in required, a socket needs a staff session or a guest pass to stay connected; a
+   * staff socket is disconnected when its session reaches its hard end [IDENT5].
+   */
+  async mayConnect(socket: KinboardSocket): Promise<boolean> {
+    const headers = socket.handshake.headers;
+    const signedIn = await this.#access.sessions.resolveSession(headers, Date.now());
+    if (signedIn) {
+      const cancel = atSessionEnd(signedIn.hardEnd, () => {
+        socket.data = {};
+        socket.disconnect(true);
+      });
+      socket.once('disconnect', cancel);
+      return true;
+    }
     if (!this.#requireSignIn) return true;
-    if (await this.#access.staffOf(headers)) return true;
     return (await this.#access.guestOf(headers)) !== undefined;
   }
 

@@ -102,7 +102,7 @@ export class RealtimeServer {
     });
     // Nobody without a session or a guest pass holds a socket open [ACCESS17].
     this.io.use((socket, next) => {
-      this.#access.mayConnect(socket.handshake.headers).then(
+      this.#access.mayConnect(socket).then(
         (allowed) => {
           if (!allowed) this.#refused('not-admitted');
           next(allowed ? undefined : new Error('not-admitted'));

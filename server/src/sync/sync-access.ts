@@ -3,6 +3,7 @@ import { closeCodes, type ColumnId, type DocumentName } from '@kinboard/shared';
 import type { Access } from '../access/access.ts';
 import type { ConnectionIdentity, ConnectionRefusal } from '../access/connection-identity.ts';
 import { participantKeyOf, roleOnScreen } from '../access/screen-role.ts';
+import { atSessionEnd, sessionIdOf } from '../access/staff-sessions.ts';
 import type { Logger } from '../log.ts';
 import type { Meeting } from '../store/store.ts';
 import type { SyncConnection } from './connection.ts';
@@ -27,6 +28,8 @@ export interface Admitted {
   familyId?: string;
   /** How many access events had happened when the identity was decided. */
   decidedAt: number;
+  /** A staff connection closes when its session reaches its hard end [IDENT5]. */
+  sessionEndsAt: number | undefined;
   /**
    * The presence others see (the connection's `presence` seam) [ACCESS19]: the state as sent,
    * with `name` and `role` from the record (the role as it is now, after any change by the chair).
@@ -50,6 +53,7 @@ export class SyncAccess {
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #planLocked: ((meetingId: string) => boolean) | undefined;
   readonly #open = new Map<SyncConnection, Admitted>();
+  readonly #cancelEnds = new Map<SyncConnection, () => void>();
   /** Counts access events, so an admission decided while one happened is decided again. */
   #changes = 0;
 
@@ -63,7 +67,12 @@ export class SyncAccess {
     this.#planLocked = planLocked;
     this.#log = log;
     this.#lockedColumns = lockedColumns;
-    for (const event of ['meeting-closed', 'participant-changed', 'staff-disabled'] as const)
+    for (const event of [
+      'meeting-closed',
+      'participant-changed',
+      'staff-disabled',
+      'staff-session-ended',
+    ] as const)
       access.events.on(event, () => this.#changes++);
     access.events.on('meeting-closed', ({ meetingId }) =>
       this.#closeWhere(
@@ -85,6 +94,14 @@ export class SyncAccess {
     });
     access.events.on('staff-disabled', ({ staffId }) =>
       this.#closeWhere((admitted) => admitted.staffId === staffId, closeCodes.notAdmitted, 'signed out'),
+    );
+    // Signed out, or logged out at the identity provider [IDENT6]: that session's connections only.
+    access.events.on('staff-session-ended', ({ staffId, sessionId }) =>
+      this.#closeWhere(
+        (admitted) => admitted.staffId === staffId && sessionIdOf(admitted.headers) === sessionId,
+        closeCodes.notAdmitted,
+        'signed out',
+      ),
     );
   }
 
@@ -117,6 +134,7 @@ export class SyncAccess {
       lowered: writer.role !== identity.role,
       name: recordedName,
       decidedAt,
+      sessionEndsAt: identity.kind === 'staff' ? identity.sessionEndsAt : undefined,
       presence: (state) => ({ ...state, name: admitted.name, role: writer.role }),
       authorise: (decoded, room, update) => {
         const locked = this.#lockedColumns?.(admitted.meetingId) ?? [];
@@ -142,6 +160,9 @@ export class SyncAccess {
   /** From the moment the connection exists, it is closed when its access ends. */
   track(connection: SyncConnection, admitted: Admitted): void {
     this.#open.set(connection, admitted);
+    const end = () =>
+      this.#closeWhere((each) => each === admitted, closeCodes.notAdmitted, 'your sign-in has ended');
+    this.#cancelEnds.set(connection, atSessionEnd(admitted.sessionEndsAt, end));
   }
 
   /**
@@ -164,6 +185,8 @@ export class SyncAccess {
 
   closed(connection: SyncConnection): void {
     this.#open.delete(connection);
+    this.#cancelEnds.get(connection)?.();
+    this.#cancelEnds.delete(connection);
   }
 
   #record(admitted: Admitted, action: 'board.write-refused', detail: { reason: string }): void {

@@ -74,6 +74,12 @@ export async function startTestProvider(options: {
       AccessToken: (_ctx: KoaContextWithOIDC, token) =>
         byLogin.get(String((token as { accountId?: string }).accountId))?.accessTokenSeconds ?? 3600,
     },
+    // The provider guards its outgoing requests against private addresses (SSRF); here Kinboard
+    // is on loopback by design, so its back-channel calls go out with the plain fetch.
+    fetch: (url, init) => {
+      const { dispatcher: _guard, ...rest } = init as RequestInit & { dispatcher?: unknown };
+      return fetch(url, rest);
+    },
     async findAccount(_ctx, id) {
       const account = byLogin.get(id);
       if (!account) return undefined;

@@ -76,7 +76,12 @@ describe('resolveConnectionIdentity', () => {
   it('[ACCESS9] lets in staff with access to the family, and refuses staff without it with 4403', async () => {
     const worker = cookieFrom(await sessions.start('worker', now, false));
     const stranger = cookieFrom(await sessions.start('stranger', now, false));
-    expect(await resolve(worker, 'meeting-a')).toEqual({ kind: 'staff', staffId: 'worker', role: 'staff' });
+    expect(await resolve(worker, 'meeting-a')).toEqual({
+      kind: 'staff',
+      staffId: 'worker',
+      role: 'staff',
+      sessionEndsAt: expect.any(Number),
+    });
     expect(await resolve(stranger, 'meeting-a')).toMatchObject({ closeCode: closeCodes.forbidden });
     expect(await resolve(worker, 'no-such-meeting')).toMatchObject({ closeCode: closeCodes.unknownDocument });
   });

@@ -1,4 +1,5 @@
 import { expect, test, type Page, type WebSocket } from '@playwright/test';
+import { generateKeyPair, SignJWT } from 'jose';
 import { freePort } from '../helpers/cluster.ts';
 import { startTestProvider, type ProviderAccount, type TestProvider } from '../helpers/oidc-provider.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -144,6 +145,30 @@ test('[IDENT6] logging out at the provider ends the Kinboard session and closes 
 
   await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length, { timeout: 15_000 }).toBe(0);
   expect((await page.request.get(`${server.url}/api/session`)).status()).toBe(401);
+});
+
+test('[IDENT6] a logout token the provider did not sign ends nothing', async ({ browser }) => {
+  const page = await (await staffContext(browser)).newPage();
+  await signInThroughProvider(page, 'alex');
+  await expect(page.getByRole('heading', { name: 'Your families' })).toBeVisible();
+  const sub = 'alex';
+  // Well-formed, naming the right issuer, audience and person, but signed with another key.
+  const { privateKey } = await generateKeyPair('RS256');
+  const forged = await new SignJWT({ events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })
+    .setProtectedHeader({ alg: 'RS256', typ: 'logout+jwt', kid: 'test-provider-key' })
+    .setIssuer(provider.issuer)
+    .setAudience(provider.clientId)
+    .setSubject(sub)
+    .setIssuedAt()
+    .setJti('forged-1')
+    .sign(privateKey);
+  for (const logoutToken of [forged, 'not-a-token']) {
+    const answer = await page.request.post(`${server.url}/api/oidc/backchannel-logout`, {
+      form: { logout_token: logoutToken },
+    });
+    expect(answer.status()).toBe(400);
+  }
+  expect((await page.request.get(`${server.url}/api/session`)).status()).toBe(200);
 });
 
 test('[IDENT5] the session ends at the provider’s token expiry, and its sockets with it', async ({

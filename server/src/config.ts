@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { minimumPasswordLength } from '@kinboard/shared/access/staff';
 import { z } from 'zod';
-import { schemaNamePattern } from './store/postgres.ts';
+import { schemaNamePattern } from './store/postgres-dialect.ts';
 
 /**
  * Every setting Kinboard reads, from the environment, once, at start. A bad value stops the

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { addCard, readCards } from '@kinboard/shared';
-import { PostgresStore } from '@kinboard/server/store/postgres';
+import { openPostgresStore } from '@kinboard/server/store/open-store';
 import {
   newTestSchema,
   testPostgresUrl,
@@ -62,7 +62,7 @@ describe.skipIf(unreachable !== undefined)(
 
     /** The board as PostgreSQL holds it, read by a store of the test's own. */
     async function storedCardTexts(): Promise<string[]> {
-      const store = await PostgresStore.open(url, { schema: schema.name });
+      const store = await openPostgresStore(url, { schema: schema.name });
       try {
         const doc = new Y.Doc();
         for (const update of (await store.loadDocument(demo)).updates) Y.applyUpdate(doc, update);

@@ -1,5 +1,5 @@
 import { addCard, readCards, type MeetingLiveState } from '@kinboard/shared';
-import { PostgresStore } from '@kinboard/server/store/postgres';
+import { openPostgresStore } from '@kinboard/server/store/open-store';
 import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -86,7 +86,7 @@ describe.skipIf(unavailable !== undefined)('two servers: losing one, or Redis, m
     });
 
   async function storedTexts(): Promise<string[]> {
-    const store = await PostgresStore.open(cluster.postgresUrl, { schema: cluster.schema.name });
+    const store = await openPostgresStore(cluster.postgresUrl, { schema: cluster.schema.name });
     try {
       const doc = new Y.Doc();
       for (const update of (await store.loadDocument(demo)).updates) Y.applyUpdate(doc, update);

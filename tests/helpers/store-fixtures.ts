@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SqliteStore } from '@kinboard/server/store/sqlite';
+import { openSqliteStore } from '@kinboard/server/store/open-store';
 import type { DocumentUpdate, DrawingImage, Meeting } from '@kinboard/server/store/store';
 import * as Y from 'yjs';
 
@@ -20,7 +20,7 @@ export async function createMeeting(
   meetingId: string,
   options: { state?: Meeting['state']; documents?: DocumentUpdate[] } = {},
 ): Promise<void> {
-  const store = new SqliteStore(databaseFile(dataDir));
+  const store = await openSqliteStore(databaseFile(dataDir));
   try {
     const createdAt = Date.now();
     await store.createMeeting({
@@ -43,7 +43,7 @@ export async function createMeeting(
 
 /** Appends updates straight to the store (the server must not be running). */
 export async function appendUpdates(dataDir: string, updates: DocumentUpdate[]): Promise<void> {
-  const store = new SqliteStore(databaseFile(dataDir));
+  const store = await openSqliteStore(databaseFile(dataDir));
   try {
     await store.appendUpdates(updates);
   } finally {
@@ -56,7 +56,7 @@ export async function appendUpdates(dataDir: string, updates: DocumentUpdate[]):
  * they existed, or damaged on disk). Safe beside a running server: exports read images afresh.
  */
 export async function saveDrawingImage(dataDir: string, image: DrawingImage): Promise<void> {
-  const store = new SqliteStore(databaseFile(dataDir));
+  const store = await openSqliteStore(databaseFile(dataDir));
   try {
     await store.saveDrawingImage(image);
   } finally {

@@ -28,7 +28,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
-import { SqliteStore } from '../../server/src/store/sqlite.ts';
+import { openSqliteStore } from '../../server/src/store/open-store.ts';
 import { startServer } from '../helpers/server.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
 
@@ -142,7 +142,7 @@ function documentName(room: number): string {
 async function startKinboard(rooms: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kinboard-bench-'));
   try {
-    const store = new SqliteStore(path.join(dataDir, 'kinboard.db'));
+    const store = await openSqliteStore(path.join(dataDir, 'kinboard.db'));
     const now = Date.now();
     for (let room = 0; room < rooms; room++) {
       await store.createMeeting({

@@ -21,7 +21,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { PostgresStore } from '../../server/src/store/postgres.ts';
+import { openPostgresStore } from '../../server/src/store/open-store.ts';
 import { newTestSchema, testPostgresUrl } from '../../server/src/store/postgres-testing.ts';
 import { startRedis, whyClusterUnavailable } from '../helpers/cluster.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -71,7 +71,7 @@ async function climb(serverCount: number): Promise<StepResult[]> {
   const servers: TestServer[] = [];
   try {
     // Every meeting of every step exists before the servers start.
-    const store = await PostgresStore.open(postgresUrl, { schema: schema.name });
+    const store = await openPostgresStore(postgresUrl, { schema: schema.name });
     const now = Date.now();
     for (let index = 0; index < meetingsNeeded; index++)
       await store.createMeeting({

@@ -1,5 +1,5 @@
 import { addCard, readCards } from '@kinboard/shared';
-import { PostgresStore } from '@kinboard/server/store/postgres';
+import { openPostgresStore } from '@kinboard/server/store/open-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startCluster, whyClusterUnavailable, type TestCluster } from '../helpers/cluster.ts';
@@ -74,7 +74,7 @@ describe.skipIf(unavailable !== undefined)('two servers, one meeting (REDIS_URL)
     expect(Y.encodeStateVector(chair.doc)).toEqual(Y.encodeStateVector(phones[0]!.doc));
 
     // Both servers stored and compacted (threshold 10) while the other wrote: nothing is lost.
-    const store = await PostgresStore.open(cluster.postgresUrl, { schema: cluster.schema.name });
+    const store = await openPostgresStore(cluster.postgresUrl, { schema: cluster.schema.name });
     try {
       await eventually(async () => {
         const doc = new Y.Doc();

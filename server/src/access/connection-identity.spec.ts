@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { closeCodes } from '@kinboard/shared/protocol/close-codes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import type { Meeting } from '../store/store.ts';
 import { issueGuestPass } from './guest-passes.ts';
 import { resolveConnectionIdentity } from './connection-identity.ts';
@@ -14,7 +15,7 @@ const hour = 3_600_000;
 const cookieFrom = (setCookie: string): IncomingHttpHeaders => ({ cookie: setCookie.split(';')[0]! });
 
 describe('resolveConnectionIdentity', () => {
-  let store: SqliteStore;
+  let store: Store;
   let sessions: StaffSessions;
   let clock = now;
   const resolve = (headers: IncomingHttpHeaders, meetingId: string) =>
@@ -22,7 +23,7 @@ describe('resolveConnectionIdentity', () => {
 
   beforeEach(async () => {
     clock = now;
-    store = new SqliteStore(':memory:');
+    store = await openSqliteStore(':memory:');
     sessions = new StaffSessions(store, { idleMs: 8 * hour, maxMs: 12 * hour });
     for (const id of ['worker', 'stranger'])
       await store.createStaff({

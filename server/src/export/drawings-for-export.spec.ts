@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
 import { drawingsForExport } from './drawings-for-export.ts';
 
 /** A real PNG, `width` pixels wide and one high. */
@@ -25,7 +25,7 @@ describe('drawingsForExport [DRAW4]', () => {
   it('titles each kept drawing image in canvas order, for the PDF; one that cannot be read comes without its PNG', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-export-'));
     dirs.push(dir);
-    const store = new SqliteStore(path.join(dir, 'kinboard.db'));
+    const store = await openSqliteStore(path.join(dir, 'kinboard.db'));
     try {
       await store.createMeeting({
         family: { id: 'fam', name: 'Hollis', createdAt: 1 },

@@ -1,13 +1,13 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
 import type { Store, StoredMeetingLiveState } from '../store/store.ts';
 import { MeetingLiveStates } from './meeting-live-states.ts';
 
 const meetingId = 'm-live';
 
-async function storeWithMeeting(): Promise<SqliteStore> {
-  const store = new SqliteStore(':memory:');
+async function storeWithMeeting(): Promise<Store> {
+  const store = await openSqliteStore(':memory:');
   await store.createMeeting({
     family: { id: 'fam', name: 'Hollis', createdAt: 1 },
     meeting: {

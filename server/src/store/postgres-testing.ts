@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { describePostgresUrl } from './postgres.ts';
+import { describePostgresUrl } from './open-store.ts';
 
 /**
  * For tests only (the store's own spec and the integration tests): where the test PostgreSQL is,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { migrations, SqliteStore } from './sqlite.ts';
+import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -17,11 +17,18 @@ const onTempFile = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
   const file = path.join(dir, 'kinboard.db');
   return {
-    open: async () => new SqliteStore(file),
-    reopen: async () => new SqliteStore(file),
+    open: () => openSqliteStore(file),
+    reopen: () => openSqliteStore(file),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 };
+const versionOneSqlite = `CREATE TABLE family (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE meeting (id TEXT PRIMARY KEY, family_id TEXT NOT NULL REFERENCES family(id), type TEXT NOT NULL,
+    title TEXT NOT NULL, date TEXT NOT NULL, state TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE document_update (id INTEGER PRIMARY KEY AUTOINCREMENT, document_name TEXT NOT NULL, data BLOB NOT NULL,
+    origin TEXT, created_at INTEGER NOT NULL);
+  CREATE INDEX document_update_by_name ON document_update (document_name, id);`;
+
 runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
 runIdentityStoreContract('SqliteStore', onTempFile);
@@ -34,7 +41,7 @@ describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
     const file = path.join(dir, 'kinboard.db');
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     try {
       await store.appendAudit({ at: 1, actorKind: 'system', action: 'setup.first-admin', detail: {} });
       const db = new DatabaseSync(file);
@@ -58,7 +65,7 @@ describe('SqliteStore agreed plans', () => {
   it('[PLAN6] the database itself refuses to change or delete an agreed version or its documents', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
     const file = path.join(dir, 'kinboard.db');
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     try {
       const family = { id: 'fam', name: 'Hollis', createdAt: 1 };
       const meeting = {
@@ -96,15 +103,16 @@ describe('SqliteStore migrations', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
     const file = path.join(dir, 'kinboard.db');
     const old = new DatabaseSync(file);
+    // As main's SqliteStore made it before the one store layer: its bookkeeping and migration 1.
     old.exec('CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    old.exec(migrations[0]!);
+    old.exec(versionOneSqlite);
     old.exec('INSERT INTO schema_migration VALUES (1, 0)');
     old.exec("INSERT INTO family VALUES ('fam', 'Hollis', 0)");
     old.exec(
       "INSERT INTO meeting VALUES ('m-old', 'fam', 'family-network-meeting', 'Old', '2026-01-01', 'open', 0)",
     );
     old.close();
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     try {
       expect(await store.getMeeting('m-old')).toEqual({
         id: 'm-old',
@@ -128,7 +136,7 @@ describe('SqliteStore scaling record', () => {
   it('[STORE18] [SCALE8] the database itself refuses to change a revealed round or its answers', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-store-'));
     const file = path.join(dir, 'kinboard.db');
-    const store = new SqliteStore(file);
+    const store = await openSqliteStore(file);
     try {
       await store.createMeeting({
         family: { id: 'fam', name: 'Hollis', createdAt: 1 },

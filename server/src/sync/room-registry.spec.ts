@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
@@ -45,13 +45,13 @@ const member = (): RoomMember => ({
 });
 
 describe('RoomRegistry', () => {
-  const stores: SqliteStore[] = [];
+  const stores: Store[] = [];
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
   });
 
-  function registry(unloadDelayMs: number) {
-    const sqlite = new SqliteStore(':memory:');
+  async function registry(unloadDelayMs: number) {
+    const sqlite = await openSqliteStore(':memory:');
     stores.push(sqlite);
     const store = slowStore(sqlite, 30);
     const writer = new UpdateWriter(store);
@@ -63,7 +63,7 @@ describe('RoomRegistry', () => {
   }
 
   it('[SYNC6] a member arriving while the document unloads waits and gets a fresh, open document', async () => {
-    const { sqlite, registry: rooms } = registry(0);
+    const { sqlite, registry: rooms } = await registry(0);
     const first = member();
     const room = await rooms.join(name, first);
     room.doc.getMap('cards').set('kept', 'before unload');
@@ -88,7 +88,7 @@ describe('RoomRegistry', () => {
   });
 
   it('[SYNC5] an edit made while a slow compaction runs is not folded away', async () => {
-    const { sqlite, compactionStarted, registry: rooms } = registry(60_000);
+    const { sqlite, compactionStarted, registry: rooms } = await registry(60_000);
     const first = member();
     const room = await rooms.join(name, first);
     room.doc.getMap('cards').set('before', 'compaction');
@@ -107,7 +107,7 @@ describe('RoomRegistry', () => {
   });
 
   it('[SYNC6] a member arriving before the unload timer fires keeps the same document', async () => {
-    const { registry: rooms } = registry(50);
+    const { registry: rooms } = await registry(50);
     const first = member();
     const room = await rooms.join(name, first);
     rooms.leave(room, first);

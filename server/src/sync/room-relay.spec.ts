@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import type { DocumentRelay, RelayedDocumentMessage } from './document-relay.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
@@ -65,13 +66,13 @@ function member(participantId?: string) {
 const textOf = (doc: Y.Doc) => doc.getMap('cards').get('t')?.toString() ?? '';
 
 describe('rooms on two servers joined by a relay', () => {
-  const stores: SqliteStore[] = [];
+  const stores: Store[] = [];
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
   });
 
-  function servers() {
-    const store = new SqliteStore(':memory:');
+  async function servers() {
+    const store = await openSqliteStore(':memory:');
     stores.push(store);
     const bus = new Bus();
     const registry = (server: string) =>
@@ -86,7 +87,7 @@ describe('rooms on two servers joined by a relay', () => {
     return { store, bus, a: registry('a'), b: registry('b') };
   }
 
-  async function stored(store: SqliteStore): Promise<Y.Doc> {
+  async function stored(store: Store): Promise<Y.Doc> {
     const doc = new Y.Doc();
     for (const update of (await store.loadDocument(name)).updates) Y.applyUpdate(doc, update);
     return doc;
@@ -107,7 +108,7 @@ describe('rooms on two servers joined by a relay', () => {
   }
 
   it('[CLUSTER1] an update stored through A reaches B once stored, and is stored once', async () => {
-    const { store, a, b } = servers();
+    const { store, a, b } = await servers();
     const onA = member('guest:nan');
     const onB = member('guest:bea');
     const roomA = await a.join(name, onA);
@@ -120,7 +121,7 @@ describe('rooms on two servers joined by a relay', () => {
   });
 
   it('[CLUSTER1] a member update waiting on B for what A stored is stored when the relay brings it', async () => {
-    const { store, bus, a, b } = servers();
+    const { store, bus, a, b } = await servers();
     const onA = member('guest:nan');
     const onB = member('guest:nan');
     const roomA = await a.join(name, onA);

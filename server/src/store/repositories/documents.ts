@@ -1,0 +1,176 @@
+import { foldUpdates } from '../fold-updates.ts';
+import { rowsPerInsert, type Queryable } from '../database.ts';
+import type { StoreContext } from '../store-context.ts';
+import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
+
+/** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */
+export interface DocumentRecords {
+  loadDocument(documentName: string): Promise<StoredDocument>;
+  /** Stores a batch of updates, possibly for several documents, in one transaction. */
+  appendUpdates(updates: readonly DocumentUpdate[]): Promise<void>;
+  /**
+   * Replaces every update stored so far for the document with one snapshot, atomically.
+   * The caller guarantees the snapshot contains every one of them and that no append for the
+   * document runs meanwhile (the sync module encodes it from the loaded document, between batches
+   * of writes; see UpdateWriter.exclusive).
+   */
+  compactDocument(documentName: string, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Folds the document's stored updates into one (`fold-updates.ts`), replacing exactly the rows
+   * it read, atomically. Safe while other servers append to the document: a row committed
+   * meanwhile, whatever its id, is neither read nor deleted. Two folds of one document run one at
+   * a time. Resolves to the size of what it kept.
+   */
+  foldDocumentUpdates(documentName: string): Promise<number>;
+  countUpdates(documentName: string): Promise<number>;
+  // Yjs client-id owners, kept beside each document [STORE16]
+  /** The owners stored with a document's updates (`DocumentUpdate.owners`), in the order claimed. */
+  loadClientOwners(documentName: string): Promise<ClientOwner[]>;
+}
+
+export function documentRecords({ db, dialect }: StoreContext): DocumentRecords {
+  return {
+    async loadDocument(documentName) {
+      const rows = await db
+        .selectFrom('document_update')
+        .select('data')
+        .where('document_name', '=', documentName)
+        .orderBy('id')
+        .execute();
+      return { updates: rows.map((row) => new Uint8Array(row.data)) };
+    },
+
+    async appendUpdates(updates) {
+      if (updates.length === 0) return;
+      const now = Date.now();
+      // One statement is atomic by itself; a batch too large for one, or one carrying client-id
+      // owners (a second statement), needs a transaction [STORE16].
+      const carriesOwners = updates.some((update) => (update.owners?.length ?? 0) > 0);
+      if (updates.length <= rowsPerInsert && !carriesOwners) await insertUpdates(db, updates, now);
+      else await db.transaction().execute((trx) => insertUpdates(trx, updates, now));
+    },
+
+    async compactDocument(documentName, snapshot) {
+      await db.transaction().execute(async (trx) => {
+        const last = await trx
+          .selectFrom('document_update')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .where('document_name', '=', documentName)
+          .executeTakeFirst();
+        if (last?.id == null) return;
+        const throughUpdateId = Number(last.id);
+        await trx
+          .deleteFrom('document_update')
+          .where('document_name', '=', documentName)
+          .where('id', '<=', throughUpdateId)
+          .execute();
+        // The snapshot must sort before every update kept after it, so it takes the folded row's id.
+        await trx
+          .insertInto('document_update')
+          .values({
+            id: throughUpdateId,
+            document_name: documentName,
+            data: snapshot,
+            origin: null,
+            created_at: Date.now(),
+          })
+          .execute();
+      });
+    },
+
+    async foldDocumentUpdates(documentName) {
+      return db.transaction().execute(async (trx) => {
+        await dialect.lockDocumentFold(trx, documentName);
+        // On PostgreSQL ids follow the order rows were inserted, not committed: a row with a
+        // smaller id may commit after this reads. So exactly the rows read are merged and deleted.
+        const rows = await dialect
+          .forUpdate(
+            trx
+              .selectFrom('document_update')
+              .select(['id', 'data'])
+              .where('document_name', '=', documentName)
+              .orderBy('id'),
+          )
+          .execute();
+        if (rows.length < 2) return rows[0]?.data.byteLength ?? 0;
+        const ids = rows.map((row) => Number(row.id));
+        const merged = foldUpdates(rows.map((row) => new Uint8Array(row.data)));
+        for (let start = 0; start < ids.length; start += rowsPerInsert)
+          await trx
+            .deleteFrom('document_update')
+            .where('id', 'in', ids.slice(start, start + rowsPerInsert))
+            .execute();
+        await trx
+          .insertInto('document_update')
+          .values({
+            id: ids.at(-1)!,
+            document_name: documentName,
+            data: merged,
+            origin: null,
+            created_at: Date.now(),
+          })
+          .execute();
+        return merged.byteLength;
+      });
+    },
+
+    async countUpdates(documentName) {
+      const row = await db
+        .selectFrom('document_update')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('document_name', '=', documentName)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async loadClientOwners(documentName) {
+      const rows = await db
+        .selectFrom('client_owner')
+        .select(['client_id', 'participant', 'first_seen'])
+        .where('document_name', '=', documentName)
+        .orderBy('first_seen')
+        .orderBy('client_id')
+        .execute();
+      return rows.map((row) => ({
+        client: row.client_id,
+        participant: row.participant,
+        firstSeen: row.first_seen,
+      }));
+    },
+  };
+}
+
+/** Inserts document updates in the order given, so their ids (and load order) follow it [STORE2]. */
+export async function insertUpdates(
+  db: Queryable,
+  updates: readonly DocumentUpdate[],
+  createdAt: number,
+): Promise<void> {
+  for (let start = 0; start < updates.length; start += rowsPerInsert)
+    await db
+      .insertInto('document_update')
+      .values(
+        updates.slice(start, start + rowsPerInsert).map(({ documentName, update, origin }) => ({
+          document_name: documentName,
+          data: update,
+          origin: origin ?? null,
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+  const owners = updates.flatMap(({ documentName, owners: claimed }) =>
+    (claimed ?? []).map(({ client, participant, firstSeen }) => ({
+      document_name: documentName,
+      client_id: client,
+      participant,
+      first_seen: firstSeen,
+    })),
+  );
+  // The first owner stays: a later claim of the same id is ignored [STORE16].
+  for (let start = 0; start < owners.length; start += rowsPerInsert)
+    await db
+      .insertInto('client_owner')
+      .values(owners.slice(start, start + rowsPerInsert))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+}

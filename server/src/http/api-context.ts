@@ -4,6 +4,7 @@ import type { Access } from '../access/access.ts';
 import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Logger } from '../log.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
 
@@ -18,6 +19,10 @@ export interface ApiDeps {
   requireSignIn: boolean;
   /** TLDRAW_LICENSE_KEY, handed to the drawing page (GET /api/drawings/settings). */
   tldrawLicenseKey?: string | undefined;
+  /** The operator's figures [OPS1]; absent when they are off. */
+  metrics?: MetricsFeed | undefined;
+  /** How staff may sign in: passwords (PASSWORD_SIGN_IN) and the identity provider's name [IDENT7]. */
+  signInChoices?: { passwords: boolean; provider: string | undefined } | undefined;
 }
 
 /** One request, as the handlers see it. */

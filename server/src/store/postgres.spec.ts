@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runIdentityStoreContract } from './identity.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
@@ -74,6 +75,7 @@ describe.skipIf(unreachable !== undefined)(
   () => {
     runStoreContract('PostgresStore', inOwnSchema);
     runAccessStoreContract('PostgresStore', inOwnSchema);
+    runIdentityStoreContract('PostgresStore', inOwnSchema);
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runIdentityStoreContract } from './identity.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -30,6 +31,7 @@ const versionOneSqlite = `CREATE TABLE family (id TEXT PRIMARY KEY, name TEXT NO
 
 runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
+runIdentityStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
 runDrawingStoreContract('SqliteStore', onTempFile);

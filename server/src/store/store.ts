@@ -16,6 +16,7 @@ import type { LiveStateRecords } from './repositories/live-state.ts';
 import type { MeetingRecords } from './repositories/meetings.ts';
 import type { PlanRecords } from './repositories/plan.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
+import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
 
 export type * from './records.ts';
@@ -26,6 +27,7 @@ export interface Store
     MeetingRecords,
     FamilyRecords,
     StaffRecords,
+    StaffIdentityRecords,
     GuestRecords,
     AuditRecords,
     LiveStateRecords,

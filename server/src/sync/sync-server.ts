@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
 import { encodeIntegratedState } from './messages.ts';
@@ -42,7 +43,12 @@ export interface SyncServerOptions {
   planStages?: PlanLockSource | undefined;
   /** Several servers (REDIS_URL): what each stores reaches the others' copies of the document. */
   relay?: DocumentRelay | undefined;
+  /** The operator's figures (METRICS_TOKEN or METRICS_PORT) [OPS1]; absent when they are off. */
+  metrics?: MetricsFeed | undefined;
 }
+
+/** Close codes a client sends on its own leaving (or that mean the link dropped): not refusals. */
+const clientCloseCodes = new Set([1000, 1001, 1005, 1006]);
 
 export interface PlanLockSource {
   load(meetingId: string): Promise<unknown>;
@@ -59,7 +65,12 @@ export class SyncServer {
   readonly #log: Logger;
   readonly #writer: UpdateWriter;
   readonly #registry: RoomRegistry;
-  readonly #connections = new Set<SyncConnection>();
+  /** Each open connection's meeting and writer (its role, which the chair may change). */
+  readonly #connections = new Map<
+    SyncConnection,
+    { meetingId: string | undefined; writer?: { role: string } }
+  >();
+  readonly #metrics: MetricsFeed | undefined;
   readonly #limits: SyncLimits | undefined;
   readonly #access: SyncAccess | undefined;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
@@ -76,12 +87,13 @@ export class SyncServer {
     this.#loadMeeting = options.loadMeeting;
     this.#planStages = options.planStages;
     this.#relay = options.relay;
+    this.#metrics = options.metrics;
     const planLocked = options.planStages && ((meetingId: string) => options.planStages!.isLocked(meetingId));
     this.#access =
       options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
     // Frames over the limit are refused by ws itself with close code 1009 [SYNC8].
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
-    this.#writer = new UpdateWriter(options.store);
+    this.#writer = new UpdateWriter(options.store, options.metrics);
     this.#registry = new RoomRegistry({
       store: options.store,
       writer: this.#writer,
@@ -101,6 +113,12 @@ export class SyncServer {
 
   get loadedDocuments(): number {
     return this.#registry.size;
+  }
+
+  /** The open connections' meetings and role kinds, for the operator's figures [OPS1]. */
+  *counted(): Iterable<{ meetingId: string | undefined; role: string }> {
+    for (const { meetingId, writer } of this.#connections.values())
+      yield { meetingId, role: writer?.role ?? 'none' };
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
@@ -151,9 +169,14 @@ export class SyncServer {
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,
       });
-      this.#connections.add(connection);
+      this.#connections.set(connection, {
+        meetingId: name?.meetingId,
+        ...(admitted ? { writer: admitted.writer } : {}),
+      });
       if (admitted) this.#access?.track(connection, admitted);
-      ws.once('close', () => {
+      ws.once('close', (code) => {
+        if (!clientCloseCodes.has(code))
+          this.#metrics?.refusals.inc({ transport: 'sync', code: String(code) });
         this.#connections.delete(connection);
         this.#access?.closed(connection, admitted);
       });
@@ -248,7 +271,7 @@ export class SyncServer {
     this.#closing = true;
     // Writes in flight finish first, so their senders get their `stored` before the close.
     await this.#writer.idle();
-    for (const connection of this.#connections) connection.close(1012, 'the server is restarting');
+    for (const connection of this.#connections.keys()) connection.close(1012, 'the server is restarting');
     await this.#writer.idle();
     await this.#registry.unloadAll();
     this.#wss.close();

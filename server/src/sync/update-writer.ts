@@ -1,3 +1,4 @@
+import { Metrics, type MetricsFeed } from '../ops/metrics.ts';
 import type { DocumentUpdate, Store } from '../store/store.ts';
 
 /**
@@ -7,14 +8,16 @@ import type { DocumentUpdate, Store } from '../store/store.ts';
  */
 export class UpdateWriter {
   readonly #store: Store;
+  readonly #metrics: MetricsFeed | undefined;
   #queue: { update: DocumentUpdate; done: PromiseWithResolvers<void> }[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #scheduled = false;
   /** Whether the last batch failed: /healthz reports the store as unavailable until one succeeds. */
   failing = false;
 
-  constructor(store: Store) {
+  constructor(store: Store, metrics?: MetricsFeed) {
     this.#store = store;
+    this.#metrics = metrics;
   }
 
   write(update: DocumentUpdate): Promise<void> {
@@ -58,7 +61,15 @@ export class UpdateWriter {
     this.#queue = [];
     if (batch.length === 0) return;
     try {
-      await this.#store.appendUpdates(batch.map((entry) => entry.update));
+      const updates = batch.map((entry) => entry.update);
+      const metrics = this.#metrics;
+      if (metrics)
+        await Metrics.timed(
+          (seconds) => metrics.storeWrites.observe(seconds),
+          () => this.#store.appendUpdates(updates),
+        );
+      else await this.#store.appendUpdates(updates);
+      metrics?.edits.inc(updates.length);
       this.failing = false;
       for (const entry of batch) entry.done.resolve();
     } catch (error) {

@@ -92,4 +92,54 @@ describe('readConfig', () => {
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     );
   });
+
+  const provider = {
+    OIDC_ISSUER: 'https://login.county.example',
+    OIDC_CLIENT_ID: 'kinboard',
+    OIDC_CLIENT_SECRET: 'secret',
+    PUBLIC_URL: 'https://kinboard.county.example/',
+    OIDC_ALLOWED_DOMAINS: 'County.example, partner.example',
+  };
+
+  it('[IDENT1] [IDENT2] signs staff in through a provider only whole, with PUBLIC_URL and who may sign in', () => {
+    expect(readConfig({}).oidc).toBeUndefined();
+    expect(readConfig(provider).oidc).toMatchObject({
+      redirectUri: 'https://kinboard.county.example/api/oidc/callback',
+      allowedDomains: ['county.example', 'partner.example'],
+      allowedGroups: [],
+      groupsClaim: 'groups',
+    });
+    expect(() => readConfig({ ...provider, OIDC_CLIENT_SECRET: '' })).toThrow(/OIDC_CLIENT_SECRET/);
+    expect(() => readConfig({ ...provider, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ ...provider, OIDC_ALLOWED_DOMAINS: '' })).toThrow(
+      /OIDC_ALLOWED_DOMAINS or OIDC_ALLOWED_GROUPS/,
+    );
+    expect(
+      readConfig({ ...provider, OIDC_ALLOWED_DOMAINS: '', OIDC_ALLOWED_GROUPS: 'Kinboard-Staff' }).oidc
+        ?.allowedGroups,
+    ).toEqual(['kinboard-staff']);
+  });
+
+  it('[IDENT8] [IDENT9] turns passwords off only with a provider, and then takes ADMIN_EMAIL alone', () => {
+    expect(readConfig({}).passwordSignIn).toBe(true);
+    expect(() => readConfig({ PASSWORD_SIGN_IN: 'false' })).toThrow(/OIDC_ISSUER/);
+    const off = readConfig({ ...provider, PASSWORD_SIGN_IN: 'false', ADMIN_EMAIL: 'Lead@County.example' });
+    expect(off.passwordSignIn).toBe(false);
+    expect(off.oidc?.adminEmail).toBe('lead@county.example');
+    expect(off.firstAdministrator).toBeUndefined();
+    expect(() =>
+      readConfig({
+        ...provider,
+        PASSWORD_SIGN_IN: 'false',
+        ADMIN_EMAIL: 'a@county.example',
+        ADMIN_PASSWORD: 'long enough password',
+      }),
+    ).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('[OPS1] keeps no figures unless METRICS_TOKEN or METRICS_PORT is set', () => {
+    expect(readConfig({}).metrics).toEqual({ token: undefined, port: undefined });
+    expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(readConfig({ METRICS_PORT: '9464' }).metrics.port).toBe(9464);
+  });
 });

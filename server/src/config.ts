@@ -101,6 +101,43 @@ const environmentSchema = z.object({
     .max(24 * 30)
     .default(12),
   /**
+   * Staff sign-in through the authority's OpenID Connect provider [IDENT1]: set OIDC_ISSUER,
+   * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, with PUBLIC_URL (the redirect URL is
+   * `<PUBLIC_URL>/api/oidc/callback`) and who may sign in: OIDC_ALLOWED_DOMAINS and/or
+   * OIDC_ALLOWED_GROUPS [IDENT2].
+   */
+  OIDC_ISSUER: optionalText().refine((value) => value === undefined || /^https?:\/\//.test(value), {
+    message: "must be the provider's issuer URL (https://...)",
+  }),
+  OIDC_CLIENT_ID: optionalText(),
+  OIDC_CLIENT_SECRET: optionalText(),
+  /** The name on the sign-in button: "Sign in with <name>". */
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your organisation'),
+  /** Comma-separated email domains whose provider-verified addresses may sign in. */
+  OIDC_ALLOWED_DOMAINS: listOf(),
+  /** Comma-separated groups, any one of which (in OIDC_GROUPS_CLAIM) lets a person sign in. */
+  OIDC_ALLOWED_GROUPS: listOf(),
+  OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default('groups'),
+  /** This server's address as browsers reach it, for the provider's redirect back. */
+  PUBLIC_URL: optionalText().refine((value) => value === undefined || /^https?:\/\/[^/]+\/?$/.test(value), {
+    message: 'must be the address browsers use, such as https://kinboard.example.org (no path)',
+  }),
+  /** Staff passwords: on (the default) for small deployments; off once everyone signs in through the provider. */
+  PASSWORD_SIGN_IN: flag('true'),
+  /**
+   * The operator's figures at /metrics [OPS1]: off unless one of these is set. METRICS_TOKEN
+   * serves them on the main port to `Authorization: Bearer <token>`; METRICS_PORT serves them,
+   * without a token, on a port of their own bound to 127.0.0.1.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || value.length >= 24, {
+      message: 'must be at least 24 characters (a random secret, such as `openssl rand -hex 24`)',
+    }),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
    * tldraw's licence key for the drawings. tldraw hides its editor on an https host without one;
    * everything else in Kinboard works the same with or without it. Keys are meant to be public
    * (tldraw checks them in the browser), so it is handed to the drawing page as it is.
@@ -111,6 +148,25 @@ const environmentSchema = z.object({
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
 });
+
+function optionalText() {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+}
+
+function listOf() {
+  return z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((each) => each.trim().toLowerCase())
+        .filter(Boolean),
+    );
+}
 
 function flag(fallback: 'true' | 'false') {
   return z
@@ -145,9 +201,30 @@ export interface Config {
   firstAdministrator: { email: string; password: string; name: string } | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Set from OIDC_*: staff may sign in through this OpenID Connect provider [IDENT1]. */
+  oidc: OidcConfig | undefined;
+  /** PASSWORD_SIGN_IN: staff passwords are accepted [IDENT8]. */
+  passwordSignIn: boolean;
+  /** METRICS_TOKEN and METRICS_PORT; both undefined: no figures are kept or served [OPS1]. */
+  metrics: { token: string | undefined; port: number | undefined };
   /** TLDRAW_LICENSE_KEY, for the drawing page. */
   tldrawLicenseKey: string | undefined;
   dev: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  providerName: string;
+  /** `<PUBLIC_URL>/api/oidc/callback`, registered with the provider. */
+  redirectUri: string;
+  publicUrl: string;
+  allowedDomains: string[];
+  allowedGroups: string[];
+  groupsClaim: string;
+  /** The first administrator, made on a first sign-in with this provider-verified email [IDENT9]. */
+  adminEmail: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -159,7 +236,17 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(`Kinboard's settings are not valid:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
-  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined))
+  const oidc = readOidc(env);
+  if (!env.PASSWORD_SIGN_IN && !oidc)
+    throw new ConfigError(
+      "Kinboard's settings are not valid:\n  PASSWORD_SIGN_IN: with passwords off, staff need OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to sign in",
+    );
+  if (!env.PASSWORD_SIGN_IN && env.ADMIN_PASSWORD !== undefined)
+    throw new ConfigError(
+      "Kinboard's settings are not valid:\n  ADMIN_PASSWORD: passwords are off (PASSWORD_SIGN_IN=false); set ADMIN_EMAIL alone, and that person becomes the first administrator on signing in through the provider",
+    );
+  // With passwords off, ADMIN_EMAIL alone names the first administrator [IDENT9].
+  if (env.PASSWORD_SIGN_IN && (env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined))
     throw new ConfigError(
       "Kinboard's settings are not valid:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither",
     );
@@ -209,8 +296,50 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
         : undefined,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    oidc,
+    passwordSignIn: env.PASSWORD_SIGN_IN,
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
     dev: options.dev ?? false,
+  };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+function readOidc(env: Environment): OidcConfig | undefined {
+  const parts = {
+    OIDC_ISSUER: env.OIDC_ISSUER,
+    OIDC_CLIENT_ID: env.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET,
+  };
+  const missing = Object.entries(parts)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length === 3) return undefined;
+  const invalid = (problem: string) => new ConfigError(`Kinboard's settings are not valid:\n  ${problem}`);
+  if (missing.length > 0)
+    throw invalid(`${missing.join(', ')}: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`);
+  if (env.PUBLIC_URL === undefined)
+    throw invalid(
+      'PUBLIC_URL: sign-in through OIDC_ISSUER needs the address browsers reach Kinboard at, for the provider to send them back',
+    );
+  // Nobody decided who may sign in: every account at the provider would get in.
+  if (env.OIDC_ALLOWED_DOMAINS.length === 0 && env.OIDC_ALLOWED_GROUPS.length === 0)
+    throw invalid(
+      'OIDC_ALLOWED_DOMAINS or OIDC_ALLOWED_GROUPS: say who may sign in through the provider (email domains, groups, or both)',
+    );
+  const publicUrl = env.PUBLIC_URL.replace(/\/$/, '');
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    providerName: env.OIDC_PROVIDER_NAME,
+    publicUrl,
+    redirectUri: `${publicUrl}/api/oidc/callback`,
+    allowedDomains: env.OIDC_ALLOWED_DOMAINS,
+    allowedGroups: env.OIDC_ALLOWED_GROUPS,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
   };
 }
 

@@ -10,11 +10,15 @@ import { RetentionJob } from './retention/retention-job.ts';
 import type { ClusterParts } from './cluster/join-cluster.ts';
 import type { Config } from './config.ts';
 import { createRenderPool } from './export/render-pool.ts';
+import { OidcSignIn } from './access/oidc-sign-in.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { connectionBounds } from './http/connection-bounds.ts';
+import { OidcEndpoints, oidcPathPrefix } from './http/oidc-endpoints.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
+import { metricsPath, serveMetricsWithToken, startMetricsServer } from './ops/metrics-endpoint.ts';
+import { Metrics } from './ops/metrics.ts';
 import { MeetingLiveStates } from './realtime/meeting-live-states.ts';
 import { PlanStages } from './realtime/plan-stages.ts';
 import { RealtimeServer, socketIoPath } from './realtime/realtime-server.ts';
@@ -64,8 +68,32 @@ export async function startServer(
   cluster?.relayAccessEvents(access.events);
   // Ends decided elsewhere while Redis was away never arrived: each connection asks the store.
   news?.onGap(() => access.ends.recheckAll());
-  const firstAdministrator = await prepareFirstAdministrator(store, audit, config.firstAdministrator);
   const renders = createRenderPool();
+  // The operator's figures exist only when something may read them [OPS1].
+  const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
+  // Read at scrape time: the sync and socket.io servers are made below.
+  const counted: { sync?: SyncServer; realtime?: RealtimeServer } = {};
+  const metrics = metricsOn
+    ? new Metrics({
+        openMeetings: function* () {
+          for (const { meetingId } of [
+            ...(counted.sync?.counted() ?? []),
+            ...(counted.realtime?.counted() ?? []),
+          ])
+            if (meetingId) yield meetingId;
+        },
+        connections: function* () {
+          for (const { role } of counted.sync?.counted() ?? []) yield { transport: 'sync', role };
+          for (const { role } of counted.realtime?.counted() ?? []) yield { transport: 'socketio', role };
+        },
+        redisConnected: cluster && (() => cluster.cluster.connected),
+      })
+    : undefined;
+  // With passwords off there is no setup link: the first administrator signs in through the
+  // provider with the verified email ADMIN_EMAIL names [IDENT9].
+  const firstAdministrator = config.passwordSignIn
+    ? await prepareFirstAdministrator(store, audit, config.firstAdministrator)
+    : { state: (await store.countStaff()) > 0 ? ('exists' as const) : ('awaiting-provider' as const) };
   const api: ApiDeps = {
     store,
     access,
@@ -76,7 +104,13 @@ export async function startServer(
     requireSignIn: config.requireSignIn,
     tldrawLicenseKey: config.tldrawLicenseKey,
     familyRecordYears: config.retention.familyRecordYears,
+    metrics,
+    signInChoices: { passwords: config.passwordSignIn, provider: config.oidc?.providerName },
   };
+  // Staff sign-in through the authority's identity provider, when configured [IDENT1].
+  const oidc =
+    config.oidc &&
+    new OidcEndpoints({ signIn: new OidcSignIn(config.oidc), access, log, trustProxy: config.trustProxy });
 
   // The chair's live state, kept in the store [LIVE6] and read by the sync layer to enforce
   // column locks [ACCESS20].
@@ -97,6 +131,7 @@ export async function startServer(
     planStages,
     relay: cluster?.documents,
     storeRetryMs: config.storeRetryMs,
+    metrics,
   });
   api.discardMeetings = (meetingIds) => sync.discardMeetings(meetingIds);
   const realtime = new RealtimeServer({
@@ -108,6 +143,7 @@ export async function startServer(
     plan: { stages: planStages, documents: sync },
     adapter: cluster?.socketIoAdapter,
     news,
+    metrics,
   });
   // No connection is held long before it says who it is [ACCESS26].
   const httpServer = createServer({
@@ -116,6 +152,8 @@ export async function startServer(
     connectionsCheckingInterval: connectionBounds.checkEveryMs,
     maxHeaderSize: connectionBounds.maxHeaderBytes,
   });
+  counted.sync = sync;
+  counted.realtime = realtime;
 
   let webApp: RequestHandler;
   let closeDev = async () => {};
@@ -152,8 +190,18 @@ export async function startServer(
       });
       return;
     }
+    if (url.pathname === metricsPath) {
+      setSecurityHeaders(response, { api: true });
+      await serveMetricsWithToken(request, response, metrics, config.metrics.token);
+      return;
+    }
     if (url.pathname.startsWith(socketIoPath)) {
       realtime.handleRequest(request, response);
+      return;
+    }
+    if (oidc && url.pathname.startsWith(oidcPathPrefix)) {
+      setSecurityHeaders(response, { api: true });
+      await oidc.handle(request, response, url);
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -198,11 +246,24 @@ export async function startServer(
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const metricsServer =
+    metrics && config.metrics.port !== undefined
+      ? await startMetricsServer(metrics, config.metrics.port)
+      : undefined;
+  // Tests read this line to find the port when METRICS_PORT=0.
+  if (metricsServer)
+    progress(`serving the operator's figures at http://127.0.0.1:${metricsServer.port}/metrics`);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   // The one-time way in when nobody can sign in yet [ACCESS2]; tests read this line.
   if (firstAdministrator.state === 'awaiting-setup')
     progress(`create the first administrator at ${url}/setup?token=${firstAdministrator.token}`);
+  if (firstAdministrator.state === 'awaiting-provider')
+    progress(
+      config.oidc?.adminEmail
+        ? `the first administrator is whoever first signs in through ${config.oidc.providerName} as ${config.oidc.adminEmail}`
+        : 'nobody can become administrator: passwords are off and ADMIN_EMAIL is not set',
+    );
   if (firstAdministrator.state === 'created-from-environment')
     progress(`created the first administrator (${firstAdministrator.email}) from ADMIN_EMAIL`);
 
@@ -220,6 +281,7 @@ export async function startServer(
       closing ??= (async () => {
         httpServer.close();
         await retention.stop();
+        await metricsServer?.close();
         await realtime.close();
         await sync.close();
         await audit.flush();

@@ -43,6 +43,18 @@ const mapCards = [
   },
 ] as const;
 const decision = 'Maisie stays at home; the family plan starts on Monday.';
+const metricsToken = 'a-metrics-token-for-the-export-tests';
+
+/** How many exports of one format the operator's figures have timed [OPS4]. */
+async function timedExports(server: TestServer, format: string): Promise<number> {
+  const response = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${metricsToken}` },
+  });
+  const line = (await response.text())
+    .split('\n')
+    .find((each) => each.startsWith(`kinboard_export_seconds_count{format="${format}"} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
 
 describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server', () => {
   let server: TestServer;
@@ -77,6 +89,7 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
         TRUST_PROXY: 'true',
         ADMIN_EMAIL: 'chair@example.org',
         ADMIN_PASSWORD: adminPassword,
+        METRICS_TOKEN: metricsToken,
       },
     });
     chair = new Browser(server, '10.7.0.1');
@@ -330,6 +343,15 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     expect((await download(chair, `/api/meetings/${meetingId}/plan-versions/one/export/pdf`)).status).toBe(
       400,
     );
+  });
+
+  it('[OPS4] each export made is timed by its format in the operator’s figures; a refused one is not', async () => {
+    const [pdf, myPart] = [await timedExports(server, 'pdf'), await timedExports(server, 'my-part')];
+    expect((await download(chair, exportPath(meetingId, 1, 'pdf'))).status).toBe(200);
+    expect((await download(chair, myPartPath(meetingId, 1, nanKey))).status).toBe(200);
+    expect((await download(undefined, exportPath(meetingId, 1, 'pdf'))).status).toBe(401);
+    expect(await timedExports(server, 'pdf')).toBe(pdf + 1);
+    expect(await timedExports(server, 'my-part')).toBe(myPart + 1);
   });
 
   it('[EXPORT2] every export is in the family audit log: who, which version, which format', async () => {

@@ -7,6 +7,7 @@ export const auditActions = [
   'staff.signed-in',
   'staff.sign-in-failed',
   'staff.signed-out',
+  'staff.identity-linked',
   'staff.created',
   'staff.disabled',
   'staff.enabled',

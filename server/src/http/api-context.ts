@@ -5,6 +5,7 @@ import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/re
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { RenderPool } from '../export/render-pool.ts';
 import type { Logger } from '../log.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
 
@@ -25,6 +26,10 @@ export interface ApiDeps {
   familyRecordYears: number;
   /** Drops the meetings' documents from memory, unsaved (a family's erasure [ERASE5]). */
   discardMeetings?: ((meetingIds: readonly string[]) => Promise<void>) | undefined;
+  /** The operator's figures [OPS1]; absent when they are off. */
+  metrics?: MetricsFeed | undefined;
+  /** How staff may sign in: passwords (PASSWORD_SIGN_IN) and the identity provider's name [IDENT7]. */
+  signInChoices?: { passwords: boolean; provider: string | undefined } | undefined;
 }
 
 /** One request, as the handlers see it. */

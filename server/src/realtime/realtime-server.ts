@@ -17,6 +17,7 @@ import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Access } from '../access/access.ts';
 import { connectionBounds } from '../http/connection-bounds.ts';
 import type { Logger } from '../log.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import { EventGuard, refusingParser } from './event-guard.ts';
@@ -46,6 +47,7 @@ export class RealtimeServer {
   readonly #scaling: ScalingEvents;
   readonly #plan: PlanEventDeps | undefined;
   readonly #guard: EventGuard;
+  readonly #metrics: MetricsFeed | undefined;
 
   constructor(options: {
     log: Logger;
@@ -60,7 +62,10 @@ export class RealtimeServer {
     /** Several servers: socket.io's Redis streams adapter, and news of what the others decided. */
     adapter?: ServerOptions['adapter'] | undefined;
     news?: MeetingNewsChannel | undefined;
+    /** The operator's figures [OPS1]; absent when they are off. */
+    metrics?: MetricsFeed | undefined;
   }) {
+    this.#metrics = options.metrics;
     this.#plan = options.plan && {
       ...options.plan,
       store: options.store,
@@ -116,7 +121,10 @@ export class RealtimeServer {
     // Nobody without a session or a guest pass holds a socket open [ACCESS17].
     this.io.use((socket, next) => {
       this.#access.mayConnect(socket).then(
-        (allowed) => next(allowed ? undefined : new Error('not-admitted')),
+        (allowed) => {
+          if (!allowed) this.#refused('not-admitted');
+          next(allowed ? undefined : new Error('not-admitted'));
+        },
         (error: unknown) => next(error instanceof Error ? error : new Error('server-error')),
       );
     });
@@ -174,7 +182,7 @@ export class RealtimeServer {
       // Decided before the meeting is looked up, so ids cannot be probed [ACCESS9].
       let decidedAt = this.#access.changes;
       let entry = await this.#access.identify(socket, meetingId, screen);
-      if (entry.kind === 'refused') return entry.result;
+      if (entry.kind === 'refused') return this.#refused(entry.result);
       const meeting = await this.#store.getMeeting(meetingId);
       if (!meeting) return fail('not-found', 'There is no meeting with that link.');
       if (meeting.state === 'closed') return fail('not-found', 'This meeting has finished.');
@@ -187,7 +195,7 @@ export class RealtimeServer {
         entry = await this.#access.identify(socket, meetingId, screen);
         if (entry.kind === 'refused') {
           socket.data = {};
-          return entry.result;
+          return this.#refused(entry.result);
         }
         socket.data = { meetingId, meetingType: meeting.type, screen, ...entry.data };
       }
@@ -230,6 +238,19 @@ export class RealtimeServer {
     act: (payload: ClientEventPayload<E>) => Promise<Result<T>>,
   ): void {
     onClientEvent(socket, event, this.#log, act);
+  }
+
+  /** Counts a refusal by its code for the operator's figures, and passes it on. */
+  #refused<R extends string | Result<never>>(refusal: R): R {
+    const code = typeof refusal === 'string' ? refusal : refusal.ok ? 'none' : refusal.code;
+    this.#metrics?.refusals.inc({ transport: 'socketio', code });
+    return refusal;
+  }
+
+  /** The open sockets' meetings and role kinds, for the operator's figures [OPS1]. */
+  *counted(): Iterable<{ meetingId: string | undefined; role: string }> {
+    for (const socket of this.io.of('/').sockets.values())
+      yield { meetingId: socket.data.meetingId, role: socket.data.role ?? 'none' };
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -47,7 +47,17 @@ export interface Database {
     created_at: number;
     disabled: ColumnType<number | boolean, number | boolean, number | boolean>;
   };
-  staff_session: { id: string; staff_id: string; created_at: number; expires_at: number; last_seen: number };
+  staff_session: {
+    id: string;
+    staff_id: string;
+    created_at: number;
+    expires_at: number;
+    last_seen: number;
+    ends_at: number | null;
+    provider_issuer: string | null;
+    provider_session_id: string | null;
+  };
+  staff_identity: { issuer: string; subject: string; staff_id: string; created_at: number };
   setup_token: { id: string; created_at: number; expires_at: number };
   family_access: { family_id: string; staff_id: string; granted_at: number };
   child: { id: string; family_id: string; position: number; name: string; born_on: string | null };

@@ -475,6 +475,37 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // Sign-in through the authority's identity provider [IDENT3]: who each (issuer, subject)
+      // is, and each session's hard end (the provider's token expiry) and provider session.
+      '0013-staff-identities',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('staff_identity')
+            .addColumn('issuer', 'text', (c) => c.notNull())
+            .addColumn('subject', 'text', (c) => c.notNull())
+            .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+            .addColumn('created_at', t, (c) => c.notNull())
+            .addPrimaryKeyConstraint('staff_identity_pkey', ['issuer', 'subject'])
+            .execute();
+          await db.schema
+            .createIndex('staff_identity_by_staff')
+            .unique()
+            .on('staff_identity')
+            .columns(['staff_id', 'issuer'])
+            .execute();
+          await db.schema.alterTable('staff_session').addColumn('ends_at', t).execute();
+          await db.schema.alterTable('staff_session').addColumn('provider_issuer', 'text').execute();
+          await db.schema.alterTable('staff_session').addColumn('provider_session_id', 'text').execute();
+          await db.schema
+            .createIndex('staff_session_by_provider')
+            .on('staff_session')
+            .columns(['provider_issuer', 'provider_session_id'])
+            .execute();
+        },
+      },
+    ],
   ];
 }
 

@@ -21,6 +21,7 @@ import { meetingRecords } from './repositories/meetings.ts';
 import { planRecords } from './repositories/plan.ts';
 import { retentionRecords } from './repositories/retention.ts';
 import { scalingRecords } from './repositories/scaling.ts';
+import { staffIdentityRecords } from './repositories/staff-identities.ts';
 import { staffRecords } from './repositories/staff.ts';
 import type { Store } from './store.ts';
 
@@ -55,6 +56,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...meetingRecords(context),
     ...familyRecords(context),
     ...staffRecords(context),
+    ...staffIdentityRecords(context),
     ...guestRecords(context),
     ...auditRecords(context),
     ...liveStateRecords(context),

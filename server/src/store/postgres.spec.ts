@@ -5,6 +5,7 @@ import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
+import { runIdentityStoreContract } from './identity.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
@@ -76,6 +77,7 @@ describe.skipIf(unreachable !== undefined)(
   () => {
     runStoreContract('PostgresStore', inOwnSchema);
     runAccessStoreContract('PostgresStore', inOwnSchema);
+    runIdentityStoreContract('PostgresStore', inOwnSchema);
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);

@@ -125,6 +125,18 @@ export interface StaffSession {
   createdAt: number;
   expiresAt: number;
   lastSeen: number;
+  /** A hard end besides the sliding one: the identity provider's token expiry [IDENT5]. */
+  endsAt?: number | undefined;
+  /** Set for a sign-in through an identity provider: its issuer and its session (`sid`) [IDENT6]. */
+  provider?: { issuer: string; sessionId: string | undefined } | undefined;
+}
+
+/** A staff account as an identity provider knows it: matched by issuer and subject, never by email [IDENT3]. */
+export interface StaffIdentity {
+  issuer: string;
+  subject: string;
+  staffId: string;
+  createdAt: number;
 }
 
 export interface Child {

@@ -8,6 +8,7 @@ import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
+import { runIdentityStoreContract } from './identity.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -32,6 +33,7 @@ const versionOneSqlite = `CREATE TABLE family (id TEXT PRIMARY KEY, name TEXT NO
 
 runStoreContract('SqliteStore', onTempFile);
 runAccessStoreContract('SqliteStore', onTempFile);
+runIdentityStoreContract('SqliteStore', onTempFile);
 runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
 runDrawingStoreContract('SqliteStore', onTempFile);

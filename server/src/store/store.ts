@@ -19,6 +19,7 @@ import type { MeetingRecords } from './repositories/meetings.ts';
 import type { PlanRecords } from './repositories/plan.ts';
 import type { RetentionRecords } from './repositories/retention.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
+import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
 
 export type * from './records.ts';
@@ -29,6 +30,7 @@ export interface Store
     MeetingRecords,
     FamilyRecords,
     StaffRecords,
+    StaffIdentityRecords,
     GuestRecords,
     AuditRecords,
     LiveStateRecords,

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
 import type { Store, UpdateAuthor } from '../store/store.ts';
+import type { MetricsFeed } from '../ops/metrics.ts';
 import { SyncConnection } from './connection.ts';
 import { encodeIntegratedState } from './messages.ts';
 import type { Room, RoomMember } from './room.ts';
@@ -45,7 +46,12 @@ export interface SyncServerOptions {
   relay?: DocumentRelay | undefined;
   /** While the store cannot save, how often to try a small write [RECORD5]. */
   storeRetryMs: number;
+  /** The operator's figures (METRICS_TOKEN or METRICS_PORT) [OPS1]; absent when they are off. */
+  metrics?: MetricsFeed | undefined;
 }
+
+/** Close codes a client sends on its own leaving (or that mean the link dropped): not refusals. */
+const clientCloseCodes = new Set([1000, 1001, 1005, 1006]);
 
 export interface PlanLockSource {
   load(meetingId: string): Promise<unknown>;
@@ -62,7 +68,12 @@ export class SyncServer {
   readonly #log: Logger;
   readonly #writer: UpdateWriter;
   readonly #registry: RoomRegistry;
-  readonly #connections = new Set<SyncConnection>();
+  /** Each open connection's meeting and writer (its role, which the chair may change). */
+  readonly #connections = new Map<
+    SyncConnection,
+    { meetingId: string | undefined; writer?: { role: string } }
+  >();
+  readonly #metrics: MetricsFeed | undefined;
   readonly #limits: SyncLimits | undefined;
   readonly #access: SyncAccess | undefined;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
@@ -81,6 +92,7 @@ export class SyncServer {
     this.#loadMeeting = options.loadMeeting;
     this.#planStages = options.planStages;
     this.#relay = options.relay;
+    this.#metrics = options.metrics;
     const planLocked = options.planStages && ((meetingId: string) => options.planStages!.isLocked(meetingId));
     this.#access =
       options.access && new SyncAccess(options.access, options.log, options.lockedColumns, planLocked);
@@ -88,9 +100,9 @@ export class SyncServer {
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.saving = new SavingState(options.store, options.log, options.storeRetryMs);
     this.saving.onChange((saving) => {
-      for (const connection of this.#connections) connection.savingChanged(saving);
+      for (const connection of this.#connections.keys()) connection.savingChanged(saving);
     });
-    this.#writer = new UpdateWriter(options.store, this.saving);
+    this.#writer = new UpdateWriter(options.store, this.saving, options.metrics);
     this.#registry = new RoomRegistry({
       store: options.store,
       writer: this.#writer,
@@ -115,6 +127,12 @@ export class SyncServer {
   /** Drops the meetings' loaded documents unsaved: their family is being erased [ERASE5]. */
   discardMeetings(meetingIds: readonly string[]): Promise<void> {
     return this.#registry.discardMeetings(meetingIds);
+  }
+
+  /** The open connections' meetings and role kinds, for the operator's figures [OPS1]. */
+  *counted(): Iterable<{ meetingId: string | undefined; role: string }> {
+    for (const { meetingId, writer } of this.#connections.values())
+      yield { meetingId, role: writer?.role ?? 'none' };
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
@@ -167,9 +185,14 @@ export class SyncServer {
         presence: admitted?.presence,
         saving: this.saving,
       });
-      this.#connections.add(connection);
+      this.#connections.set(connection, {
+        meetingId: name?.meetingId,
+        ...(admitted ? { writer: admitted.writer } : {}),
+      });
       if (admitted) this.#access?.track(connection, admitted);
-      ws.once('close', () => {
+      ws.once('close', (code) => {
+        if (!clientCloseCodes.has(code))
+          this.#metrics?.refusals.inc({ transport: 'sync', code: String(code) });
         this.#connections.delete(connection);
         this.#access?.closed(connection, admitted);
       });
@@ -281,7 +304,7 @@ export class SyncServer {
     this.#closing = true;
     // Writes in flight finish first, so their senders get their `stored` before the close.
     await this.#writer.idle();
-    for (const connection of this.#connections) connection.close(1012, 'the server is restarting');
+    for (const connection of this.#connections.keys()) connection.close(1012, 'the server is restarting');
     await this.#writer.idle();
     await this.#registry.unloadAll();
     this.saving.close();

@@ -1,3 +1,4 @@
+import { Metrics, type MetricsFeed } from '../ops/metrics.ts';
 import type { DocumentUpdate, Store } from '../store/store.ts';
 import type { SavingState } from './saving-state.ts';
 
@@ -16,6 +17,7 @@ interface Entry {
  */
 export class UpdateWriter {
   readonly #store: Store;
+  readonly #metrics: MetricsFeed | undefined;
   #queue: Entry[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #scheduled = false;
@@ -28,9 +30,10 @@ export class UpdateWriter {
   /** Each document's exclusive work, one after another. */
   readonly #turns = new Map<string, Promise<void>>();
 
-  constructor(store: Store, saving?: SavingState) {
+  constructor(store: Store, saving?: SavingState, metrics?: MetricsFeed) {
     this.#store = store;
     this.#saving = saving;
+    this.#metrics = metrics;
   }
 
   write(update: DocumentUpdate): Promise<void> {
@@ -113,7 +116,15 @@ export class UpdateWriter {
     this.#queue = [];
     if (batch.length === 0) return;
     try {
-      await this.#store.appendUpdates(batch.map((entry) => entry.update));
+      const updates = batch.map((entry) => entry.update);
+      const metrics = this.#metrics;
+      if (metrics)
+        await Metrics.timed(
+          (seconds) => metrics.storeWrites.observe(seconds),
+          () => this.#store.appendUpdates(updates),
+        );
+      else await this.#store.appendUpdates(updates);
+      metrics?.edits.inc(updates.length);
       this.#saving?.succeeded();
       for (const entry of batch) entry.done.resolve();
     } catch (error) {

@@ -14,6 +14,7 @@ import {
 } from '@kinboard/shared/export/index';
 import { loadAgreedRecord } from '../../export/agreed-record.ts';
 import { drawingsForExport } from '../../export/drawings-for-export.ts';
+import { Metrics } from '../../ops/metrics.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { badRequest, fileReply, notFound, Reply } from '../reply.ts';
@@ -87,12 +88,13 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
         );
   // PDF and Word are drawn in the render pool's threads, off the event loop [EXPORT4].
   const renders = context.deps.renders;
-  let body: Uint8Array;
-  if (format === 'pdf') body = await renders.pdf(familyPlan(record, drawings), { layout });
-  else if (format === 'docx') body = await renders.docx(caseRecord(record, drawings));
-  else if (format === 'md') body = Buffer.from(toMarkdown(caseRecord(record, drawings)), 'utf8');
-  else if (format === 'txt') body = Buffer.from(toPlainText(caseRecord(record, drawings)), 'utf8');
-  else body = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+  const body = await timedExport(context, format, async (): Promise<Uint8Array> => {
+    if (format === 'pdf') return renders.pdf(familyPlan(record, drawings), { layout });
+    if (format === 'docx') return renders.docx(caseRecord(record, drawings));
+    if (format === 'md') return Buffer.from(toMarkdown(caseRecord(record, drawings)), 'utf8');
+    if (format === 'txt') return Buffer.from(toPlainText(caseRecord(record, drawings)), 'utf8');
+    return Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+  });
   await context.audit.record({
     actorKind: 'staff',
     actorId: found.staffId,
@@ -106,6 +108,17 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   return fileReply(body, types[format], fileName(record, what, format));
 }
 
+/** Makes an export, timed for the operator's figures when they are on [OPS1]. */
+function timedExport(
+  context: ApiContext,
+  format: string,
+  make: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const metrics = context.deps.metrics;
+  if (!metrics) return make();
+  return Metrics.timed((seconds) => metrics.exports.observe({ format }, seconds), make);
+}
+
 /** GET /api/meetings/:meetingId/plan-versions/:version/my-part/:personKey: one person's jobs, as a one-page PDF. */
 async function exportMyPart(context: ApiContext): Promise<Reply> {
   const request = myPartRequestSchema.safeParse(context.params);
@@ -117,7 +130,9 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
   if (found instanceof Reply) return found;
   const sheet = myPartSheet(found.record, personKey);
   if (!sheet) return notFound('The plan gives nobody by that name a job.');
-  const body = await context.deps.renders.pdf(sheet, { onePage: true, layout });
+  const body = await timedExport(context, 'my-part', () =>
+    context.deps.renders.pdf(sheet, { onePage: true, layout }),
+  );
   await context.audit.record({
     actorKind: 'staff',
     actorId: found.staffId,

@@ -18,6 +18,7 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 /** POST /api/setup: the first administrator, with the token the server printed [ACCESS2]. */
 async function setUp(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
+  if (!passwordsOn(context)) return passwordsOff();
   const limiter = context.deps.access.limits.setupPerAddress;
   const wait = await limiter.retryAfter(context.addressKey, context.now);
   if (wait > 0) return tooMany(wait, `Too many tries. Wait ${minutes(wait)} minutes.`);
@@ -59,6 +60,7 @@ async function setUp(context: ApiContext): Promise<Reply> {
  */
 async function signIn(context: ApiContext): Promise<Reply> {
   const { store, audit } = context;
+  if (!passwordsOn(context)) return passwordsOff();
   const limits = context.deps.access.limits;
   const body = context.body(signInRequestSchema);
   if (body instanceof Reply) return body;
@@ -110,7 +112,10 @@ async function signIn(context: ApiContext): Promise<Reply> {
     .withCookie(deviceCookieFor(staff, context.secure));
 }
 
-/** DELETE /api/session: ends this browser's session and clears its cookie. */
+/**
+ * DELETE /api/session: ends this browser's session and clears its cookie; the board and
+ * socket.io connections resting on that session close too [IDENT6].
+ */
 async function signOut(context: ApiContext): Promise<Reply> {
   const { access } = context.deps;
   const staff = await access.staffOf(context.request.headers);
@@ -154,7 +159,18 @@ async function whoAmI(context: ApiContext): Promise<Reply> {
   return staff instanceof Reply ? staff : ok({ staff: staffView(staff) });
 }
 
+const passwordsOn = (context: ApiContext) => context.deps.signInChoices?.passwords ?? true;
+const passwordsOff = () =>
+  forbidden('Sign-in with a password is turned off here. Use your organisation’s sign-in instead.');
+
+/** GET /api/session/choices: how staff sign in here, for the sign-in page [IDENT7]. */
+async function signInChoices(context: ApiContext): Promise<Reply> {
+  const choices = context.deps.signInChoices;
+  return ok({ passwords: choices?.passwords ?? true, provider: choices?.provider ?? null });
+}
+
 export const sessionRoutes = [
+  route('GET', '/api/session/choices', signInChoices),
   route('POST', '/api/setup', setUp),
   route('POST', '/api/session', signIn),
   route('DELETE', '/api/session', signOut),

@@ -36,11 +36,11 @@ export interface StaffRecords {
   getStaffSession(sessionId: string): Promise<{ session: StaffSession; staff: Staff } | undefined>;
   touchStaffSession(sessionId: string, lastSeen: number, expiresAt: number): Promise<void>;
   deleteStaffSession(sessionId: string): Promise<void>;
-  /** Forgets every session that expired before `now`. */
+  /** Forgets every session that expired (or reached its hard end) before `now`. */
   deleteExpiredStaffSessions(now: number): Promise<void>;
 }
 
-const toStaff = (row: Selectable<Database['staff']>): Staff => ({
+export const toStaff = (row: Selectable<Database['staff']>): Staff => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -51,12 +51,16 @@ const toStaff = (row: Selectable<Database['staff']>): Staff => ({
   disabled: Boolean(row.disabled),
 });
 
-const toStaffSession = (row: Selectable<Database['staff_session']>): StaffSession => ({
+export const toStaffSession = (row: Selectable<Database['staff_session']>): StaffSession => ({
   id: row.id,
   staffId: row.staff_id,
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   lastSeen: row.last_seen,
+  ...(row.ends_at !== null ? { endsAt: Number(row.ends_at) } : {}),
+  ...(row.provider_issuer !== null
+    ? { provider: { issuer: row.provider_issuer, sessionId: row.provider_session_id ?? undefined } }
+    : {}),
 });
 
 async function countStaffIn(db: Queryable): Promise<number> {
@@ -68,7 +72,7 @@ async function countStaffIn(db: Queryable): Promise<number> {
 }
 
 /** Inserts a staff account; with `unlessEmailTaken`, a taken email inserts nothing. Resolves to the rows inserted. */
-async function insertStaff(
+export async function insertStaff(
   db: Queryable,
   dialect: StoreDialect,
   staff: Staff,
@@ -212,6 +216,9 @@ export function staffRecords({ db, dialect }: StoreContext): StaffRecords {
           created_at: session.createdAt,
           expires_at: session.expiresAt,
           last_seen: session.lastSeen,
+          ends_at: session.endsAt ?? null,
+          provider_issuer: session.provider?.issuer ?? null,
+          provider_session_id: session.provider?.sessionId ?? null,
         })
         .execute();
     },
@@ -240,7 +247,10 @@ export function staffRecords({ db, dialect }: StoreContext): StaffRecords {
     },
 
     async deleteExpiredStaffSessions(now) {
-      await db.deleteFrom('staff_session').where('expires_at', '<=', now).execute();
+      await db
+        .deleteFrom('staff_session')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('ends_at', '<=', now)]))
+        .execute();
     },
   };
 }

@@ -67,12 +67,15 @@ const storedOnPhone = (page: Page) =>
 
 /** Where a start-aligned line of text sits: its words' middle, left or right of the screen's. */
 async function sideOf(page: Page, selector: string): Promise<'left' | 'right'> {
-  const middle = await page.locator(selector).first().evaluate((element) => {
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const box = range.getBoundingClientRect();
-    return box.left + box.width / 2;
-  });
+  const middle = await page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const box = range.getBoundingClientRect();
+      return box.left + box.width / 2;
+    });
   return middle > page.viewportSize()!.width / 2 ? 'right' : 'left';
 }
 

@@ -3,7 +3,6 @@ import {
   getLocale,
   isLocale,
   locales,
-  setLocale,
   type Locale,
 } from '$lib/paraglide/runtime.js';
 
@@ -34,13 +33,9 @@ export function registerPhoneLanguage(): void {
       const chosen = stored();
       return isFamilyPage(location.pathname) && chosen && isLocale(chosen) ? chosen : undefined;
     },
-    setLocale: (locale) => {
-      try {
-        sessionStorage.setItem(storageKey, locale);
-      } catch {
-        // storage switched off: the page is shown in the language for this load only
-      }
-    },
+    // Paraglide also calls this to keep whatever locale it resolved (the browser's): that must
+    // leave nothing behind, so only the person's own choice below writes the storage.
+    setLocale: () => {},
   });
   markDocument();
 }
@@ -65,7 +60,14 @@ export const languageChoices = (): { locale: Locale; name: string }[] =>
   }));
 
 /** Switches the phone's language; the page reloads in it and the phone rejoins as before. */
-export const choosePhoneLanguage = (locale: Locale): void => void setLocale(locale);
+export function choosePhoneLanguage(locale: Locale): void {
+  try {
+    sessionStorage.setItem(storageKey, locale);
+  } catch {
+    return; // storage switched off: the phone keeps its browser's language
+  }
+  location.reload();
+}
 
 /** The meeting is over for this phone: nothing of the choice stays behind [LANG3]. */
 export function forgetPhoneLanguage(): void {

@@ -1,5 +1,6 @@
 import type { ColumnId, DomainId, RefusedEditReason, ScreenKind, VocabularyId } from '@kinboard/shared';
 import { fromCatalogue } from './i18n/from-catalogue.ts';
+import { localList, localNumber } from './i18n/local-format.ts';
 import { m } from './paraglide/messages.js';
 
 /**
@@ -457,6 +458,9 @@ export const joinWords = /* @__PURE__ */ fromCatalogue(
   },
 );
 
+/** The switch a family phone chooses its language with [LANG1]. */
+export const languageWords = /* @__PURE__ */ fromCatalogue({ label: m.language_label });
+
 /** The chair's lobby panel. */
 export const lobbyWords = /* @__PURE__ */ fromCatalogue(
   {
@@ -511,20 +515,28 @@ export const scalingWords = /* @__PURE__ */ fromCatalogue(
   {
     zeroMeans: (words: string) => m.scaling_zeroMeans({ words }),
     tenMeans: (words: string) => m.scaling_tenMeans({ words }),
-    number: (value: number) => m.scaling_number({ value }),
-    saved: (value: number) => m.scaling_saved({ value }),
+    number: (value: number) => m.scaling_number({ value: localNumber(value) }),
+    saved: (value: number) => m.scaling_saved({ value: localNumber(value) }),
     answeredCount: (count: number) =>
       count === 0 ? m.scaling_answeredNobody() : m.scaling_answeredCount({ count }),
     lineLabel: (values: number[]) =>
-      values.length === 0 ? m.scaling_lineEmpty() : m.scaling_lineLabel({ values: values.join(', ') }),
+      values.length === 0
+        ? m.scaling_lineEmpty()
+        : m.scaling_lineLabel({ values: localList(values.map(localNumber)) }),
     spread: (lowest: number, highest: number, middle: number) =>
-      lowest === highest ? m.scaling_spreadSame({ lowest }) : m.scaling_spread({ lowest, highest, middle }),
+      lowest === highest
+        ? m.scaling_spreadSame({ lowest: localNumber(lowest) })
+        : m.scaling_spread({
+            lowest: localNumber(lowest),
+            highest: localNumber(highest),
+            middle: localNumber(middle),
+          }),
     pointOf: (value: number, name?: string, role?: string) =>
       !name
-        ? m.scaling_number({ value })
+        ? m.scaling_number({ value: localNumber(value) })
         : role
-          ? m.scaling_pointNamedRole({ name, role, value })
-          : m.scaling_pointNamed({ name, value }),
+          ? m.scaling_pointNamedRole({ name, role, value: localNumber(value) })
+          : m.scaling_pointNamed({ name, value: localNumber(value) }),
     roleNames: /* @__PURE__ */ fromCatalogue({
       staff: m.scaling_roleNames_staff,
       family: m.scaling_roleNames_family,

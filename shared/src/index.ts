@@ -47,6 +47,7 @@ export * from './board/plan-moments.ts';
 export * from './board/plan-test.ts';
 export * from './board/fire-drill.ts';
 export * from './board/next-step.ts';
+export * from './board/plan-credit.ts';
 export * from './board/trajectory-step.ts';
 export * from './board/plan-notes.ts';
 export * from './board/plan-coverage.ts';

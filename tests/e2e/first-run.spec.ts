@@ -169,6 +169,13 @@ test('a newcomer holds the demo meeting by following the README, and every word 
   await rule.getByRole('checkbox', { name: 'Rule 1 answers Danger statement 1' }).check();
   await expect(projector.getByTestId('projector-plan')).toContainText(daniRule);
   await expect(projector.getByTestId('projector-plan')).toContainText('Dani Hollis');
+  // [FIRST9] Each screen credits the rule to the writer the server recorded.
+  const writtenBy = 'Written by Dani Hollis (Mum)';
+  await expect(projector.getByTestId('projector-plan').locator('.writer')).toHaveText(writtenBy);
+  await expect(chair.getByTestId('plan-panel').locator('article[data-rule-id] .writer')).toHaveText(
+    writtenBy,
+  );
+  await expect(samPhone.locator('article[data-rule-id] .writer')).toHaveText(writtenBy);
   const plan = chair.getByTestId('plan-panel');
   await plan.getByRole('button', { name: 'Ask everyone to agree' }).click();
   for (const phone of phones) {

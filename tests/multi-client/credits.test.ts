@@ -1,5 +1,6 @@
 import {
   addCard,
+  closeCodes,
   pairStatementWithGoal,
   planRules,
   readCards,
@@ -10,6 +11,7 @@ import { meetingAuthorsSchema } from '@kinboard/shared/access/credit';
 import { agreedRecordSchema, exportPath, exportWords } from '@kinboard/shared/export/index';
 import { readDocx, readPdf, squeeze } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testReason } from '../helpers/agreement.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -17,6 +19,10 @@ import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
 import { adminPassword, Browser } from './access-http.ts';
 
+const closeCode = (client: StockClient) =>
+  new Promise<number>((resolve) =>
+    client.provider.on('connection-close', (event) => event && resolve(event.code)),
+  );
 const cookieOf = (browser: Browser) =>
   [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
@@ -28,7 +34,7 @@ const samWorry = 'The front door lock is still broken';
  * another name ("Guest", or even "Dani Hollis") and the family's perspective; the board's
  * author list and every export credit each card to the writer the server recorded.
  */
-describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the server recorded', () => {
+describe('[FIRST1] [FIRST3] [FIRST9] [EXPORT5] [EXPORT6] words credited to the writer the server recorded', () => {
   let server: TestServer;
   let chair: Browser;
   let dani: Browser;
@@ -154,6 +160,19 @@ describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the
     expect(asChair.authors.find((each) => each.role === 'staff')).toMatchObject({ name: 'Tom Price' });
   });
 
+  it('[FIRST9] a plan rule credited to someone else, or to nobody, is refused and not kept', async () => {
+    // Sam's screen claims Dani wrote his rule: the server stops the connection and keeps nothing.
+    const forger = await stock('plan', sam);
+    const forged = closeCode(forger);
+    planRules.add(forger.doc, { what: 'Dani will do every school run' }, { authorId: daniKey });
+    expect(await forged).toBe(closeCodes.forbidden);
+    const nameless = await stock('plan', sam);
+    const refused = closeCode(nameless);
+    planRules.add(nameless.doc, { what: 'Written by nobody' });
+    expect(await refused).toBe(closeCodes.forbidden);
+    expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))).toEqual([]);
+  });
+
   it('[EXPORT5] [EXPORT6] every export credits the recorded writer; the family’s own words hold only the family’s', async () => {
     const frame = await stock('frame', chair);
     const pair = pairStatementWithGoal(frame.doc, {
@@ -161,11 +180,11 @@ describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the
       goal: 'A sober adult.',
     });
     const plan = await stock('plan', dani);
-    planRules.add(plan.doc, {
-      what: 'Dani phones Pat before 6pm',
-      who: [{ key: daniKey, name: 'Dani Hollis' }],
-      answers: [pair],
-    });
+    planRules.add(
+      plan.doc,
+      { what: 'Dani phones Pat before 6pm', who: [{ key: daniKey, name: 'Dani Hollis' }], answers: [pair] },
+      { authorId: daniKey },
+    );
     await eventually(() =>
       expect(readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`))).toHaveLength(1),
     );
@@ -176,7 +195,8 @@ describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the
     await ask(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' });
     await ask(daniSocket, 'meeting:enter', { meetingId, screen: 'phone' });
     await ask(samSocket, 'meeting:enter', { meetingId, screen: 'phone' });
-    await ask(chairSocket, 'plan:agreement', { action: 'start' });
+    // The seed's own statements have no rule yet: started with a reason, as PLAN9 allows.
+    await ask(chairSocket, 'plan:agreement', { action: 'start', reason: testReason });
     await ask(daniSocket, 'plan:answer', { agrees: true });
     await ask(samSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:agreement', { action: 'finalise' });

@@ -123,14 +123,22 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       goal: 'Maisie gets to school on time every day.',
     });
     const plan = await stock('plan', cookieOf(nan));
-    planRules.add(plan.doc, {
-      what: 'Nan walks Maisie to school on Mondays 🚶',
-      when: 'Mondays, 8.15am',
-      howWeKnow: 'The school rings Nan if Maisie is late.',
-      who: [{ key: nanKey, name: 'Nan Ñúñez' }],
-      answers: [pair],
-    });
-    nextSteps.add(plan.doc, { what: 'Book the review', byWhen: 'Friday', who: [{ name: 'Sam Okoro' }] });
+    planRules.add(
+      plan.doc,
+      {
+        what: 'Nan walks Maisie to school on Mondays 🚶',
+        when: 'Mondays, 8.15am',
+        howWeKnow: 'The school rings Nan if Maisie is late.',
+        who: [{ key: nanKey, name: 'Nan Ñúñez' }],
+        answers: [pair],
+      },
+      { authorId: nanKey },
+    );
+    nextSteps.add(
+      plan.doc,
+      { what: 'Book the review', byWhen: 'Friday', who: [{ name: 'Sam Okoro' }] },
+      { authorId: nanKey },
+    );
     // The map: Nan's card from her phone, the worker's, and the child's words as the worker wrote
     // them down; the chair writes the decision and the next meeting's date [EXPORT7] [EXPORT8].
     const nanMap = await stock('map', cookieOf(nan));

@@ -69,7 +69,11 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
     const planName = `${meetingId}.plan`;
 
     const phone = await stock(planName, phoneCookie);
-    const rule = planRules.add(phone.doc, { what: 'Gran collects from school' });
+    const rule = planRules.add(
+      phone.doc,
+      { what: 'Gran collects from school' },
+      { authorId: `guest:${joined.body.participantId}` },
+    );
     await eventually(() => expect(readPlanRules(storedDoc(server.dataDir, planName))).toHaveLength(1));
     const onlooker = await stock(planName, cookieOf(chair));
     await eventually(() => expect(readPlanRules(onlooker.doc)).toHaveLength(1));

@@ -129,7 +129,11 @@ describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the ser
       { what: 'Nan stays over on Fridays', answers: [drinking] },
       { authorId: nan.key },
     );
-    const handovers = planRules.add(nanPlan.doc, { what: 'Handovers at Nan’s', answers: [handover] });
+    const handovers = planRules.add(
+      nanPlan.doc,
+      { what: 'Handovers at Nan’s', answers: [handover] },
+      { authorId: nan.key },
+    );
     await eventually(() => expect(readPlanRules(storedDoc(server.dataDir, planName))).toHaveLength(2));
     // An observer reads the plan but writes nothing to it.
     const watcherPlan = await stock(planName, watcher.cookie);

@@ -3,6 +3,7 @@ import {
   boardRootTypes,
   cardAuthorIdField,
   cardsRoot,
+  creditedPlanRoots,
   closeCodes,
   columnOf,
   isDomainId,
@@ -13,6 +14,7 @@ import {
   rootsOfPart,
   settingsRoot,
   meetingDecisionRoot,
+  planEntryAuthorField,
   type BoardRootName,
   type ColumnId,
   type DocumentPart,
@@ -46,7 +48,8 @@ const refuseEdit = (reason: RefusedEditReason): WriteRefusal => ({ code: closeCo
  * for every role, so read-only screens can sync. Otherwise read-only roles write nothing, only
  * staff write the frame, and on the map a non-staff writer adds cards carrying their own
  * `authorId` and changes or deletes only cards whose `authorId` is theirs, and nothing of a card
- * in a column the chair locked [ACCESS20].
+ * in a column the chair locked [ACCESS20]; in the plan, new entries carry their own `authorId`
+ * and nobody changes an entry's [FIRST9].
  */
 export function judgeWrite(
   decoded: DecodedUpdate,
@@ -56,14 +59,17 @@ export function judgeWrite(
   lockedColumns: readonly ColumnId[] = [],
 ): WriteRefusal | undefined {
   // Staff may write anything here: no need to read what the update changes.
-  if (mayWriteDocument(writer.role, part) && (part !== 'map' || mayEditOthersCards(writer.role)))
+  const judgesAuthors = part === 'map' || part === 'plan';
+  if (mayWriteDocument(writer.role, part) && (!judgesAuthors || mayEditOthersCards(writer.role)))
     return undefined;
   const change = readChange(decoded, doc);
   if (change.added.length === 0 && change.removed.length === 0 && !change.removesAhead) return undefined;
   // The chair may have made this person an observer while they typed: a state that changes.
   if (!mayWriteBoard(writer.role)) return refuseEdit('readOnly');
   if (!mayWriteDocument(writer.role, part)) return refuse('only staff write the frame');
-  if (part !== 'map' || mayEditOthersCards(writer.role)) return undefined;
+  if (mayEditOthersCards(writer.role)) return undefined;
+  if (part === 'plan') return judgePlanAuthors(change, new Places(decoded, doc), doc, writer.participant);
+  if (part !== 'map') return undefined;
   const places = new Places(decoded, doc);
   return (
     judgeLockedCards(change, places, doc, lockedColumns) ??
@@ -384,4 +390,70 @@ function judgeCards(
       return refuse('changes who wrote a card');
   }
   return undefined;
+}
+
+/**
+ * Who made a plan entry is fixed [FIRST9]: a new entry's `authorId`, set directly on it, is the
+ * writer's own (and a new rule, fire drill or next step must carry it); nobody adds, changes or
+ * removes the `authorId` of an entry the board holds. Everything else in the plan is written
+ * together, so it is not judged here.
+ */
+function judgePlanAuthors(
+  change: Change,
+  places: Places,
+  doc: Y.Doc,
+  participant: string,
+): WriteRefusal | undefined {
+  /** Entries this update makes, with the authors it gives them. */
+  const made = new Map<Y.Item, unknown[]>();
+  const inside: { item: Y.Item; top: Y.Item; field: string | null }[] = [];
+  for (const item of change.added) {
+    const place = places.of(item);
+    if (place === 'gone') continue;
+    if (place === undefined) return refuse('a change whose place on the board is unknown');
+    if (place.kind === 'inside') inside.push({ item, top: place.top, field: place.field });
+    else if (item.content instanceof Y.ContentType && item.content.type instanceof Y.Map) made.set(item, []);
+  }
+  for (const { item, top, field } of inside) {
+    if (field !== planEntryAuthorField) continue;
+    const authors = made.get(top);
+    if (authors) {
+      if (!(item.content instanceof Y.ContentAny) || !(item.parent instanceof Y.ID))
+        return refuse('a plan entry author that is not a name');
+      authors.push(...item.content.getContent());
+      continue;
+    }
+    // Inside an entry deleted before or by this update: Yjs deletes it on arrival.
+    if (!(top.parent instanceof Y.AbstractType) || top.deleted) continue;
+    return refuse('changes who wrote a plan entry');
+  }
+  for (const [entry, authors] of made) {
+    if (authors.some((author) => author !== participant))
+      return refuse('a new plan entry must carry its writer as author');
+    if (authors.length === 0 && creditedPlanRoots.includes(rootNameOf(entry, doc)))
+      return refuse('a new plan entry must carry its writer as author');
+  }
+  const removedItems = new Set(change.removed);
+  for (const item of change.removed) {
+    const place = places.of(item);
+    if (place === 'gone' || place === undefined || place.kind !== 'inside') continue;
+    if (place.field !== planEntryAuthorField || place.top.deleted || removedItems.has(place.top)) continue;
+    return refuse('changes who wrote a plan entry');
+  }
+  return undefined;
+}
+
+/**
+ * The root a new top-level entry sits under: named in it, or (a new value for a key the board
+ * holds, written beside the one it replaces) the root of that neighbour.
+ */
+function rootNameOf(entry: Y.Item, doc: Y.Doc): string {
+  const parent: unknown = entry.parent;
+  if (typeof parent === 'string') return parent;
+  const neighbour = entry.origin ?? entry.rightOrigin;
+  if (!neighbour || neighbour.clock >= Y.getState(doc.store, neighbour.client)) return '';
+  const held = Y.getItem(doc.store, neighbour);
+  const type = held instanceof Y.Item ? held.parent : undefined;
+  for (const [name, root] of doc.share) if (root === type) return name;
+  return '';
 }

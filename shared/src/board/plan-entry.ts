@@ -11,6 +11,8 @@ import { readText, replaceText } from './text-edit.ts';
  * people or statements at once both land, and adding the same person twice is one entry.
  */
 export const maxPlanTextLength = 2000;
+/** The field holding who made an entry (`staff:<id>` or `guest:<id>`), which the server checks [FIRST9]. */
+export const planEntryAuthorField = 'authorId';
 export const maxPersonNameLength = 120;
 
 /** Someone named in the plan: by their participant key when they are in the meeting, always by name. */
@@ -85,7 +87,7 @@ export class PlanList<F extends string> {
       entry.set('answers', answers);
       entry.set('position', writes.find(([each]) => each === id)![1]);
       entry.set('createdAt', options.now ?? Date.now());
-      if (options.authorId) entry.set('authorId', options.authorId);
+      if (options.authorId) entry.set(planEntryAuthorField, options.authorId);
       this.of(doc).set(id, entry);
     });
     return id;
@@ -194,7 +196,7 @@ export class PlanList<F extends string> {
           : [];
       const position = entry.get('position');
       const createdAt = entry.get('createdAt');
-      const authorId = entry.get('authorId');
+      const authorId = entry.get(planEntryAuthorField);
       entries.push({
         id,
         fields,

@@ -687,6 +687,7 @@ export const planWords = /* @__PURE__ */ fromCatalogue(
     removePerson: (name: string, rule: string) => m.plan_removePerson({ name, rule }),
     addPersonLabel: (rule: string) => m.plan_addPersonLabel({ rule }),
     fieldOf: (field: string, rule: string) => m.plan_fieldOf({ field, rule }),
+    writtenBy: (credit: string) => m.plan_writtenBy({ credit }),
     answersStatement: (statement: string, rule: string) => m.plan_answersStatement({ rule, statement }),
     answeredBy: (rules: string) => m.plan_answeredBy({ rules }),
     offerFrom: (name: string, rule: string) => m.plan_offerFrom({ name, rule }),

@@ -124,6 +124,15 @@ export class MeetingSession {
     return creditLabel(this.credits.of(card.authorId, card.author));
   }
 
+  /**
+   * Who made a plan rule, fire drill or next step, as the server recorded them [FIRST9];
+   * nothing for an entry without a writer (the seed, plans from before sign-in).
+   */
+  writerOf(entry: { authorId?: string | undefined }): string | undefined {
+    const credit = this.credits.of(entry.authorId, '');
+    return credit.name ? creditLabel(credit) : undefined;
+  }
+
   /** The name this screen's own cards carry: the one the server recorded, once it has said. */
   ownName(fallback: string): string {
     return this.credits.nameOf(this.writer?.key) ?? fallback;

@@ -2,6 +2,7 @@ import { foldUpdates } from '../fold-updates.ts';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
+import { UpdateInsert } from './update-insert.ts';
 
 /** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */
 export interface DocumentRecords {
@@ -29,6 +30,8 @@ export interface DocumentRecords {
 }
 
 export function documentRecords({ db, dialect }: StoreContext): DocumentRecords {
+  /** This store's compiled INSERTs: its dialect's SQL, kept for the life of the store. */
+  const updateInsert = new UpdateInsert();
   return {
     async loadDocument(documentName) {
       const rows = await db
@@ -46,8 +49,9 @@ export function documentRecords({ db, dialect }: StoreContext): DocumentRecords 
       // One statement is atomic by itself; a batch too large for one, or one carrying client-id
       // owners (a second statement), needs a transaction [STORE16].
       const carriesOwners = updates.some((update) => (update.owners?.length ?? 0) > 0);
-      if (updates.length <= rowsPerInsert && !carriesOwners) await insertUpdates(db, updates, now);
-      else await db.transaction().execute((trx) => insertUpdates(trx, updates, now));
+      if (updates.length <= rowsPerInsert && !carriesOwners)
+        await insertUpdates(db, updates, now, updateInsert);
+      else await db.transaction().execute((trx) => insertUpdates(trx, updates, now, updateInsert));
     },
 
     async compactDocument(documentName, snapshot) {
@@ -145,19 +149,10 @@ export async function insertUpdates(
   db: Queryable,
   updates: readonly DocumentUpdate[],
   createdAt: number,
+  insert = new UpdateInsert(),
 ): Promise<void> {
   for (let start = 0; start < updates.length; start += rowsPerInsert)
-    await db
-      .insertInto('document_update')
-      .values(
-        updates.slice(start, start + rowsPerInsert).map(({ documentName, update, origin }) => ({
-          document_name: documentName,
-          data: update,
-          origin: origin ?? null,
-          created_at: createdAt,
-        })),
-      )
-      .execute();
+    await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
   const owners = updates.flatMap(({ documentName, owners: claimed }) =>
     (claimed ?? []).map(({ client, participant, firstSeen }) => ({
       document_name: documentName,

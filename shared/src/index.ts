@@ -60,3 +60,4 @@ export * from './protocol/plan-agreement.ts';
 export * from './protocol/plan-answer.ts';
 export * from './board/carry-forward.ts';
 export * from './drawing/drawing-canvas.ts';
+export * from './board/record-history.ts';

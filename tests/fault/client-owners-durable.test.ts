@@ -3,14 +3,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { frames, openRawSocket, type RawSocket } from '../helpers/raw-sync-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from '../multi-client/access-http.ts';
 
 const texts = (doc: Y.Doc) => readCards(doc).map((card) => card.text);
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 const unloadDelayMs = 100;
 
 /**
@@ -27,36 +34,22 @@ describe('[SYNC13] client-id ownership survives a restart and an unload', () => 
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-        DOCUMENT_UNLOAD_DELAY_MS: String(unloadDelayMs),
-        LOG_LEVEL: 'debug',
-      },
+    server = await startSignedInServer({
+      DOCUMENT_UNLOAD_DELAY_MS: String(unloadDelayMs),
+      LOG_LEVEL: 'debug',
     });
-    chair = new Browser(server, '10.1.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    const familyId: string = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Owners',
-    });
-    const meetingId: string = made.body.meeting.id;
+    chair = (await signInStaff(server, '10.1.0.1')).browser;
+    const familyId = await createFamily(chair, 'Hollis');
+    const { meetingId, code } = await createOpenMeeting(chair, familyId, { title: 'Owners' });
     name = `${meetingId}.map`;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
     for (const [index, person] of ['Nan', 'Dev'].entries()) {
-      const phone = new Browser(server, `10.2.0.${index + 1}`);
-      const joined = await phone.post('/api/join', { code, name: person, relationship: 'family' });
-      const participantId: string = joined.body.participantId;
-      const admitted = await chair.post(`/api/meetings/${meetingId}/participants/${participantId}/admit`, {
-        role: 'family',
+      const guest = await joinAsGuest(server, code, {
+        address: `10.2.0.${index + 1}`,
+        name: person,
+        relationship: 'family',
       });
-      expect(admitted.status).toBe(200);
-      guests.push({ cookie: cookieOf(phone), key: `guest:${participantId}` });
+      expect((await admitGuest(chair, meetingId, guest.participantId, 'family')).status).toBe(200);
+      guests.push({ cookie: guest.cookie, key: guest.key });
     }
   });
   afterEach(() => {

@@ -3,14 +3,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from '../multi-client/access-http.ts';
 
 const texts = (doc: Y.Doc) => readCards(doc).map((card) => card.text);
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 /** How the server closed a stock client (they stop for good on 4400-4499). */
 const closeCode = (client: StockClient) =>
   new Promise<number>((resolve) =>
@@ -36,33 +43,19 @@ describe('[LIVE6] the chair’s live meeting state survives a restart', () => {
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
+    server = await startSignedInServer();
+    chair = (await signInStaff(server, '10.1.0.1')).browser;
+    const familyId = await createFamily(chair, 'Hollis');
+    const opened = await createOpenMeeting(chair, familyId, { title: 'Restart' });
+    meetingId = opened.meetingId;
+    const phone = await joinAsGuest(server, opened.code, {
+      address: '10.2.0.1',
+      name: 'Nan',
+      relationship: 'aunt',
     });
-    chair = new Browser(server, '10.1.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    const familyId: string = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Restart',
-    });
-    meetingId = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const phone = new Browser(server, '10.2.0.1');
-    const joined = await phone.post('/api/join', { code, name: 'Nan', relationship: 'aunt' });
-    const admitted = await chair.post(
-      `/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`,
-      { role: 'family' },
-    );
-    expect(admitted.status).toBe(200);
-    phoneCookie = cookieOf(phone);
-    phoneKey = `guest:${joined.body.participantId}`;
+    expect((await admitGuest(chair, meetingId, phone.participantId, 'family')).status).toBe(200);
+    phoneCookie = phone.cookie;
+    phoneKey = phone.key;
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();

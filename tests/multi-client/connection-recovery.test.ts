@@ -8,11 +8,17 @@ import {
   request,
   type RealtimeClient,
 } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+import { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 /** A screen's socket and every event it heard, in order. */
 interface Screen {
@@ -33,19 +39,11 @@ describe('[ACCESS21] a screen that dropped off for a moment is recovered only as
   const screens: Screen[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.9.0.1');
-    expect(
-      (await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword })).status,
-    ).toBe(200);
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    server = await startSignedInServer();
+    const staff = await signInStaff(server, '10.9.0.1');
+    expect(staff.signedIn.status).toBe(200);
+    chair = staff.browser;
+    familyId = await createFamily(chair, 'Hollis');
   });
   afterEach(() => {
     for (const screen of screens.splice(0)) screen.socket.disconnect();
@@ -55,29 +53,18 @@ describe('[ACCESS21] a screen that dropped off for a moment is recovered only as
   });
 
   async function openMeeting(title: string): Promise<string> {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title,
-    });
-    const meetingId: string = made.body.meeting.id;
+    const meetingId = await createMeeting(chair, familyId, { title });
     const opened = await chair.post(`/api/meetings/${meetingId}/open`);
     expect(opened.status).toBe(200);
-    const phone = new Browser(server, `10.9.1.${++phones}`);
-    const joined = await phone.post('/api/join', {
-      code: opened.body.joinCode,
+    phones += 1;
+    const joined = await joinAsGuest(server, opened.body.joinCode, {
+      address: `10.9.1.${phones}`,
       name: 'Nan Hollis',
       relationship: 'grandmother',
     });
-    expect(joined.status).toBe(201);
-    guest = { cookie: cookieOf(phone), participantId: joined.body.participantId };
-    const admitted = await chair.post(
-      `/api/meetings/${meetingId}/participants/${guest.participantId}/admit`,
-      {
-        role: 'family',
-      },
-    );
-    expect(admitted.status).toBe(200);
+    expect(joined.joined.status).toBe(201);
+    guest = { cookie: joined.cookie, participantId: joined.participantId };
+    expect((await admitGuest(chair, meetingId, guest.participantId, 'family')).status).toBe(200);
     return meetingId;
   }
   let guest: { cookie: string; participantId: string };

@@ -3,13 +3,21 @@ import { DatabaseSync } from 'node:sqlite';
 import { closeCodes, drawingRecordsRoot } from '@kinboard/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
+import { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+  type OpenMeeting,
+} from '../helpers/meeting-harness.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { storedDoc, storedRows } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
 
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 const shapesOf = (records: Map<string, unknown> | { keys(): IterableIterator<string> }) =>
   [...records.keys()].filter((id) => id.startsWith('shape:')).sort();
 
@@ -26,24 +34,12 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-        TLDRAW_LICENSE_KEY: 'tldraw-test-key',
-      },
+    server = await startSignedInServer({ TLDRAW_LICENSE_KEY: 'tldraw-test-key' });
+    chair = (await signInStaff(server, '10.4.0.1')).browser;
+    familyId = await createFamily(chair, 'Hollis', {
+      children: [{ name: 'Ella' }],
+      network: [{ name: 'Gran Rose', relationship: 'grandmother', contact: '07700 900000' }],
     });
-    chair = new Browser(server, '10.4.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (
-      await chair.post('/api/families', {
-        name: 'Hollis',
-        children: [{ name: 'Ella' }],
-        network: [{ name: 'Gran Rose', relationship: 'grandmother', contact: '07700 900000' }],
-      })
-    ).body.family.id;
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -53,28 +49,17 @@ describe('[DRAW1] [DRAW2] [DRAW4] drawings live, kept, and written only by who m
   });
 
   let phones = 0;
-  async function openMeeting(): Promise<{ meetingId: string; code: string }> {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Drawings',
-    });
-    const meetingId: string = made.body.meeting.id;
-    const opened = await chair.post(`/api/meetings/${meetingId}/open`);
-    return { meetingId, code: opened.body.joinCode };
-  }
+  const openMeeting = () => createOpenMeeting(chair, familyId, { title: 'Drawings' });
 
-  async function guest(meeting: { meetingId: string; code: string }, role: string) {
-    const phone = new Browser(server, `10.5.0.${++phones}`);
-    const joined = await phone.post('/api/join', {
-      code: meeting.code,
+  async function guest(meeting: OpenMeeting, role: string) {
+    phones += 1;
+    const joined = await joinAsGuest(server, meeting.code, {
+      address: `10.5.0.${phones}`,
       name: `Guest ${phones}`,
       relationship: 'aunt',
     });
-    await chair.post(`/api/meetings/${meeting.meetingId}/participants/${joined.body.participantId}/admit`, {
-      role,
-    });
-    return phone;
+    await admitGuest(chair, meeting.meetingId, joined.participantId, role);
+    return joined.phone;
   }
 
   function stock(name: string, cookie: string) {

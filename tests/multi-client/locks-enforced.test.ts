@@ -3,15 +3,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
 
 const texts = (doc: Y.Doc) => readCards(doc).map((card) => card.text);
 const domainOf = (doc: Y.Doc, id: string) => readCards(doc).find((card) => card.id === id)?.domain;
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 /** How the server closed a stock client (they stop for good on 4400-4499). */
 const closeCode = (client: StockClient) =>
@@ -27,17 +34,9 @@ describe('[ACCESS20] the server refuses edits in a column the chair locked (REQU
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.1.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    server = await startSignedInServer();
+    chair = (await signInStaff(server, '10.1.0.1')).browser;
+    familyId = await createFamily(chair, 'Hollis');
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -55,21 +54,13 @@ describe('[ACCESS20] the server refuses edits in a column the chair locked (REQU
   };
 
   it('[ACCESS20] a family guest cannot edit, add or move cards in a locked column; the chair can; unlocking lets them again', async () => {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Locks',
+    const { meetingId, code } = await createOpenMeeting(chair, familyId, { title: 'Locks' });
+    const family = await joinAsGuest(server, code, {
+      address: '10.2.0.1',
+      name: 'Nan',
+      relationship: 'aunt',
     });
-    const meetingId: string = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const phoneBrowser = new Browser(server, '10.2.0.1');
-    const joined = await phoneBrowser.post('/api/join', { code, name: 'Nan', relationship: 'aunt' });
-    const participantId: string = joined.body.participantId;
-    expect(
-      (await chair.post(`/api/meetings/${meetingId}/participants/${participantId}/admit`, { role: 'family' }))
-        .status,
-    ).toBe(200);
-    const family = { cookie: cookieOf(phoneBrowser), key: `guest:${participantId}` };
+    expect((await admitGuest(chair, meetingId, family.participantId, 'family')).status).toBe(200);
     const name = `${meetingId}.map`;
 
     const chairBoard = await stock(name, cookieOf(chair));

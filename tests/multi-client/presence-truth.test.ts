@@ -1,11 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 /** What `watcher` sees of `client`'s presence. */
 const seenOf = (watcher: StockClient, client: StockClient) =>
@@ -19,25 +25,10 @@ describe('presence carries the name and role of who was let in, not what the cli
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-        ADMIN_NAME: 'Jo Carter',
-      },
-    });
-    chair = new Browser(server, '10.3.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    const familyId: string = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Presence',
-    });
-    meetingId = made.body.meeting.id;
-    code = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
+    server = await startSignedInServer({ ADMIN_NAME: 'Jo Carter' });
+    chair = (await signInStaff(server, '10.3.0.1')).browser;
+    const familyId = await createFamily(chair, 'Hollis');
+    ({ meetingId, code } = await createOpenMeeting(chair, familyId, { title: 'Presence' }));
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -57,15 +48,10 @@ describe('presence carries the name and role of who was let in, not what the cli
     name: string,
     role: string,
   ): Promise<{ cookie: string; participantId: string }> {
-    const phone = new Browser(server, '10.4.0.1');
-    const joined = await phone.post('/api/join', { code, name, relationship: 'aunt' });
-    expect(joined.status).toBe(201);
-    const participantId: string = joined.body.participantId;
-    const admitted = await chair.post(`/api/meetings/${meetingId}/participants/${participantId}/admit`, {
-      role,
-    });
-    expect(admitted.status).toBe(200);
-    return { cookie: cookieOf(phone), participantId };
+    const guest = await joinAsGuest(server, code, { address: '10.4.0.1', name, relationship: 'aunt' });
+    expect(guest.joined.status).toBe(201);
+    expect((await admitGuest(chair, meetingId, guest.participantId, role)).status).toBe(200);
+    return { cookie: guest.cookie, participantId: guest.participantId };
   }
 
   it('[ACCESS19] a guest claiming to be "Social worker" with role staff is seen under their joined name and given role', async () => {

@@ -4,13 +4,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { storedDoc, storedRows } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
 
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 /** The server's close of a stock client: its code and reason. */
 const closeOf = (client: StockClient) =>
   new Promise<{ code: number; reason: string }>((resolve) =>
@@ -28,17 +35,9 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.7.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Adeyemi' })).body.family.id;
+    server = await startSignedInServer();
+    chair = (await signInStaff(server, '10.7.0.1')).browser;
+    familyId = await createFamily(chair, 'Adeyemi');
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -56,19 +55,17 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
   };
 
   it('a phone’s plan edit as agreement starts: 4423 planLocked, nothing stored or relayed, the stock client stops, a fresh copy syncs what the server has', async () => {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
+    const { meetingId, code } = await createOpenMeeting(chair, familyId, {
       date: '2026-12-02',
       title: 'Refused edit',
     });
-    const meetingId: string = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const phoneBrowser = new Browser(server, '10.7.0.2');
-    const joined = await phoneBrowser.post('/api/join', { code, name: 'Gran', relationship: 'grandmother' });
-    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
-      role: 'family',
+    const guest = await joinAsGuest(server, code, {
+      address: '10.7.0.2',
+      name: 'Gran',
+      relationship: 'grandmother',
     });
-    const phoneCookie = cookieOf(phoneBrowser);
+    await admitGuest(chair, meetingId, guest.participantId, 'family');
+    const phoneCookie = guest.cookie;
     const planName = `${meetingId}.plan`;
 
     const phone = await stock(planName, phoneCookie);
@@ -117,19 +114,17 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
   });
 
   it('something no honest screen sends (the frame from a guest) still stops with 4403', async () => {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
+    const { meetingId, code } = await createOpenMeeting(chair, familyId, {
       date: '2026-12-03',
       title: 'Forged edit',
     });
-    const meetingId: string = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const phoneBrowser = new Browser(server, '10.7.0.3');
-    const joined = await phoneBrowser.post('/api/join', { code, name: 'Uncle', relationship: 'uncle' });
-    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
-      role: 'family',
+    const guest = await joinAsGuest(server, code, {
+      address: '10.7.0.3',
+      name: 'Uncle',
+      relationship: 'uncle',
     });
-    const frame = await stock(`${meetingId}.frame`, cookieOf(phoneBrowser));
+    await admitGuest(chair, meetingId, guest.participantId, 'family');
+    const frame = await stock(`${meetingId}.frame`, guest.cookie);
     const closed = closeOf(frame);
     frame.doc.getMap(statementPairsRoot).set('danger-forged', new Y.Map());
     expect((await closed).code).toBe(closeCodes.forbidden);

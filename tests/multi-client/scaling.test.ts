@@ -2,11 +2,18 @@ import type { Result, ScalingRoundMessage, ScalingRoundView } from '@kinboard/sh
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+import { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+  type OpenMeeting,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 /** A screen in the meeting: its socket and every message it received, acknowledgements included. */
 interface Screen {
@@ -32,17 +39,9 @@ describe('scaling rounds: private until revealed, fixed after', () => {
   let phones = 0;
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.5.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    server = await startSignedInServer();
+    chair = (await signInStaff(server, '10.5.0.1')).browser;
+    familyId = await createFamily(chair, 'Hollis');
   });
   afterEach(() => {
     for (const screen of screens.splice(0)) screen.socket.disconnect();
@@ -51,33 +50,19 @@ describe('scaling rounds: private until revealed, fixed after', () => {
     await server.dispose();
   });
 
-  async function openMeeting(
-    title: string,
-    date = '2026-12-01',
-  ): Promise<{ meetingId: string; code: string }> {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date,
-      title,
-    });
-    const meetingId: string = made.body.meeting.id;
-    const opened = await chair.post(`/api/meetings/${meetingId}/open`);
-    return { meetingId, code: opened.body.joinCode };
-  }
+  const openMeeting = (title: string, date = '2026-12-01') =>
+    createOpenMeeting(chair, familyId, { title, date });
 
   /** A phone that joined with the code as `name` and was let in with `role`: its cookie. */
-  async function guest(meeting: { meetingId: string; code: string }, name: string, role: string) {
-    const phone = new Browser(server, `10.6.0.${++phones}`);
-    const joined = await phone.post('/api/join', { code: meeting.code, name, relationship: 'family' });
-    const participantId: string = joined.body.participantId;
-    const admitted = await chair.post(
-      `/api/meetings/${meeting.meetingId}/participants/${participantId}/admit`,
-      {
-        role,
-      },
-    );
-    expect(admitted.status).toBe(200);
-    return cookieOf(phone);
+  async function guest(meeting: OpenMeeting, name: string, role: string) {
+    phones += 1;
+    const joined = await joinAsGuest(server, meeting.code, {
+      address: `10.6.0.${phones}`,
+      name,
+      relationship: 'family',
+    });
+    expect((await admitGuest(chair, meeting.meetingId, joined.participantId, role)).status).toBe(200);
+    return joined.cookie;
   }
 
   /** Connects a socket with the cookie and enters the meeting, recording everything it receives. */
@@ -366,17 +351,15 @@ describe('scaling rounds: private until revealed, fixed after', () => {
   it('[SCALE4] a guest the chair makes an observer mid-round can no longer answer, and is told so', async () => {
     const meeting = await openMeeting('Role change');
     const chairScreen = await enter('Chair', cookieOf(chair), meeting.meetingId, 'chair');
-    const phone = new Browser(server, `10.6.0.${++phones}`);
-    const joined = await phone.post('/api/join', {
-      code: meeting.code,
+    phones += 1;
+    const cousin = await joinAsGuest(server, meeting.code, {
+      address: `10.6.0.${phones}`,
       name: 'Cousin Jo',
       relationship: 'cousin',
     });
-    const participantId: string = joined.body.participantId;
-    await chair.post(`/api/meetings/${meeting.meetingId}/participants/${participantId}/admit`, {
-      role: 'family',
-    });
-    const jo = await enter('Cousin Jo', cookieOf(phone), meeting.meetingId);
+    const participantId = cousin.participantId;
+    await admitGuest(chair, meeting.meetingId, participantId, 'family');
+    const jo = await enter('Cousin Jo', cousin.cookie, meeting.meetingId);
     const started = await ask(chairScreen, 'scaling:start', { question, mode: { named: true, open: false } });
     const roundId = (started as { value: ScalingRoundView }).value.roundId;
     expect(((await ask(jo, 'scaling:view', {})) as { value: ScalingRoundView }).value.mayAnswer).toBe(true);

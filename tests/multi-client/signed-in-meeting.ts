@@ -1,16 +1,17 @@
 import { expect } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-export const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-
-export interface Guest {
-  phone: Browser;
-  participantId: string;
-  cookie: string;
-  key: string;
-}
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+  type Guest,
+  type OpenMeeting,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 export interface SignedInMeetings {
   server: TestServer;
@@ -18,9 +19,9 @@ export interface SignedInMeetings {
   chairId: string;
   chairCookie: string;
   familyId: string;
-  openMeeting(title: string): Promise<{ meetingId: string; code: string }>;
+  openMeeting(title: string): Promise<OpenMeeting>;
   /** A phone that joined with the code; admitted with `role` unless it is left waiting. */
-  guest(meeting: { meetingId: string; code: string }, role?: string): Promise<Guest>;
+  guest(meeting: OpenMeeting, role?: string): Promise<Guest>;
 }
 
 /**
@@ -28,19 +29,9 @@ export interface SignedInMeetings {
  * meetings: what the refusal tests start from.
  */
 export async function startSignedIn(env: Record<string, string> = {}): Promise<SignedInMeetings> {
-  const server = await startServer({
-    env: {
-      REQUIRE_SIGN_IN: 'true',
-      TRUST_PROXY: 'true',
-      ADMIN_EMAIL: 'chair@example.org',
-      ADMIN_PASSWORD: adminPassword,
-      ...env,
-    },
-  });
-  const chair = new Browser(server, '10.1.0.1');
-  const signedIn = await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-  const chairId: string = signedIn.body.staff.id;
-  const familyId: string = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+  const server = await startSignedInServer(env);
+  const { browser: chair, staffId: chairId } = await signInStaff(server, '10.1.0.1');
+  const familyId = await createFamily(chair, 'Hollis');
   let phones = 0;
   return {
     server,
@@ -48,33 +39,17 @@ export async function startSignedIn(env: Record<string, string> = {}): Promise<S
     chairId,
     chairCookie: cookieOf(chair),
     familyId,
-    async openMeeting(title) {
-      const made = await chair.post(`/api/families/${familyId}/meetings`, {
-        type: 'family-network-meeting',
-        date: '2026-12-01',
-        title,
-      });
-      const meetingId: string = made.body.meeting.id;
-      const opened = await chair.post(`/api/meetings/${meetingId}/open`);
-      return { meetingId, code: opened.body.joinCode };
-    },
+    openMeeting: (title) => createOpenMeeting(chair, familyId, { title }),
     async guest(meeting, role) {
-      const phone = new Browser(server, `10.2.${Math.floor(++phones / 250)}.${phones % 250}`);
-      const joined = await phone.post('/api/join', {
-        code: meeting.code,
+      phones += 1;
+      const guest = await joinAsGuest(server, meeting.code, {
+        address: `10.2.${Math.floor(phones / 250)}.${phones % 250}`,
         name: `Guest ${phones}`,
         relationship: 'aunt',
       });
-      const participantId: string = joined.body.participantId;
       if (role)
-        expect(
-          (
-            await chair.post(`/api/meetings/${meeting.meetingId}/participants/${participantId}/admit`, {
-              role,
-            })
-          ).status,
-        ).toBe(200);
-      return { phone, participantId, cookie: cookieOf(phone), key: `guest:${participantId}` };
+        expect((await admitGuest(chair, meeting.meetingId, guest.participantId, role)).status).toBe(200);
+      return guest;
     },
   };
 }

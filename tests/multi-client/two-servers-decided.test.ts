@@ -16,7 +16,16 @@ import { presenceFrame } from '../helpers/presence-frames.ts';
 import { frames, openRawSocket } from '../helpers/raw-sync-client.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
 import * as Y from 'yjs';
-import { adminPassword, Browser } from './access-http.ts';
+import { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  signedInEnv,
+} from '../helpers/meeting-harness.ts';
 
 const unavailable = await whyClusterUnavailable();
 const inCi = Boolean(process.env['CI']);
@@ -28,9 +37,6 @@ if (unavailable !== undefined && inCi)
       throw new Error(unavailable);
     });
   });
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 /** A screen in the meeting on one server: its socket and every message it received. */
 interface Screen {
@@ -58,20 +64,12 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
   let phones = 0;
 
   beforeAll(async () => {
-    cluster = await startCluster(2, {
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
+    cluster = await startCluster(2, { env: signedInEnv });
     [a, b] = cluster.servers as [TestServer, TestServer];
-    chair = new Browser(a, '10.7.0.1');
-    expect(
-      (await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword })).status,
-    ).toBe(200);
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    const staff = await signInStaff(a, '10.7.0.1');
+    expect(staff.signedIn.status).toBe(200);
+    chair = staff.browser;
+    familyId = await createFamily(chair, 'Hollis');
   }, 60_000);
   afterEach(() => {
     for (const screen of screens.splice(0)) screen.socket.disconnect();
@@ -81,31 +79,19 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     await cluster?.dispose();
   });
 
-  async function openMeeting(title: string): Promise<{ meetingId: string; code: string }> {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title,
-    });
-    const meetingId: string = made.body.meeting.id;
-    const opened = await chair.post(`/api/meetings/${meetingId}/open`);
-    return { meetingId, code: opened.body.joinCode };
-  }
+  const openMeeting = (title: string) => createOpenMeeting(chair, familyId, { title });
 
   /** A phone that joins through server B and is let in by the chair on server A. */
   async function guestThroughB(meeting: { meetingId: string; code: string }, name: string, role: string) {
-    const phone = new Browser(b, `10.8.0.${++phones}`);
-    const joined = await phone.post('/api/join', { code: meeting.code, name, relationship: 'family' });
-    expect(joined.status).toBe(201);
-    const participantId: string = joined.body.participantId;
-    const admitted = await chair.post(
-      `/api/meetings/${meeting.meetingId}/participants/${participantId}/admit`,
-      {
-        role,
-      },
-    );
-    expect(admitted.status).toBe(200);
-    return { cookie: cookieOf(phone), participantId };
+    phones += 1;
+    const joined = await joinAsGuest(b, meeting.code, {
+      address: `10.8.0.${phones}`,
+      name,
+      relationship: 'family',
+    });
+    expect(joined.joined.status).toBe(201);
+    expect((await admitGuest(chair, meeting.meetingId, joined.participantId, role)).status).toBe(200);
+    return { cookie: joined.cookie, participantId: joined.participantId };
   }
 
   async function enter(

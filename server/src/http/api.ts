@@ -9,6 +9,7 @@ import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
 import { scalingRoutes } from './routes/scaling-routes.ts';
+import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 
@@ -22,6 +23,7 @@ const routes = [
   ...meetingRoutes,
   ...joinRoutes,
   ...scalingRoutes,
+  ...historyRoutes,
   ...exportRoutes,
   ...drawingRoutes,
 ];

@@ -20,14 +20,19 @@ import { newId } from '../access/secrets.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { AuditAction } from '../audit/audit-actions.ts';
 import type { Logger } from '../log.ts';
-import type { AgreedPlanVersion, Store } from '../store/store.ts';
+import type { AgreedPlanVersion, Store, UpdateAuthor } from '../store/store.ts';
 import { onClientEvent } from './client-event.ts';
 import type { PlanStages } from './plan-stages.ts';
 import { meetingRoom, staffRoom, type KinboardServer, type KinboardSocket } from './sockets.ts';
 
 /** The server's hands on the board's documents (the sync server). */
 export interface BoardDocuments {
-  changeDocument(documentName: string, participant: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  changeDocument(
+    documentName: string,
+    participant: string,
+    author: UpdateAuthor | undefined,
+    edit: (doc: Y.Doc) => void,
+  ): Promise<void>;
   snapshotDocument(documentName: string): Promise<Uint8Array>;
   readDocument<T>(documentName: string, read: (doc: Y.Doc) => T): Promise<T>;
 }
@@ -148,10 +153,13 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     const decided = await store.decidePlanOffer(offerId, confirm, by, Date.now());
     if (!decided) return fail('conflict', 'That offer has already been answered.');
     // The server writes the person into the rule itself, stored before it is relayed [PLAN5].
-    if (confirm)
-      await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', (doc) =>
+    if (confirm) {
+      const chairName = await nameOf();
+      const author = chairName && socket.data.role ? { name: chairName, role: socket.data.role } : undefined;
+      await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', author, (doc) =>
         planRules.addPerson(doc, offer.ruleId, { key: offer.participantKey, name: offer.name }),
       );
+    }
     await audit('plan.offer-decided', { offerId, ruleId: offer.ruleId, confirmed: confirm });
     await announce();
     return status();
@@ -169,7 +177,10 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
       const missing = gapSentence(gaps);
       if (missing && !reason)
         return fail('conflict', `${missing} Add what is missing, or say why the meeting agrees without it.`);
-      await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', (doc) =>
+      // The reason is the chair's words, credited to them in the board's history [HISTORY1].
+      const chairName = await nameOf();
+      const author = chairName && socket.data.role ? { name: chairName, role: socket.data.role } : undefined;
+      await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', author, (doc) =>
         writeEssentialsReason(doc, missing ? reason! : ''),
       );
       const started = await store.startPlanAgreement(meetingId, Date.now());

@@ -28,6 +28,15 @@ export interface Database {
     origin: string | null;
     created_at: number;
   };
+  document_history: {
+    id: Generated<number>;
+    document_name: string;
+    data: Uint8Array;
+    participant: string | null;
+    author_name: string | null;
+    author_role: string | null;
+    created_at: number;
+  };
   client_owner: { document_name: string; client_id: number; participant: string; first_seen: number };
   staff: {
     id: string;

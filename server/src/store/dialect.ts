@@ -54,6 +54,11 @@ export interface StoreDialect {
   isUniqueViolation(error: unknown, constraint: string): boolean;
   /** Statements that make the database refuse to change or delete any row of the table. */
   appendOnly(table: string, message: string): string[];
+  /**
+   * Statements that make the database refuse to change any row of the table, while rows may still
+   * be deleted (a family's erasure removes its board history) [HISTORY2].
+   */
+  refuseUpdates(table: string, message: string): string[];
   /** Statements that keep a revealed scaling round and its answers fixed [STORE18]. */
   scalingFixed(message: string): string[];
   /** How a table without its own row id ends (SQLite's WITHOUT ROWID for a small keyed table). */
@@ -89,6 +94,10 @@ export const sqliteDialect: StoreDialect = {
         `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
            BEGIN SELECT RAISE(ABORT, '${message}'); END`,
     ),
+  refuseUpdates: (table, message) => [
+    `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+  ],
   scalingFixed: (message) => [
     `CREATE TRIGGER scaling_round_fixed BEFORE UPDATE ON scaling_round
        WHEN OLD.revealed_at IS NOT NULL AND (NEW.question IS NOT OLD.question
@@ -192,6 +201,13 @@ export const postgresDialect: StoreDialect = {
     ),
     `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refuse_change()`,
+  ],
+  refuseUpdates: (table, message) => [
+    `CREATE FUNCTION ${table}_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION '${message}'; END
+     $$`,
+    `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION ${table}_refuse_update()`,
   ],
   scalingFixed: (message) => [
     ...refuseWhen({

@@ -53,6 +53,12 @@ async function expectEverythingReadsBack(store: Store): Promise<void> {
   expect(await store.listPlanAnswers(f.meeting.id, 1)).toEqual([f.planAnswer]);
   expect(await store.getPlanVersion(f.meeting.id, 1)).toEqual(agreedVersion);
   expect(await store.listDrawingImages(f.meeting.id)).toEqual([f.drawing]);
+  // The log as it was starts each board's history, the staff author named from the staff table [HISTORY2].
+  const history = await store.loadDocumentHistory('meet-1.map');
+  expect(history.map(({ participant, author }) => ({ participant, author }))).toEqual([
+    { participant: 'staff:staff-ada', author: { name: f.staff.name, role: 'staff' } },
+    { participant: null, author: null },
+  ]);
 }
 
 /** New writes go on after the old rows: ids keep counting, folding and the audit log work. */

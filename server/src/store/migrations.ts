@@ -389,6 +389,41 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // Who wrote what, for as long as the family's record is kept [HISTORY1] [HISTORY2]: every
+      // stored update again, with its author's key, name and role as recorded then. Never folded.
+      '0010-document-history',
+      {
+        async up(db: AnyDb) {
+          await d
+            .addAutoId(db.schema.createTable('document_history'), 'always')
+            .addColumn('document_name', 'text', (c) => c.notNull())
+            .addColumn('data', d.bytes, (c) => c.notNull())
+            .addColumn('participant', 'text')
+            .addColumn('author_name', 'text')
+            .addColumn('author_role', 'text')
+            .addColumn('created_at', t, (c) => c.notNull())
+            .execute();
+          await db.schema
+            .createIndex('document_history_by_name')
+            .on('document_history')
+            .columns(['document_name', 'id'])
+            .execute();
+          // What the log holds already becomes the start of each history: a compacted snapshot
+          // has no author (it says "before history was kept"); a row's author is named as the
+          // staff or guest tables have them now.
+          await sql`
+            INSERT INTO document_history (document_name, data, participant, author_name, author_role, created_at)
+            SELECT u.document_name, u.data, u.origin, COALESCE(s.name, p.name),
+                   CASE WHEN s.id IS NOT NULL THEN 'staff' ELSE p.role END, u.created_at
+            FROM document_update u
+            LEFT JOIN staff s ON u.origin = 'staff:' || s.id
+            LEFT JOIN participant p ON u.origin = 'guest:' || p.id
+            ORDER BY u.id`.execute(db);
+          await run(db, d.refuseUpdates('document_history', 'a board history is never changed'));
+        },
+      },
+    ],
   ];
 }
 

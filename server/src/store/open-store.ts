@@ -12,6 +12,7 @@ import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.t
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
+import { historyRecords } from './repositories/history.ts';
 import { familyRecords } from './repositories/families.ts';
 import { guestRecords } from './repositories/guests.ts';
 import { liveStateRecords } from './repositories/live-state.ts';
@@ -60,6 +61,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...planRecords(context),
     ...drawingRecords(context),
     ...retentionRecords(context),
+    ...historyRecords(context),
   };
   return {
     ...records,

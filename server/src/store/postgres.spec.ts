@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
+import { runHistoryStoreContract } from './history.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
@@ -79,6 +80,7 @@ describe.skipIf(unreachable !== undefined)(
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);
     runRetentionStoreContract('PostgresStore', inOwnSchema);
+    runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>

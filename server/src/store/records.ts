@@ -58,10 +58,31 @@ export interface DocumentUpdate {
   /** Who sent it (a participant id), when known. */
   origin?: string | undefined;
   /**
+   * The sender's name and role as the server recorded them at admission, kept in the document's
+   * history with the update, so they outlive the guest's own row [HISTORY1].
+   */
+  author?: UpdateAuthor | undefined;
+  /**
    * Client ids first claimed since the document's last write, stored in the same transaction as
    * this update, so nothing written under a new id is kept or relayed before its owner is [STORE16].
    */
   owners?: readonly ClientOwner[] | undefined;
+}
+
+/** Who wrote an update, as the server knew them when it was stored [HISTORY1]. */
+export interface UpdateAuthor {
+  name: string;
+  role: ParticipantRole;
+}
+
+/** One stored update of a document's history, never folded away [HISTORY2]. */
+export interface HistoryEntry {
+  update: Uint8Array;
+  /** The participant key (`staff:<id>` or `guest:<id>`); none for the server's own writes. */
+  participant: string | null;
+  /** The name and role recorded then; the role is none for rows from before history was kept. */
+  author: { name: string; role: ParticipantRole | null } | null;
+  at: number;
 }
 
 /** Who first wrote under a Yjs client id in one document [SYNC13]. */

@@ -7,6 +7,7 @@ import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
+import { runHistoryStoreContract } from './history.contract.ts';
 import { runLiveStoreContract } from './live.contract.ts';
 import { runScalingStoreContract } from './scaling.contract.ts';
 import { runPlanStoreContract } from './plan.contract.ts';
@@ -35,6 +36,7 @@ runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
 runDrawingStoreContract('SqliteStore', onTempFile);
 runRetentionStoreContract('SqliteStore', onTempFile);
+runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {

@@ -11,6 +11,7 @@ import type { AuditRecords } from './repositories/audit.ts';
 import type { DocumentRecords } from './repositories/documents.ts';
 import type { DrawingRecords } from './repositories/drawings.ts';
 import type { FamilyRecords } from './repositories/families.ts';
+import type { HistoryRecords } from './repositories/history.ts';
 import type { GuestRecords } from './repositories/guests.ts';
 import type { LiveStateRecords } from './repositories/live-state.ts';
 import type { MeetingRecords } from './repositories/meetings.ts';
@@ -33,7 +34,8 @@ export interface Store
     ScalingRecords,
     PlanRecords,
     DrawingRecords,
-    RetentionRecords {
+    RetentionRecords,
+    HistoryRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

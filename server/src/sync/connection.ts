@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import type { Logger } from '../log.ts';
+import type { UpdateAuthor } from '../store/store.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -56,6 +57,7 @@ function errorName(error: unknown): string {
  */
 export class SyncConnection implements RoomMember, PendingOwner {
   readonly participantId: string | undefined;
+  readonly #author: (() => UpdateAuthor) | undefined;
   /**
    * Who this connection writes as [SYNC13]: the admitted participant, or, with none, the
    * connection itself. The access work's seam: give the connection a `participantId`.
@@ -104,6 +106,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
     ws: WebSocket;
     log: Logger;
     participantId?: string;
+    /** The admitted participant's name and role as recorded now [HISTORY1]. */
+    author?: () => UpdateAuthor;
     wantsStoredAcks: boolean;
     limits?: SyncLimits;
     presence?: (state: Record<string, unknown>) => Record<string, unknown>;
@@ -119,6 +123,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.#ws = options.ws;
     this.#log = options.log;
     this.participantId = options.participantId;
+    this.#author = options.author;
     this.#participant = options.participantId ?? `${anonymousPrefix}${++anonymousConnections}`;
     this.#presence = options.presence;
     this.#authorise = options.authorise;
@@ -164,6 +169,10 @@ export class SyncConnection implements RoomMember, PendingOwner {
       this.#alive = false;
       this.#ws.ping();
     }, keepAliveMs);
+  }
+
+  get author(): UpdateAuthor | undefined {
+    return this.#author?.();
   }
 
   /** Joins the document; on failure the caller closes with the code it chooses. */

@@ -2,7 +2,7 @@ import { parseDocumentName, type DocumentPart } from '@kinboard/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { ClientOwner, Store, StoredDocument } from '../store/store.ts';
+import type { ClientOwner, Store, StoredDocument, UpdateAuthor } from '../store/store.ts';
 import { anonymousPrefix, ClientOwners } from './client-owners.ts';
 import type { DocumentRelay, RelayedDocumentMessage } from './document-relay.ts';
 import { encodeAwareness, encodeIntegratedState, encodeUpdate } from './messages.ts';
@@ -17,6 +17,8 @@ const relayed = Symbol('relayed by another server');
 /** What a room needs from a connection: somewhere to send, and who it is. */
 export interface RoomMember {
   readonly participantId: string | undefined;
+  /** The name and role on record now, which the document's history keeps with each edit [HISTORY1]. */
+  readonly author?: UpdateAuthor | undefined;
   send(frame: Uint8Array): void;
   /** Called once the member's own edits up to this state vector are durable. */
   stored(stateVector: Uint8Array): void;
@@ -275,6 +277,7 @@ export class Room {
       documentName: this.name,
       update,
       origin: sender?.participantId,
+      author: sender?.author,
       owners,
     });
     this.#pendingWrites++;

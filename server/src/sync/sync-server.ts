@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, UpdateAuthor } from '../store/store.ts';
 import { SyncConnection } from './connection.ts';
 import { encodeIntegratedState } from './messages.ts';
 import type { Room, RoomMember } from './room.ts';
@@ -156,6 +156,7 @@ export class SyncServer {
         documentName: rawName,
         // Refusals of an admitted person's connection go on the family's record [SYNC25].
         refused: admitted && ((refusal) => this.#access?.refused(admitted, refusal)),
+        author: admitted && (() => ({ name: admitted.name, role: admitted.writer.role })),
         authorise,
         // Who others see is who was let in, whatever the client claims [ACCESS19].
         presence: admitted?.presence,
@@ -203,13 +204,23 @@ export class SyncServer {
   /**
    * The server's own edit to a document (the chair confirming an offer [PLAN5]): applied to the
    * loaded document like a connection's, so it is stored before it is relayed, stamped with
-   * `participant` as its origin; resolves once it is stored.
+   * `participant` as its origin and `author` in the history [HISTORY1]; resolves once it is stored.
    */
-  async changeDocument(documentName: string, participant: string, edit: (doc: Y.Doc) => void): Promise<void> {
-    await this.#withRoom(documentName, participant, async (room, member) => {
-      Y.transact(room.doc, () => edit(room.doc), member);
-      await room.settled();
-    });
+  async changeDocument(
+    documentName: string,
+    participant: string,
+    author: UpdateAuthor | undefined,
+    edit: (doc: Y.Doc) => void,
+  ): Promise<void> {
+    await this.#withRoom(
+      documentName,
+      participant,
+      async (room, member) => {
+        Y.transact(room.doc, () => edit(room.doc), member);
+        await room.settled();
+      },
+      author,
+    );
   }
 
   /** The document's exact state once every write in flight is stored (Y.encodeStateAsUpdate). */
@@ -243,8 +254,15 @@ export class SyncServer {
     documentName: string,
     participant: string | undefined,
     work: (room: Room, member: RoomMember) => Promise<void>,
+    author?: UpdateAuthor,
   ): Promise<void> {
-    const member: RoomMember = { participantId: participant, send() {}, stored() {}, storeFailed() {} };
+    const member: RoomMember = {
+      participantId: participant,
+      author,
+      send() {},
+      stored() {},
+      storeFailed() {},
+    };
     const room = await this.#registry.join(documentName, member);
     try {
       await work(room, member);

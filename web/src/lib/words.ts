@@ -935,3 +935,35 @@ function longDate(day: string): string {
     new Date(`${day}T00:00:00Z`),
   );
 }
+/** What each kind of item in a board's history is called [HISTORY6]. */
+export const historyKindNames: Record<string, string> = /* @__PURE__ */ fromCatalogue({
+  card: m.historyKindNames_card,
+  statement: m.historyKindNames_statement,
+  goal: m.historyKindNames_goal,
+  bottomLine: m.historyKindNames_bottomLine,
+  planRule: m.historyKindNames_planRule,
+});
+
+/** The family page: each meeting's board history, item by item [HISTORY6]. */
+export const historyWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.history_title,
+    intro: m.history_intro,
+    loading: m.history_loading,
+    failed: m.history_failed,
+    none: m.history_none,
+    empty: m.history_empty,
+    staff: m.history_staff,
+    nobody: m.history_nobody,
+    place: m.history_place,
+  },
+  {
+    added: (who: string, when: string) => m.history_added({ who, when }),
+    changed: (who: string, when: string) => m.history_changed({ who, when }),
+    removed: (who: string, when: string) => m.history_removed({ who, when }),
+    person: (name: string, role: string) => m.history_person({ name, role }),
+    itemTitle: (kind: string, text: string) => m.history_itemTitle({ kind, text }),
+    versionsOf: (item: string) => m.history_versionsOf({ item }),
+    versions: (count: number) => m.history_versions({ count }),
+  },
+);

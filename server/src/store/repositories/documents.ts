@@ -2,6 +2,7 @@ import { foldUpdates } from '../fold-updates.ts';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
+import { insertHistory } from './history.ts';
 import { UpdateInsert } from './update-insert.ts';
 
 /** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */
@@ -46,12 +47,8 @@ export function documentRecords({ db, dialect }: StoreContext): DocumentRecords 
     async appendUpdates(updates) {
       if (updates.length === 0) return;
       const now = Date.now();
-      // One statement is atomic by itself; a batch too large for one, or one carrying client-id
-      // owners (a second statement), needs a transaction [STORE16].
-      const carriesOwners = updates.some((update) => (update.owners?.length ?? 0) > 0);
-      if (updates.length <= rowsPerInsert && !carriesOwners)
-        await insertUpdates(db, updates, now, updateInsert);
-      else await db.transaction().execute((trx) => insertUpdates(trx, updates, now, updateInsert));
+      // The updates, their history and any client-id owners: all or nothing [STORE16] [HISTORY2].
+      await db.transaction().execute((trx) => insertUpdates(trx, updates, now, updateInsert));
     },
 
     async compactDocument(documentName, snapshot) {
@@ -144,7 +141,11 @@ export function documentRecords({ db, dialect }: StoreContext): DocumentRecords 
   };
 }
 
-/** Inserts document updates in the order given, so their ids (and load order) follow it [STORE2]. */
+/**
+ * Inserts document updates in the order given, so their ids (and load order) follow it [STORE2],
+ * and the same updates into their documents' history with their authors [HISTORY2]. Run inside a
+ * transaction.
+ */
 export async function insertUpdates(
   db: Queryable,
   updates: readonly DocumentUpdate[],
@@ -153,6 +154,7 @@ export async function insertUpdates(
 ): Promise<void> {
   for (let start = 0; start < updates.length; start += rowsPerInsert)
     await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
+  await insertHistory(db, updates, createdAt);
   const owners = updates.flatMap(({ documentName, owners: claimed }) =>
     (claimed ?? []).map(({ client, participant, firstSeen }) => ({
       document_name: documentName,

@@ -9,28 +9,36 @@ import type { DocumentUpdate } from '../records.ts';
  * the same dialect); only the parameters are filled in here, in the order its compile put them,
  * which `templateFor` checks once against sentinel values, or it gives up and Kysely builds each.
  */
-const columns = 4;
 /** Batches of up to this many rows have their statement kept; larger ones are rare (a backlog). */
 const cachedRowCounts = 64;
 
+type Build = (db: Queryable, updates: readonly DocumentUpdate[], createdAt: number) => Compilable;
+interface Compilable {
+  compile(): CompiledQuery;
+  execute(): Promise<unknown>;
+}
+/** One row's parameters, in the order of the columns `build` gives. */
+type Parameters = (update: DocumentUpdate, createdAt: number) => unknown[];
+
 export class UpdateInsert {
   readonly #templates = new Map<number, string | null>();
+  readonly #build: Build;
+  readonly #parameters: Parameters;
+
+  /** Document updates by default; `history.ts` keeps its rows with its own pair. */
+  constructor(build: Build = valuesQuery, parameters: Parameters = updateParameters) {
+    this.#build = build;
+    this.#parameters = parameters;
+  }
 
   /** Inserts the rows in order with one statement, on `db` (a pool or a transaction). */
   async run(db: Queryable, updates: readonly DocumentUpdate[], createdAt: number): Promise<void> {
     const sql = updates.length <= cachedRowCounts ? this.#templateFor(db, updates.length) : null;
     if (sql === null) {
-      await valuesQuery(db, updates, createdAt).execute();
+      await this.#build(db, updates, createdAt).execute();
       return;
     }
-    const parameters: unknown[] = new Array(updates.length * columns);
-    let at = 0;
-    for (const { documentName, update, origin } of updates) {
-      parameters[at++] = documentName;
-      parameters[at++] = update;
-      parameters[at++] = origin ?? null;
-      parameters[at++] = createdAt;
-    }
+    const parameters = updates.flatMap((update) => this.#parameters(update, createdAt));
     await db.executeQuery(CompiledQuery.raw(sql, parameters));
   }
 
@@ -41,14 +49,10 @@ export class UpdateInsert {
       documentName: `row ${row}`,
       update: new Uint8Array([row & 0xff]),
       origin: `origin ${row}`,
+      author: { name: `author ${row}`, role: 'family' as const },
     }));
-    const compiled = valuesQuery(db, sentinels, -1).compile();
-    const expected = sentinels.flatMap(({ documentName, update, origin }) => [
-      documentName,
-      update,
-      origin,
-      -1,
-    ]);
+    const compiled = this.#build(db, sentinels, -1).compile();
+    const expected = sentinels.flatMap((update) => this.#parameters(update, -1));
     const inOrder =
       compiled.parameters.length === expected.length &&
       compiled.parameters.every((value, index) => value === expected[index]);
@@ -68,3 +72,10 @@ function valuesQuery(db: Queryable, updates: readonly DocumentUpdate[], createdA
     })),
   );
 }
+
+const updateParameters: Parameters = ({ documentName, update, origin }, createdAt) => [
+  documentName,
+  update,
+  origin ?? null,
+  createdAt,
+];

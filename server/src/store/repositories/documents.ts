@@ -3,7 +3,8 @@ import { foldUpdates } from '../fold-updates.ts';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
-import { insertHistory } from './history.ts';
+import { historyInsert, insertHistory } from './history.ts';
+import { UpdateInsert } from './update-insert.ts';
 
 /** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */
 export interface DocumentRecords {
@@ -31,6 +32,9 @@ export interface DocumentRecords {
 }
 
 export function documentRecords({ db, dialect }: StoreContext): DocumentRecords {
+  /** This store's compiled INSERTs: its dialect's SQL, kept for the life of the store. */
+  const updateInsert = new UpdateInsert();
+  const historyRows = historyInsert();
   return {
     async loadDocument(documentName) {
       const rows = await db
@@ -46,7 +50,7 @@ export function documentRecords({ db, dialect }: StoreContext): DocumentRecords 
       if (updates.length === 0) return;
       const now = Date.now();
       // The updates, their history and any client-id owners: all or nothing [STORE16] [HISTORY2].
-      await db.transaction().execute((trx) => insertUpdates(trx, updates, now));
+      await db.transaction().execute((trx) => insertUpdates(trx, updates, now, updateInsert, historyRows));
     },
 
     async compactDocument(documentName, snapshot) {
@@ -148,20 +152,12 @@ export async function insertUpdates(
   db: Queryable,
   updates: readonly DocumentUpdate[],
   createdAt: number,
+  insert = new UpdateInsert(),
+  history = historyInsert(),
 ): Promise<void> {
   for (let start = 0; start < updates.length; start += rowsPerInsert)
-    await db
-      .insertInto('document_update')
-      .values(
-        updates.slice(start, start + rowsPerInsert).map(({ documentName, update, origin }) => ({
-          document_name: documentName,
-          data: update,
-          origin: origin ?? null,
-          created_at: createdAt,
-        })),
-      )
-      .execute();
-  await insertHistory(db, updates, createdAt);
+    await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
+  await insertHistory(db, updates, createdAt, history);
   const owners = updates.flatMap(({ documentName, owners: claimed }) =>
     (claimed ?? []).map(({ client, participant, firstSeen }) => ({
       document_name: documentName,

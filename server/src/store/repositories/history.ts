@@ -1,3 +1,4 @@
+import { UpdateInsert } from './update-insert.ts';
 import { participantRoles, type ParticipantRole } from '@kinboard/shared';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { ErasureScope, StoreContext } from '../store-context.ts';
@@ -37,12 +38,18 @@ export async function insertHistory(
   db: Queryable,
   updates: readonly DocumentUpdate[],
   createdAt: number,
+  insert = historyInsert(),
 ): Promise<void> {
   for (let start = 0; start < updates.length; start += rowsPerInsert)
-    await db
-      .insertInto('document_history')
-      .values(
-        updates.slice(start, start + rowsPerInsert).map(({ documentName, update, origin, author }) => ({
+    await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
+}
+
+/** The history rows' INSERT, compiled once per row count (`update-insert.ts`). */
+export function historyInsert(): UpdateInsert {
+  return new UpdateInsert(
+    (db, updates, createdAt) =>
+      db.insertInto('document_history').values(
+        updates.map(({ documentName, update, origin, author }) => ({
           document_name: documentName,
           data: update,
           participant: origin ?? null,
@@ -50,8 +57,16 @@ export async function insertHistory(
           author_role: author?.role ?? null,
           created_at: createdAt,
         })),
-      )
-      .execute();
+      ),
+    ({ documentName, update, origin, author }, createdAt) => [
+      documentName,
+      update,
+      origin ?? null,
+      author?.name ?? null,
+      author?.role ?? null,
+      createdAt,
+    ],
+  );
 }
 
 /** A role as stored; none (or one no longer known) stays none rather than being guessed. */

@@ -10,6 +10,7 @@ import { meetingAuthorsSchema } from '@kinboard/shared/access/credit';
 import { agreedRecordSchema, exportPath, exportWords } from '@kinboard/shared/export/index';
 import { readDocx, readPdf, squeeze } from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testReason } from '../helpers/agreement.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -176,7 +177,8 @@ describe('[FIRST1] [FIRST3] [EXPORT5] [EXPORT6] words credited to the writer the
     await ask(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' });
     await ask(daniSocket, 'meeting:enter', { meetingId, screen: 'phone' });
     await ask(samSocket, 'meeting:enter', { meetingId, screen: 'phone' });
-    await ask(chairSocket, 'plan:agreement', { action: 'start' });
+    // The plan lacks essentials this test does not need; the start says why [PLAN9].
+    await ask(chairSocket, 'plan:agreement', { action: 'start', reason: testReason });
     await ask(daniSocket, 'plan:answer', { agrees: true });
     await ask(samSocket, 'plan:answer', { agrees: true });
     await ask(chairSocket, 'plan:agreement', { action: 'finalise' });

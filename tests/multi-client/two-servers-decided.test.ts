@@ -278,9 +278,10 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     clients.push(chairBoard, watcher);
     await Promise.all([chairBoard.synced, watcher.synced]);
     const chairId = chairBoard.doc.clientID;
-    chairBoard.provider.awareness.setLocalStateField('cursor', { card: 'c1' });
+    // A field the rebuilt presence keeps (the card being typed in), so both the relay and a spoof would show [SYNC26].
+    chairBoard.provider.awareness.setLocalStateField('typing', 'c_chairtypinghere');
     const seen = () => watcher.provider.awareness.getStates().get(chairId);
-    await eventually(() => expect(seen()?.['cursor']).toEqual({ card: 'c1' }));
+    await eventually(() => expect(seen()?.['typing']).toBe('c_chairtypinghere'));
     const before = JSON.stringify(seen());
 
     const spoofer = openRawSocket(`${b.wsUrl}/yjs/${document}?screen=phone`, {
@@ -289,7 +290,9 @@ describe.skipIf(unavailable !== undefined)('two servers deciding one meeting tog
     await spoofer.opened;
     spoofer.send(frames.syncStep1(new Y.Doc()));
     spoofer.send(
-      presenceFrame([{ client: chairId, clock: 1000, state: JSON.stringify({ cursor: { card: 'c9' } }) }]),
+      presenceFrame([
+        { client: chairId, clock: 1000, state: JSON.stringify({ typing: 'c_spoofedtypingxx' }) },
+      ]),
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     spoofer.ws.close();

@@ -332,6 +332,12 @@ export class SyncConnection implements RoomMember, PendingOwner {
     try {
       message = decodeClientMessage(frame);
     } catch (error) {
+      // Bytes refused before they are read (left over, truncated, unknown type) write the same
+      // one line as bytes Yjs cannot apply: the error's name and message, never a stack [SYNC25].
+      this.#log.warn(
+        { ...this.#where, connection: this.id, error: errorName(error) },
+        'a message could not be applied',
+      );
       this.#refuse(
         closeCodes.badMessage,
         error instanceof MalformedMessage ? 'malformed message' : 'unreadable message',

@@ -119,6 +119,13 @@ function handle(request: WorkerRequest): void {
     const { result } = execute(request.sql, request.parameters);
     return reply({ id: request.id, ok: true, result });
   }
+  // A plain read with no group open sees only durable rows: it runs by itself, taking no write
+  // lock, so boards stay readable while another process holds that lock or the disk is full
+  // [RECORD4] (BEGIN IMMEDIATE would wait busy_timeout and then fail every read).
+  if (request.kind === 'query' && !group && transactionOf === undefined && plainRead(request.sql)) {
+    const { result } = execute(request.sql, request.parameters);
+    return reply({ id: request.id, ok: true, result });
+  }
   openGroup();
   const open = group!;
   if (request.kind === 'begin') {
@@ -176,7 +183,12 @@ function groupLost(error: unknown, id: number): void {
   resumeWaiting();
 }
 
-function execute(sql: string, parameters: readonly unknown[]) {
+/** A SELECT that returns rows (not INSERT … RETURNING, not a CTE that might write). */
+function plainRead(sql: string): boolean {
+  return /^\s*select\b/i.test(sql) && prepare(sql).reader;
+}
+
+function prepare(sql: string) {
   let prepared = statements.get(sql);
   if (!prepared) {
     const statement = db.prepare(sql);
@@ -184,6 +196,11 @@ function execute(sql: string, parameters: readonly unknown[]) {
     if (statements.size >= statementCacheSize) statements.delete(statements.keys().next().value!);
     statements.set(sql, prepared);
   }
+  return prepared;
+}
+
+function execute(sql: string, parameters: readonly unknown[]) {
+  const prepared = prepare(sql);
   const args = parameters as SQLInputValue[];
   if (prepared.reader) return { reader: true, result: { rows: prepared.statement.all(...args) } };
   const { changes, lastInsertRowid } = prepared.statement.run(...args);

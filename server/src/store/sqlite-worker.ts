@@ -11,6 +11,7 @@
  * the next requests queue up, so the busier the server the more each fsync carries. A write is
  * answered only once its group's COMMIT has returned (with `synchronous = FULL`: on disk), and so
  * is a read that could have seen a write not yet durable; a failed COMMIT fails the whole group.
+ * A plain read with no group open runs by itself, so a held write lock never blocks reading.
  *
  * One Kysely transaction at a time: while one is open, other connections' requests wait here (not
  * on the main thread) until it commits or rolls back.

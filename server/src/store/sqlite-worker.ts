@@ -11,6 +11,7 @@
  * the next requests queue up, so the busier the server the more each fsync carries. A write is
  * answered only once its group's COMMIT has returned (with `synchronous = FULL`: on disk), and so
  * is a read that could have seen a write not yet durable; a failed COMMIT fails the whole group.
+ * A plain read with no group open runs by itself, so a held write lock never blocks reading.
  *
  * One Kysely transaction at a time: while one is open, other connections' requests wait here (not
  * on the main thread) until it commits or rolls back.
@@ -119,6 +120,13 @@ function handle(request: WorkerRequest): void {
     const { result } = execute(request.sql, request.parameters);
     return reply({ id: request.id, ok: true, result });
   }
+  // A plain read with no group open sees only durable rows: it runs by itself, taking no write
+  // lock, so boards stay readable while another process holds that lock or the disk is full
+  // [RECORD4] (BEGIN IMMEDIATE would wait busy_timeout and then fail every read).
+  if (request.kind === 'query' && !group && transactionOf === undefined && plainRead(request.sql)) {
+    const { result } = execute(request.sql, request.parameters);
+    return reply({ id: request.id, ok: true, result });
+  }
   openGroup();
   const open = group!;
   if (request.kind === 'begin') {
@@ -176,7 +184,12 @@ function groupLost(error: unknown, id: number): void {
   resumeWaiting();
 }
 
-function execute(sql: string, parameters: readonly unknown[]) {
+/** A SELECT that returns rows (not INSERT … RETURNING, not a CTE that might write). */
+function plainRead(sql: string): boolean {
+  return /^\s*select\b/i.test(sql) && prepare(sql).reader;
+}
+
+function prepare(sql: string) {
   let prepared = statements.get(sql);
   if (!prepared) {
     const statement = db.prepare(sql);
@@ -184,6 +197,11 @@ function execute(sql: string, parameters: readonly unknown[]) {
     if (statements.size >= statementCacheSize) statements.delete(statements.keys().next().value!);
     statements.set(sql, prepared);
   }
+  return prepared;
+}
+
+function execute(sql: string, parameters: readonly unknown[]) {
+  const prepared = prepare(sql);
   const args = parameters as SQLInputValue[];
   if (prepared.reader) return { reader: true, result: { rows: prepared.statement.all(...args) } };
   const { changes, lastInsertRowid } = prepared.statement.run(...args);

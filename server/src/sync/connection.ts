@@ -98,6 +98,8 @@ export class SyncConnection implements RoomMember, PendingOwner {
   #waiting: Uint8Array[] = [];
   #waitingBytes = 0;
   #closed = false;
+  /** A refused write waits for what came before it to be stored; nothing more is read meanwhile. */
+  #refusing = false;
   #alive = true;
   readonly #awarenessClients = new Set<number>();
   readonly #keepAlive: NodeJS.Timeout;
@@ -240,6 +242,16 @@ export class SyncConnection implements RoomMember, PendingOwner {
     this.close(code, reason);
   }
 
+  /**
+   * A board too full for this edit: the close is sent once the edits taken before it are stored,
+   * so it tells the sender that everything up to the refused edit is kept [SYNC23].
+   */
+  #refuseWhenStored(room: Room, code: number, reason: string): void {
+    this.#refusing = true;
+    const refuse = () => this.#refuse(code, reason);
+    void room.settled().then(refuse, refuse);
+  }
+
   close(code: number, reason: string): void {
     if (this.#closed) return;
     this.#log.info({ ...this.#where, connection: this.id, code, reason }, 'closing sync connection');
@@ -250,7 +262,7 @@ export class SyncConnection implements RoomMember, PendingOwner {
   }
 
   #onFrame(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#refusing) return;
     if (!isBinary || !Buffer.isBuffer(data)) {
       this.#refuse(closeCodes.badMessage, 'expected a binary frame');
       return;
@@ -402,9 +414,13 @@ export class SyncConnection implements RoomMember, PendingOwner {
     const writer = { participant: this.#participant, staff: this.#staff };
     const size = room.fits(update.byteLength, writer, removesOnly);
     if (size === 'boardFull')
-      return this.#refuse(closeCodes.tooLarge, 'the board has reached its size limit');
+      return this.#refuseWhenStored(room, closeCodes.tooLarge, 'the board has reached its size limit');
     if (size === 'participantFull')
-      return this.#refuse(closeCodes.tooLarge, 'this participant has reached their share of the board');
+      return this.#refuseWhenStored(
+        room,
+        closeCodes.tooLarge,
+        'this participant has reached their share of the board',
+      );
     if (!removesOnly && !room.mayWrite(this.#participant, update.byteLength))
       return this.#refuse(closeCodes.tooMany, 'too many edits at once');
     // An admitted participant's ids are theirs for good: stored with the next write [SYNC13].

@@ -72,7 +72,7 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
     const rule = planRules.add(
       phone.doc,
       { what: 'Gran collects from school' },
-      { authorId: `guest:${joined.body.participantId}` },
+      { authorId: `guest:${guest.participantId}` },
     );
     await eventually(() => expect(readPlanRules(storedDoc(server.dataDir, planName))).toHaveLength(1));
     const onlooker = await stock(planName, cookieOf(chair));

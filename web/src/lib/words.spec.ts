@@ -30,7 +30,8 @@ describe('the English catalogue', () => {
   });
 
   it('keeps every message in use, so the catalogue holds no forgotten words', () => {
-    const sources = ['./words.ts', './i18n/practice-words.ts']
+    // The sign-in page calls its messages directly (the seam words.ts is to shrink, #20).
+    const sources = ['./words.ts', './i18n/practice-words.ts', '../routes/signin/+page.svelte']
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const unused = keys.filter((key) => !sources.includes(`m.${key}`));

@@ -982,7 +982,7 @@ export const historyWords = /* @__PURE__ */ fromCatalogue(
 );
 
 /** The family page's erasure, for administrators [ERASE1]. */
-export const erasureWords = /* @__PURE__ */ fromCatalogue(
+export const eraseWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.erase_title,
     whatGoes: m.erase_whatGoes,

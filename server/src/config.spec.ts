@@ -51,6 +51,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('[CLOCK1] lets tests move the clock only on this machine', () => {
+    expect(readConfig({}).testClock).toBe(false);
+    expect(readConfig({ TEST_CLOCK: 'true' }).testClock).toBe(true);
+    expect(() => readConfig({ TEST_CLOCK: 'true', HOST: '0.0.0.0' })).toThrow(/TEST_CLOCK/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL names it, SQLite otherwise', () => {
     expect(readConfig({}).postgres).toBeUndefined();
     expect(readConfig({ DATABASE_URL: '' }).postgres).toBeUndefined();

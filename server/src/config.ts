@@ -84,6 +84,11 @@ const environmentSchema = z.object({
    * the board's own tests, and only on loopback [ACCESS18]. Other routes are always checked.
    */
   REQUIRE_SIGN_IN: flag('true'),
+  /**
+   * True lets tests move the server's clock on (POST /api/test-clock), to see passes expire and
+   * meetings fall due; loopback only [CLOCK1].
+   */
+  TEST_CLOCK: flag('false'),
   /** The first administrator, instead of the printed one-time setup link. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(minimumPasswordLength).max(256).optional(),
@@ -197,6 +202,8 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
+  /** TEST_CLOCK: the clock may be moved on through the API, for tests [CLOCK1]. */
+  testClock: boolean;
   /** Set from ADMIN_EMAIL and ADMIN_PASSWORD; used only while there is no staff account. */
   firstAdministrator: { email: string; password: string; name: string } | undefined;
   sessionIdleMs: number;
@@ -256,6 +263,10 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     throw new ConfigError(
       `Kinboard's settings are not valid:\n  HOST: ${env.HOST} lets other machines connect; set REQUIRE_SIGN_IN=true as well, so only signed-in staff and admitted guests reach a family's board`,
     );
+  if (env.TEST_CLOCK && !isLoopback(env.HOST))
+    throw new ConfigError(
+      `Kinboard's settings are not valid:\n  TEST_CLOCK: a clock anyone can move is for tests on this machine only; unset it, or listen on 127.0.0.1`,
+    );
   if (env.DATABASE_SCHEMA !== undefined && env.DATABASE_URL === undefined)
     throw new ConfigError(
       "Kinboard's settings are not valid:\n  DATABASE_SCHEMA: only used with DATABASE_URL (PostgreSQL); set both, or neither",
@@ -290,6 +301,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     requireSignIn: env.REQUIRE_SIGN_IN,
+    testClock: env.TEST_CLOCK,
     firstAdministrator:
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME }

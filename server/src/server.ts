@@ -8,6 +8,7 @@ import { isSameOrigin } from './access/request-origin.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { RetentionJob } from './retention/retention-job.ts';
 import type { ClusterParts } from './cluster/join-cluster.ts';
+import { MovableClock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createRenderPool } from './export/render-pool.ts';
 import { OidcSignIn } from './access/oidc-sign-in.ts';
@@ -47,6 +48,10 @@ export async function startServer(
   progress: (step: string) => void = () => {},
 ): Promise<RunningServer> {
   const store = await openStore(config, progress);
+  // One clock for the process; with TEST_CLOCK tests may move it on [CLOCK1].
+  const movableClock = config.testClock ? new MovableClock() : undefined;
+  const clock = movableClock ?? systemClock;
+  if (movableClock) log.warn('TEST_CLOCK is on: the clock can be moved on through the API (tests only)');
   if (config.seedDemo) await seedDemoMeeting(store, log);
   // Several servers (REDIS_URL): what each decides and stores reaches the others through Redis.
   // Loaded only then: the Redis client is a good part of start-up, and a restarted server's
@@ -96,6 +101,8 @@ export async function startServer(
     : { state: (await store.countStaff()) > 0 ? ('exists' as const) : ('awaiting-provider' as const) };
   const api: ApiDeps = {
     store,
+    clock,
+    movableClock,
     access,
     audit,
     log,
@@ -268,7 +275,7 @@ export async function startServer(
     progress(`created the first administrator (${firstAdministrator.email}) from ADMIN_EMAIL`);
 
   // Runs by itself on every server; the store lets one purge at a time [RETAIN4].
-  const retention = new RetentionJob(store, audit, log, config.retention);
+  const retention = new RetentionJob(store, audit, log, config.retention, () => clock.now());
   retention.start();
 
   let closing: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import type { Access } from '../access/access.ts';
 import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { RenderPool } from '../export/render-pool.ts';
+import type { Clock, MovableClock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
@@ -12,6 +13,10 @@ import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts
 /** What the API needs from the server. */
 export interface ApiDeps {
   store: Store;
+  /** The server's one clock: every time a handler dates or compares [CLOCK1]. */
+  clock: Clock;
+  /** Set only with TEST_CLOCK, for POST /api/test-clock. */
+  movableClock?: MovableClock | undefined;
   access: Access;
   audit: AuditLog;
   log: Logger;
@@ -39,7 +44,7 @@ export class ApiContext {
   readonly url: URL;
   readonly params: Record<string, string>;
   readonly #body: unknown;
-  readonly now = Date.now();
+  readonly now: number;
 
   constructor(
     deps: ApiDeps,
@@ -53,6 +58,7 @@ export class ApiContext {
     this.url = url;
     this.params = params;
     this.#body = body;
+    this.now = deps.clock.now();
   }
 
   get store(): Store {

@@ -13,6 +13,7 @@ import { scalingRoutes } from './routes/scaling-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
+import { testClockRoutes } from './routes/test-clock-routes.ts';
 
 export { sendJson };
 export type { ApiDeps };
@@ -28,6 +29,7 @@ const routes = [
   ...historyRoutes,
   ...exportRoutes,
   ...drawingRoutes,
+  ...testClockRoutes,
 ];
 
 /** The largest JSON body the API reads. */

@@ -1045,6 +1045,8 @@ export const journalWords = /* @__PURE__ */ fromCatalogue(
     sendReply: m.journal_sendReply,
     replied: m.journal_replied,
     marked: m.journal_marked,
+    sinceLastMeeting: m.journal_sinceLastMeeting,
+    noneSince: m.journal_noneSince,
   },
   {
     by: (name: string, relationship: string, when: string) => m.journal_by({ name, relationship, when }),

@@ -941,6 +941,15 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'plan.agreed': m.audit_action_planAgreed,
   'plan.reopened': m.audit_action_planReopened,
   'plan.exported': m.audit_action_planExported,
+  'pass.issued': m.audit_action_passIssued,
+  'pass.revoked': m.audit_action_passRevoked,
+  'pass.reissued': m.audit_action_passReissued,
+  'pass.opened': m.audit_action_passOpened,
+  'pass.used': m.audit_action_passUsed,
+  'pass.refused': m.audit_action_passRefused,
+  'journal.written': m.audit_action_journalWritten,
+  'journal.read': m.audit_action_journalRead,
+  'journal.replied': m.audit_action_journalReplied,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {

@@ -23,6 +23,7 @@ import type {
   WorkerReply,
   WorkerRequest,
   WorkerSqliteOptions,
+  WorkerStatement,
 } from './worker-sqlite-protocol.ts';
 
 const options = workerData as WorkerSqliteOptions;
@@ -60,6 +61,9 @@ const control = Object.fromEntries(
     'SAVEPOINT kinboard_transaction',
     'RELEASE kinboard_transaction',
     'ROLLBACK TO kinboard_transaction',
+    'SAVEPOINT kinboard_atomic',
+    'RELEASE kinboard_atomic',
+    'ROLLBACK TO kinboard_atomic',
   ].map((sql) => [sql, db.prepare(sql)]),
 );
 
@@ -134,6 +138,7 @@ function handle(request: WorkerRequest): void {
     transactionOf = request.connection;
     return reply({ id: request.id, ok: true });
   }
+  if (request.kind === 'atomic') return runAtomically(request.id, request.statements, open);
   if (request.kind === 'rollback') {
     // After a lost group there is no transaction left to roll back.
     if (transactionOf === request.connection) endTransaction(false);
@@ -169,6 +174,26 @@ function handle(request: WorkerRequest): void {
     if (!db.isTransaction) return groupLost(error, request.id);
     reply({ id: request.id, ok: false, error: plainError(error) });
   }
+}
+
+/**
+ * A batch of statements sent as one message [STORE33]: the whole of a Kysely transaction's work
+ * (the hot path's INSERTs) in a savepoint of the group, so it costs one message each way instead
+ * of one per statement plus the transaction's own. Answered once the group's COMMIT is durable.
+ */
+function runAtomically(id: number, statements: readonly WorkerStatement[], open: NonNullable<typeof group>) {
+  run('SAVEPOINT kinboard_atomic');
+  try {
+    for (const { sql, parameters } of statements) execute(sql, parameters);
+    run('RELEASE kinboard_atomic');
+  } catch (error) {
+    if (!db.isTransaction) return groupLost(error, id);
+    run('ROLLBACK TO kinboard_atomic');
+    run('RELEASE kinboard_atomic');
+    return reply({ id, ok: false, error: plainError(error) });
+  }
+  open.wrote = true;
+  open.durable.push({ id, ok: true });
 }
 
 /**

@@ -57,6 +57,20 @@ export class WorkerSqliteDialect implements Dialect {
     return new SqliteIntrospector(db);
   }
 
+  /**
+   * Runs the statements all or none, as one message to the worker and one back [STORE33]:
+   * resolves once they are durable, rejects (having kept none of them) if one fails.
+   */
+  async atomically(statements: readonly CompiledQuery[]): Promise<void> {
+    const driver = this.#driver;
+    if (!driver) throw new Error('the SQLite store is not open');
+    await driver.request({
+      kind: 'atomic',
+      connection: 0,
+      statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+    });
+  }
+
   /** How many group commits the worker has made (benchmarks and tests). */
   async groupCommits(): Promise<number> {
     return (await this.#driver?.stats())?.groupCommits ?? 0;

@@ -131,6 +131,7 @@ function handle(request: WorkerRequest): void {
     const { result } = execute(request.sql, request.parameters);
     return reply({ id: request.id, ok: true, result });
   }
+  if (request.kind === 'atomic') return runAtomically(request.id, request.statements);
   openGroup();
   const open = group!;
   if (request.kind === 'begin') {
@@ -138,7 +139,6 @@ function handle(request: WorkerRequest): void {
     transactionOf = request.connection;
     return reply({ id: request.id, ok: true });
   }
-  if (request.kind === 'atomic') return runAtomically(request.id, request.statements, open);
   if (request.kind === 'rollback') {
     // After a lost group there is no transaction left to roll back.
     if (transactionOf === request.connection) endTransaction(false);
@@ -181,18 +181,26 @@ function handle(request: WorkerRequest): void {
  * (the hot path's INSERTs) in a savepoint of the group, so it costs one message each way instead
  * of one per statement plus the transaction's own. Answered once the group's COMMIT is durable.
  */
-function runAtomically(id: number, statements: readonly WorkerStatement[], open: NonNullable<typeof group>) {
-  run('SAVEPOINT kinboard_atomic');
+function runAtomically(id: number, statements: readonly WorkerStatement[]): void {
+  // The first in its group needs no savepoint: undoing it is undoing the group.
+  const first = !group;
+  openGroup(true);
+  const open = group!;
+  if (!first) run('SAVEPOINT kinboard_atomic');
   try {
     for (const { sql, parameters } of statements) execute(sql, parameters);
-    run('RELEASE kinboard_atomic');
+    if (!first) run('RELEASE kinboard_atomic');
   } catch (error) {
     if (!db.isTransaction) return groupLost(error, id);
-    run('ROLLBACK TO kinboard_atomic');
-    run('RELEASE kinboard_atomic');
+    if (first) {
+      run('ROLLBACK');
+      group = undefined;
+    } else {
+      run('ROLLBACK TO kinboard_atomic');
+      run('RELEASE kinboard_atomic');
+    }
     return reply({ id, ok: false, error: plainError(error) });
   }
-  open.wrote = true;
   open.durable.push({ id, ok: true });
 }
 
@@ -252,10 +260,17 @@ function resumeWaiting(): void {
   for (const request of queue) dispatch(request);
 }
 
-function openGroup(): void {
+function openGroup(writes = false): void {
   if (group) return;
   run('BEGIN IMMEDIATE');
-  group = { openedAt: performance.now(), changesAtStart: changesSoFar(), wrote: false, durable: [] };
+  // A group opened by a batch of writes has written (or, if the batch fails, is taken to have):
+  // no count of changes is needed to tell.
+  group = {
+    openedAt: performance.now(),
+    changesAtStart: writes ? 0 : changesSoFar(),
+    wrote: writes,
+    durable: [],
+  };
 }
 
 function scheduleCommit(): void {

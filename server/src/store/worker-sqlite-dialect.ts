@@ -152,9 +152,9 @@ class WorkerSqliteDriver implements Driver {
     if (!worker) throw new Error('the SQLite store is not open');
     const id = this.#nextId++;
     const answer = Promise.withResolvers<WorkerAnswer>();
+    // Held open only while something waits on the worker (a ref per request cost every edit).
+    if (this.#pending.size === 0) worker.ref();
     this.#pending.set(id, answer);
-    // Held open only while something waits on the worker.
-    worker.ref();
     worker.postMessage({ ...request, id } as WorkerRequest);
     const reply = await answer.promise;
     if (!reply.ok) throw new WorkerSqliteError(reply.error);

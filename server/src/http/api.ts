@@ -4,6 +4,7 @@ import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { copyRoutes } from './routes/copy-routes.ts';
 import { drawingRoutes } from './routes/drawing-routes.ts';
 import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
@@ -30,6 +31,7 @@ const routes = [
   ...exportRoutes,
   ...drawingRoutes,
   ...testClockRoutes,
+  ...copyRoutes,
 ];
 
 /** The largest JSON body the API reads. */

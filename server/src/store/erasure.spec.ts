@@ -22,6 +22,7 @@ const words = {
   reason: 'Lanternmoth',
   plan: 'Pebbleshore',
   drawing: 'Inkwellian',
+  copy: 'Featherquillby',
 };
 
 function board(text: string): Uint8Array {
@@ -121,6 +122,20 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     png: new TextEncoder().encode(`${words.drawing}${suffix}`),
     updatedAt: 50,
     updatedBy: 'staff:s',
+  });
+  await store.recordCopyGiven({
+    id: `${familyId}-copy`,
+    familyId,
+    meetingId,
+    version: 1,
+    what: 'family-plan',
+    personKey: null,
+    recipientName: `${words.copy}${suffix}`,
+    method: 'email',
+    address: `${words.copy}${suffix}@family.example`,
+    staffId: 'staff-1',
+    participantKey: null,
+    givenAt: 60,
   });
 }
 

@@ -11,6 +11,7 @@ import { WorkerSqliteDialect } from './worker-sqlite-dialect.ts';
 import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
+import { copyRecords } from './repositories/copies.ts';
 import { drawingRecords } from './repositories/drawings.ts';
 import { historyRecords } from './repositories/history.ts';
 import { erasureRecords } from './repositories/erasure.ts';
@@ -66,6 +67,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...retentionRecords(context),
     ...historyRecords(context),
     ...erasureRecords(context),
+    ...copyRecords(context),
   };
   return {
     ...records,

@@ -807,6 +807,12 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.myPart_title,
     nothing: m.myPart_nothing,
+    saveTitle: m.myPart_saveTitle,
+    saveHint: m.myPart_saveHint,
+    savePlan: m.myPart_savePlan,
+    saveMine: m.myPart_saveMine,
+    saving: m.myPart_saving,
+    saved: m.myPart_saved,
     rules: m.myPart_rules,
     drills: m.myPart_drills,
     steps: m.myPart_steps,
@@ -815,6 +821,44 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
     when: (when: string) => m.myPart_when({ when }),
     howWeKnow: (how: string) => m.myPart_howWeKnow({ how }),
     byWhen: (when: string) => m.myPart_byWhen({ when }),
+    saveFailed: (problem: string) => m.myPart_saveFailed({ problem }),
+  },
+);
+
+/** Copies of an agreed plan given to people, on the family page [COPY3]-[COPY6]. */
+export const copiesWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.copies_title,
+    intro: m.copies_intro,
+    noPlan: m.copies_noPlan,
+    version: m.copies_version,
+    who: m.copies_who,
+    someoneElse: m.copies_someoneElse,
+    name: m.copies_name,
+    address: m.copies_address,
+    what: m.copies_what,
+    familyPlan: m.copies_familyPlan,
+    send: m.copies_send,
+    sending: m.copies_sending,
+    chooseWhat: m.copies_chooseWhat,
+    noEmail: m.copies_noEmail,
+    download: m.copies_download,
+    given: m.copies_given,
+    none: m.copies_none,
+    when: m.copies_when,
+    to: m.copies_to,
+    whatGiven: m.copies_whatGiven,
+    how: m.copies_how,
+    howPhone: m.copies_howPhone,
+  },
+  {
+    partOf: (name: string) => m.copies_partOf({ name }),
+    sent: (address: string) => m.copies_sent({ address }),
+    downloaded: (name: string) => m.copies_downloaded({ name }),
+    whatPlan: (version: number) => m.copies_whatPlan({ version }),
+    whatPart: (name: string, version: number) => m.copies_whatPart({ name, version }),
+    howEmail: (address: string, staff: string) => m.copies_howEmail({ address, staff }),
+    howDownload: (staff: string) => m.copies_howDownload({ staff }),
   },
 );
 

@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './r
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { copyRoutes } from './routes/copy-routes.ts';
+import { dueRoutes } from './routes/due-routes.ts';
 import { drawingRoutes } from './routes/drawing-routes.ts';
 import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
@@ -32,6 +33,7 @@ const routes = [
   ...drawingRoutes,
   ...testClockRoutes,
   ...copyRoutes,
+  ...dueRoutes,
 ];
 
 /** The largest JSON body the API reads. */

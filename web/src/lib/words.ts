@@ -825,6 +825,29 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
   },
 );
 
+/** What the handbook's timescales make due and overdue, on the staff home page [DUE4]. */
+export const dueWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.due_title,
+    nothing: m.due_nothing,
+    due: m.due_due,
+    overdue: m.due_overdue,
+    nonePlanned: m.due_nonePlanned,
+  },
+  {
+    lead: (today: string) => m.due_lead({ today }),
+    first: (meeting: string, date: string) => m.due_first({ meeting, date }),
+    every: (meeting: string, date: string) => m.due_every({ meeting, date }),
+    before: (meeting: string, meetingDate: string, date: string) =>
+      m.due_before({ meeting, meetingDate, date }),
+    fromFamilyAdded: (date: string) => m.due_fromFamilyAdded({ date }),
+    fromLastMeeting: (date: string) => m.due_fromLastMeeting({ date }),
+    planned: (date: string) => m.due_planned({ date }),
+    handbook: (words: string) => m.due_handbook({ words }),
+    itemsOf: (family: string) => m.due_itemsOf({ family }),
+  },
+);
+
 /** Copies of an agreed plan given to people, on the family page [COPY3]-[COPY6]. */
 export const copiesWords = /* @__PURE__ */ fromCatalogue(
   {

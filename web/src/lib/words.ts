@@ -1005,6 +1005,10 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'plan.agreed': m.audit_action_planAgreed,
   'plan.reopened': m.audit_action_planReopened,
   'plan.exported': m.audit_action_planExported,
+  'copy.emailed': m.audit_action_copyEmailed,
+  'copy.email-failed': m.audit_action_copyEmailFailed,
+  'copy.downloaded': m.audit_action_copyDownloaded,
+  'copy.saved-on-phone': m.audit_action_copySavedOnPhone,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {

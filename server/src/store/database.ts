@@ -209,6 +209,20 @@ export interface Database {
     staff_id: string;
     text: string;
     written_at: number;
+  /** Copies of agreed plans given to people [COPY6]. */
+  copy_given: {
+    id: string;
+    family_id: string;
+    meeting_id: string;
+    version: number;
+    what: string;
+    person_key: string | null;
+    recipient_name: string;
+    method: string;
+    address: string | null;
+    staff_id: string | null;
+    participant_key: string | null;
+    given_at: number;
   };
 }
 

@@ -11,6 +11,7 @@ import { WorkerSqliteDialect } from './worker-sqlite-dialect.ts';
 import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
+import { copyRecords } from './repositories/copies.ts';
 import { drawingRecords } from './repositories/drawings.ts';
 import { historyRecords } from './repositories/history.ts';
 import { erasureRecords } from './repositories/erasure.ts';
@@ -70,6 +71,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...erasureRecords(context),
     ...networkPassRecords(context),
     ...safetyJournalRecords(context),
+    ...copyRecords(context),
   };
   return {
     ...records,

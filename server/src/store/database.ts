@@ -209,6 +209,7 @@ export interface Database {
     staff_id: string;
     text: string;
     written_at: number;
+  };
   /** Copies of agreed plans given to people [COPY6]. */
   copy_given: {
     id: string;

@@ -178,8 +178,9 @@ function handle(request: WorkerRequest): void {
 
 /**
  * A batch of statements sent as one message [STORE33]: the whole of a Kysely transaction's work
- * (the hot path's INSERTs) in a savepoint of the group, so it costs one message each way instead
- * of one per statement plus the transaction's own. Answered once the group's COMMIT is durable.
+ * (the hot path's INSERTs) kept all or none within the group, so it costs one message each way
+ * instead of one per statement plus the transaction's own. Answered once the group's COMMIT is
+ * durable.
  */
 function runAtomically(id: number, statements: readonly WorkerStatement[]): void {
   // The first in its group needs no savepoint: undoing it is undoing the group.

@@ -22,6 +22,8 @@ const words = {
   reason: 'Lanternmoth',
   plan: 'Pebbleshore',
   drawing: 'Inkwellian',
+  viewBefore: 'Owlbrookish',
+  viewSender: 'Harebellow',
 };
 
 function board(text: string): Uint8Array {
@@ -122,6 +124,22 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     updatedAt: 50,
     updatedBy: 'staff:s',
   });
+  await store.saveViewBefore(
+    {
+      id: `${familyId}-v`,
+      meetingId,
+      senderKey: 'pass:x',
+      name: `${words.viewSender}${suffix}`,
+      relationship: `${words.relationship}${suffix}`,
+      worries: `${words.viewBefore}${suffix}`,
+      workingWell: '',
+      offers: '',
+      scaling: [],
+      sentAt: 60,
+    },
+    { perSender: 3, perMeeting: 60 },
+  );
+  await store.setDraftsShare(meetingId, { shareFrom: 70, setBy: 'staff-1', setAt: 60 });
 }
 
 /** [ERASE1] [ERASE2] [ERASE4]: refused while open, then everything of the family goes, the other family stays. */

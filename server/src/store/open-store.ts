@@ -12,6 +12,8 @@ import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.t
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { drawingRecords } from './repositories/drawings.ts';
+import { draftsShareRecords } from './repositories/drafts-shares.ts';
+import { viewBeforeRecords } from './repositories/views-before.ts';
 import { historyRecords } from './repositories/history.ts';
 import { erasureRecords } from './repositories/erasure.ts';
 import { familyRecords } from './repositories/families.ts';
@@ -66,6 +68,8 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...retentionRecords(context),
     ...historyRecords(context),
     ...erasureRecords(context),
+    ...draftsShareRecords(context),
+    ...viewBeforeRecords(context),
   };
   return {
     ...records,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runViewsBeforeStoreContract } from './views-before.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -84,6 +85,7 @@ describe.skipIf(unreachable !== undefined)(
     runRetentionStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
+    runViewsBeforeStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
       withSchema(async (schema) => {

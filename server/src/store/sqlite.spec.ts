@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runViewsBeforeStoreContract } from './views-before.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -40,6 +41,7 @@ runDrawingStoreContract('SqliteStore', onTempFile);
 runRetentionStoreContract('SqliteStore', onTempFile);
 runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
+runViewsBeforeStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {

@@ -21,6 +21,8 @@ import type { RetentionRecords } from './repositories/retention.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
 import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
+import type { DraftsShareRecords } from './repositories/drafts-shares.ts';
+import type { ViewBeforeRecords } from './repositories/views-before.ts';
 
 export type * from './records.ts';
 
@@ -39,7 +41,9 @@ export interface Store
     DrawingRecords,
     RetentionRecords,
     HistoryRecords,
-    ErasureRecords {
+    ErasureRecords,
+    DraftsShareRecords,
+    ViewBeforeRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

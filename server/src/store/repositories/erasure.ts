@@ -8,6 +8,8 @@ import { eraseLiveStatesOfFamily } from './live-state.ts';
 import { eraseMeetingsOfFamily } from './meetings.ts';
 import { erasePlansOfFamily } from './plan.ts';
 import { eraseScalingOfFamily } from './scaling.ts';
+import { eraseDraftsSharesOfFamily } from './drafts-shares.ts';
+import { eraseViewsBeforeOfFamily } from './views-before.ts';
 
 export type FamilyErasureResult = 'erased' | 'not-found' | 'meeting-open';
 
@@ -49,6 +51,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
           await eraseScalingOfFamily(trx, scope);
           await erasePlansOfFamily(trx, scope);
           await eraseGuestsOfFamily(trx, scope);
+          await eraseViewsBeforeOfFamily(trx, scope);
+          await eraseDraftsSharesOfFamily(trx, scope);
           await eraseMeetingsOfFamily(trx, scope);
         }
         await eraseFamilyRows(trx, scope);
@@ -81,5 +85,7 @@ const erasedTables = [
   'child',
   'network_member',
   'family',
+  'view_before',
+  'drafts_share',
   'erasure_in_progress',
 ] as const;

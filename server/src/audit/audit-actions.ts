@@ -40,5 +40,9 @@ export const auditActions = [
   'plan.exported',
   /** Guests' details past their retention were purged [RETAIN1]: how many, no names. */
   'retention.purged',
+  /** Before the meeting [DRAFT2] [PRIOR1] [PRIOR4]: when drafts are shared; views sent and brought in, never their words. */
+  'drafts.share-set',
+  'view-before.sent',
+  'view-before.brought-in',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -141,8 +141,12 @@ export function agreedRecordOf({
     familyWords,
     writers,
     map: cards.map(({ id, domain, text, author, authorId, perspective }) => {
-      const { name, relationship } = creditFor(authors, authorId, author);
-      const credit = { author: name, ...(relationship ? { relationship } : {}) };
+      const { name, relationship, sentBefore } = creditFor(authors, authorId, author);
+      const credit = {
+        author: name,
+        ...(relationship ? { relationship } : {}),
+        ...(sentBefore ? { sentBefore } : {}),
+      };
       return { id, column: columnOf(domain), domain, text, ...credit, perspective };
     }),
     decision: { text: decision.decision, nextMeetingDate: decision.nextMeetingDate },

@@ -79,6 +79,8 @@ export const agreedRecordSchema = z.object({
       author: z.string(),
       relationship: z.string().optional(),
       perspective: z.string(),
+      /** Sent before the meeting by its author, who could not come, and brought in [PRIOR4]. */
+      sentBefore: z.literal(true).optional(),
     }),
   ),
   /** What the meeting decided and when it meets next (yyyy-mm-dd or '') [EXPORT8]. */

@@ -51,7 +51,9 @@ function mapSections(record: AgreedRecord): ExportSection[] {
           list(
             cards.map((card) =>
               item(card.text, [
-                [words.writtenBy, card.author],
+                card.sentBefore
+                  ? [words.sentBeforeBy, exportWords.credit(card.author, card.relationship)]
+                  : [words.writtenBy, card.author],
                 [words.fromViewOf, capitalise(card.perspective)],
               ]),
             ),

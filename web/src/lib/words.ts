@@ -126,11 +126,20 @@ export const boardWords = /* @__PURE__ */ fromCatalogue(
     typing: (names: string) => m.board_typing({ names }),
     credit: (name: string, relationship: string) => m.board_credit({ name, relationship }),
     creditStaff: (name: string) => m.board_creditStaff({ name }),
+    creditSentBefore: (name: string, relationship: string) =>
+      m.board_creditSentBefore({ name, relationship }),
   },
 );
 
 /** "Pat Hollis (Nan)", or "Tom Price (staff)": a writer as the server recorded them [FIRST3]. */
-export function creditLabel(credit: { name: string; relationship?: string; role?: string }): string {
+export function creditLabel(credit: {
+  name: string;
+  relationship?: string;
+  role?: string;
+  sentBefore?: true;
+}): string {
+  // Sent before the meeting by someone who could not come, brought in by the chair [PRIOR4].
+  if (credit.sentBefore) return boardWords.creditSentBefore(credit.name, credit.relationship ?? '');
   if (credit.relationship) return boardWords.credit(credit.name, credit.relationship);
   if (credit.role === 'staff') return boardWords.creditStaff(credit.name);
   return credit.name;
@@ -941,6 +950,9 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'plan.agreed': m.audit_action_planAgreed,
   'plan.reopened': m.audit_action_planReopened,
   'plan.exported': m.audit_action_planExported,
+  'drafts.share-set': m.audit_action_draftsShareSet,
+  'view-before.sent': m.audit_action_viewBeforeSent,
+  'view-before.brought-in': m.audit_action_viewBeforeBroughtIn,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {
@@ -995,5 +1007,34 @@ export const eraseWords = /* @__PURE__ */ fromCatalogue(
     lead: (family: string) => m.erase_lead({ family }),
     typeName: (family: string) => m.erase_typeName({ family }),
     confirm: (family: string) => m.erase_confirm({ family }),
+  },
+);
+
+/** Before the meeting, for the chair: when the drafts are shared, and the views sent [DRAFT2] [PRIOR3]. */
+export const beforeWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.before_title,
+    shareFrom: m.before_shareFrom,
+    shareHint: m.before_shareHint,
+    share: m.before_share,
+    threeDays: m.before_threeDays,
+    stopSharing: m.before_stopSharing,
+    notShared: m.before_notShared,
+    views: m.before_views,
+    noViews: m.before_noViews,
+    worries: m.before_worries,
+    workingWell: m.before_workingWell,
+    offers: m.before_offers,
+    broughtIn: m.before_broughtIn,
+  },
+  {
+    sharedFrom: (time: string) => m.before_sharedFrom({ time }),
+    sentBy: (name: string, relationship: string, time: string) =>
+      m.before_sentBy({ name, relationship, time }),
+    number: (question: string, value: number) => m.before_number({ question, value: localNumber(value) }),
+    bringIn: (name: string) => m.before_bringIn({ name }),
+    failed: (reason: string) => m.before_failed({ reason }),
+    scalingSent: (name: string, relationship: string, value: number) =>
+      m.before_scalingSent({ name, relationship, value: localNumber(value) }),
   },
 );

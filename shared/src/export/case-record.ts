@@ -169,6 +169,17 @@ export function caseRecord(record: AgreedRecord, drawings: readonly ExportPictur
           true,
         ),
       ]),
+      ...section('sentBefore', words.sentBefore, [
+        list(
+          (record.sentBefore ?? []).map((view) =>
+            item(exportWords.credit(view.name, view.relationship), [
+              [words.sentAt, longDateOfTime(view.sentAt)],
+              [words.broughtIn, longDateOfTime(view.broughtInAt)],
+              ...view.scaling.map((answer): [string, string] => [answer.question, String(answer.value)]),
+            ]),
+          ),
+        ),
+      ]),
       ...section('bottomLines', capitalise(vocabulary.bottomLine.many), [
         list(board.bottomLines.map((line) => item(line.text))),
       ]),

@@ -40,6 +40,16 @@ export const auditActions = [
   'plan.exported',
   /** Guests' details past their retention were purged [RETAIN1]: how many, no names. */
   'retention.purged',
+  /** Network passes and the safety journal [PASS7]: ids only, never what an entry says. */
+  'pass.issued',
+  'pass.revoked',
+  'pass.reissued',
+  'pass.opened',
+  'pass.used',
+  'pass.refused',
+  'journal.written',
+  'journal.read',
+  'journal.replied',
   /** Before the meeting [DRAFT2] [PRIOR1] [PRIOR4]: when drafts are shared; views sent and brought in, never their words. */
   'drafts.share-set',
   'view-before.sent',

@@ -9,6 +9,7 @@ import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
+import { passRoutes } from './routes/pass-routes.ts';
 import { scalingRoutes } from './routes/scaling-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -19,7 +20,8 @@ import { beforeMeetingRoutes } from './routes/before-meeting-routes.ts';
 export { sendJson };
 export type { ApiDeps };
 
-const routes = [
+/** Every API route; exported for the test that walks them all with a network pass [PASS6]. */
+export const apiRoutes = [
   ...sessionRoutes,
   ...staffRoutes,
   ...familyRoutes,
@@ -31,6 +33,7 @@ const routes = [
   ...exportRoutes,
   ...drawingRoutes,
   ...testClockRoutes,
+  ...passRoutes,
   ...beforeMeetingRoutes,
 ];
 
@@ -46,7 +49,7 @@ export async function handleApi(
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   const method = request.method ?? 'GET';
-  const match = matchRoute(routes, method, url.pathname);
+  const match = matchRoute(apiRoutes, method, url.pathname);
   if (!match) {
     sendReply(response, notFound('No such API route.'));
     return true;

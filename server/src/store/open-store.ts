@@ -20,8 +20,10 @@ import { familyRecords } from './repositories/families.ts';
 import { guestRecords } from './repositories/guests.ts';
 import { liveStateRecords } from './repositories/live-state.ts';
 import { meetingRecords } from './repositories/meetings.ts';
+import { networkPassRecords } from './repositories/network-passes.ts';
 import { planRecords } from './repositories/plan.ts';
 import { retentionRecords } from './repositories/retention.ts';
+import { safetyJournalRecords } from './repositories/safety-journal.ts';
 import { scalingRecords } from './repositories/scaling.ts';
 import { staffIdentityRecords } from './repositories/staff-identities.ts';
 import { staffRecords } from './repositories/staff.ts';
@@ -68,6 +70,8 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...retentionRecords(context),
     ...historyRecords(context),
     ...erasureRecords(context),
+    ...networkPassRecords(context),
+    ...safetyJournalRecords(context),
     ...draftsShareRecords(context),
     ...viewBeforeRecords(context),
   };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runPassStoreContract } from './pass.contract.ts';
 import { runViewsBeforeStoreContract } from './views-before.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
@@ -82,6 +83,7 @@ describe.skipIf(unreachable !== undefined)(
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);
+    runPassStoreContract('PostgresStore', inOwnSchema);
     runRetentionStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);

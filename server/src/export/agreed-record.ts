@@ -22,6 +22,7 @@ import {
   type AuthorDirectory,
 } from '@kinboard/shared/access/credit';
 import * as Y from 'yjs';
+import { viewBeforeKey } from '@kinboard/shared/before-meeting/view-before';
 import { meetingCredits } from '../access/authors.ts';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
 import type {
@@ -106,9 +107,12 @@ export function agreedRecordOf({
   // what its screen claimed, and a worker's card typed for the family is not their words [EXPORT5].
   const cards = readCards(map);
   const decision = readMeetingDecision(frame);
+  const broughtIn = new Set(cards.map((card) => card.authorId));
   const questionText = new Map(readScalingQuestions(frame).map((question) => [question.id, question.text]));
   const sentBefore = viewsBefore
-    .filter((view) => view.broughtInAt !== undefined && view.broughtInAt <= version.agreedAt)
+    // Brought in before agreement: its cards are in the agreed map (read from the version itself,
+    // so no clock is compared; the agreement is dated by another one than the API's).
+    .filter((view) => view.broughtInAt !== undefined && broughtIn.has(viewBeforeKey(view.id)))
     .map((view) => ({
       name: view.name,
       relationship: view.relationship,

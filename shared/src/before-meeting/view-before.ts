@@ -63,3 +63,18 @@ export type ViewsBeforeReply = z.infer<typeof viewsBeforeReplySchema>;
 /** The participant key a view's cards are credited to [PRIOR4]. */
 export const viewBeforeKeyPrefix = 'prior:';
 export const viewBeforeKey = (viewId: string): string => `${viewBeforeKeyPrefix}${viewId}`;
+
+/**
+ * POST /api/meetings/:id/passes (staff): a pass for someone who cannot come, to read the
+ * meeting's drafts and send their view [PRIOR6]. It ends with the meeting's day.
+ */
+export const meetingPassRequestSchema = z
+  .object({
+    holderName: z.string().trim().min(1, 'the name of the person the pass is for').max(120),
+    relationship: z.string().trim().min(1, 'how they know the child').max(120),
+  })
+  .strict();
+export type MeetingPassRequest = z.infer<typeof meetingPassRequestSchema>;
+
+/** Where a meeting pass's link opens: the drafts page, with the secret after `#` [PRIOR6]. */
+export const meetingPassLink = (token: string): string => `/pass/drafts#${token}`;

@@ -4,18 +4,24 @@ import { draftsShareRequestSchema, type DraftsShare } from '@kinboard/shared/bef
 import {
   maxViewsPerMeeting,
   maxViewsPerSender,
+  maxViewTextLength,
+  meetingPassLink,
+  meetingPassRequestSchema,
   viewBeforeInputSchema,
   viewBeforeKey,
   type ViewBefore,
   type ViewsBeforeReply,
 } from '@kinboard/shared/before-meeting/view-before';
+import { endOfDay, newPassSecret } from '../../access/network-passes.ts';
 import { newId } from '../../access/secrets.ts';
+import { passViewOf } from '../../passes/journal-view.ts';
 import { bringViewIn } from '../../before-meeting/bring-in.ts';
 import { meetingDrafts } from '../../before-meeting/meeting-drafts.ts';
-import type { Meeting, ViewBeforeRecord } from '../../store/store.ts';
+import type { Meeting, NetworkPass, ViewBeforeRecord } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { badRequest, conflict, created, notFound, ok, Reply } from '../reply.ts';
 import { route } from '../router.ts';
+import { holderPass } from './pass-routes.ts';
 
 /** Meetings whose drafts and views are still "before the meeting" or in it [DRAFT3] [PRIOR3]. */
 const beforeOrDuring: readonly Meeting['state'][] = ['preparing', 'open'];
@@ -180,16 +186,104 @@ export async function receiveView(
     return badRequest(`You have sent ${maxViewsPerSender} views for this meeting already.`);
   if (result === 'too-many-for-meeting') return badRequest('This meeting cannot take more views.');
   await context.audit.record({
-    actorKind: 'system',
-    actorId: `pass:${reader.passId}`,
+    actorKind: 'participant',
+    actorId: reader.passId,
     action: 'view-before.sent',
     familyId: meeting.familyId,
     meetingId: meeting.id,
+    detail: { pass: reader.passId },
   });
   return created({ sentAt: context.now });
 }
 
+/**
+ * POST /api/meetings/:id/passes: a pass of kind `before-meeting` for this meeting [PRIOR6], made
+ * like every network pass (secret hashed, link with the secret after `#`, revoked and reissued
+ * from the family's passes, every use audited), ending with the meeting's day.
+ */
+async function issueMeetingPass(context: ApiContext): Promise<Reply> {
+  const allowed = await staffMeeting(context);
+  if (allowed instanceof Reply) return allowed;
+  const { meeting, staff } = allowed;
+  const body = context.body(meetingPassRequestSchema);
+  if (body instanceof Reply) return body;
+  const endsAt = endOfDay(meeting.date);
+  if (!beforeOrDuring.includes(meeting.state) || endsAt <= context.now)
+    return conflict('This meeting is over: a pass for it would open nothing.');
+  const secret = newPassSecret();
+  const pass: NetworkPass = {
+    id: secret.id,
+    familyId: meeting.familyId,
+    kind: 'before-meeting',
+    scope: meeting.id,
+    holderName: body.holderName,
+    relationship: body.relationship,
+    secretHash: secret.secretHash,
+    createdAt: context.now,
+    createdBy: staff.id,
+    endsAt,
+  };
+  await context.store.createPass(pass);
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: staff.id,
+    action: 'pass.issued',
+    familyId: meeting.familyId,
+    meetingId: meeting.id,
+    detail: { pass: pass.id, kind: pass.kind, endsAt },
+  });
+  return created({
+    pass: await passViewOf(context.store, pass, context.now),
+    link: meetingPassLink(secret.token),
+  });
+}
+
+/** The meeting a `before-meeting` pass is for, or the refusal [DRAFT3]. */
+async function passMeeting(context: ApiContext, what: string) {
+  const pass = await holderPass(context, what, ['before-meeting']);
+  if (pass instanceof Reply) return pass;
+  const meeting = pass.scope ? await context.store.getMeeting(pass.scope) : undefined;
+  if (!meeting || meeting.familyId !== pass.familyId) return notFound('There is no meeting with that link.');
+  return { pass, meeting };
+}
+
+/** GET /api/pass/meeting: whose pass it is and which meeting it is for [PRIOR6]. */
+async function showPassMeeting(context: ApiContext): Promise<Reply> {
+  const held = await passMeeting(context, 'meeting');
+  if (held instanceof Reply) return held;
+  const { pass, meeting } = held;
+  return ok({
+    holder: { name: pass.holderName, relationship: pass.relationship },
+    meeting: { title: meeting.title, date: meeting.date },
+    endsAt: pass.endsAt,
+    limits: { textChars: maxViewTextLength, views: maxViewsPerSender },
+  });
+}
+
+/** GET /api/pass/drafts: the drafts, from the chosen time only [DRAFT3]. */
+async function passDrafts(context: ApiContext): Promise<Reply> {
+  const held = await passMeeting(context, 'drafts');
+  if (held instanceof Reply) return held;
+  return draftsForReader(context, held.meeting);
+}
+
+/** POST /api/pass/views-before: the holder's view, credited as the server recorded the pass [PRIOR1]. */
+async function passSendsView(context: ApiContext): Promise<Reply> {
+  const held = await passMeeting(context, 'view-before');
+  if (held instanceof Reply) return held;
+  const { pass, meeting } = held;
+  return receiveView(context, meeting, {
+    passId: pass.id,
+    name: pass.holderName,
+    relationship: pass.relationship,
+  });
+}
+
 export const beforeMeetingRoutes = [
+  route('POST', '/api/meetings/:id/passes', issueMeetingPass),
+  route('GET', '/api/pass/meeting', showPassMeeting),
+  route('GET', '/api/pass/drafts', passDrafts),
+  route('POST', '/api/pass/views-before', passSendsView),
   route('GET', '/api/meetings/:id/drafts-share', showShare),
   route('PUT', '/api/meetings/:id/drafts-share', setShare),
   route('GET', '/api/meetings/:id/drafts', previewDrafts),

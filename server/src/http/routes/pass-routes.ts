@@ -6,6 +6,8 @@ import {
   journalReplyRequestSchema,
   longestPassDays,
   openPassRequestSchema,
+  passKinds,
+  type PassKind,
 } from '@kinboard/shared/passes/network-pass';
 import type { ServerResponse } from 'node:http';
 import { networkPassCookieName, clearCookieHeader } from '../../access/cookies.ts';
@@ -41,8 +43,14 @@ const noPass = () => signInNeeded('This link does not open anything.');
  * The pass a holder's request carries, or the refusal [PASS2] [PASS4]; each use is audited
  * without content, coalesced per pass and kind of use [PASS7].
  */
-async function holderPass(context: ApiContext, what: string): Promise<NetworkPass | Reply> {
+export async function holderPass(
+  context: ApiContext,
+  what: string,
+  // What each route serves is one kind's: a pass for a meeting's drafts opens no plan [DRAFT3].
+  kinds: readonly PassKind[] = ['between-meetings'],
+): Promise<NetworkPass | Reply> {
   const check = await passOfRequest(context.store, context.request.headers, context.now);
+  if (check.ok && !kinds.includes(check.pass.kind)) return noPass();
   if (!check.ok) {
     if (check.pass)
       await context.audit.recordCoalesced(`pass:${check.pass.id}:refused`, {
@@ -199,7 +207,7 @@ function streamPass(context: ApiContext, pass: NetworkPass) {
 
 /** GET /api/pass/live: the open page's line to the server, closed when the pass ends [PASS5]. */
 async function passLive(context: ApiContext): Promise<Reply> {
-  const pass = await holderPass(context, 'live');
+  const pass = await holderPass(context, 'live', passKinds);
   if (pass instanceof Reply) return pass;
   return new StreamReply(streamPass(context, pass));
 }

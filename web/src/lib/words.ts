@@ -1010,6 +1010,96 @@ export const eraseWords = /* @__PURE__ */ fromCatalogue(
   },
 );
 
+/** The phone page of a network pass between meetings [PASS6]. */
+export const passWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.pass_title,
+    opening: m.pass_opening,
+    noLink: m.pass_noLink,
+    ended: m.pass_ended,
+    refused: m.pass_refused,
+    plan: m.pass_plan,
+    noPlan: m.pass_noPlan,
+    myPart: m.pass_myPart,
+    noPart: m.pass_noPart,
+    closeNote: m.pass_closeNote,
+    newEntry: m.pass_newEntry,
+    text: m.pass_text,
+    happenedOn: m.pass_happenedOn,
+    whoWasThere: m.pass_whoWasThere,
+    planHeld: m.pass_planHeld,
+    held: m.pass_held,
+    partly: m.pass_partly,
+    notHeld: m.pass_notHeld,
+    rule: m.pass_rule,
+    noRule: m.pass_noRule,
+    send: m.pass_send,
+    sent: m.pass_sent,
+  },
+  {
+    for: (name: string, relationship: string, family: string) => m.pass_for({ name, relationship, family }),
+    endsOn: (date: string) => m.pass_endsOn({ date }),
+    textHint: (count: number) => m.pass_textHint({ count }),
+  },
+);
+
+/** The safety journal, as staff and pass holders read it [PASS8] [PASS10]. */
+export const journalWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.journal_title,
+    none: m.journal_none,
+    entries: m.journal_entries,
+    held: m.journal_held,
+    partly: m.journal_partly,
+    notHeld: m.journal_notHeld,
+    unread: m.journal_unread,
+    markRead: m.journal_markRead,
+    sendReply: m.journal_sendReply,
+    replied: m.journal_replied,
+    marked: m.journal_marked,
+  },
+  {
+    by: (name: string, relationship: string, when: string) => m.journal_by({ name, relationship, when }),
+    happenedOn: (date: string) => m.journal_happenedOn({ date }),
+    whoWasThere: (who: string) => m.journal_whoWasThere({ who }),
+    rule: (rule: string) => m.journal_rule({ rule }),
+    readBy: (name: string, when: string) => m.journal_readBy({ name, when }),
+    reply: (name: string, when: string) => m.journal_reply({ name, when }),
+    markReadOf: (name: string) => m.journal_markReadOf({ name }),
+    replyLabel: (name: string) => m.journal_replyLabel({ name }),
+  },
+);
+
+/** The family page's passes between meetings [PASS1] [PASS4]. */
+export const passesWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.passes_title,
+    lead: m.passes_lead,
+    holderName: m.passes_holderName,
+    relationship: m.passes_relationship,
+    person: m.passes_person,
+    noPerson: m.passes_noPerson,
+    endsOn: m.passes_endsOn,
+    give: m.passes_give,
+    none: m.passes_none,
+    list: m.passes_list,
+    revoked: m.passes_revoked,
+    revoke: m.passes_revoke,
+    reissue: m.passes_reissue,
+    noPlan: m.passes_noPlan,
+  },
+  {
+    given: (name: string) => m.passes_given({ name }),
+    qr: (name: string) => m.passes_qr({ name }),
+    link: (name: string) => m.passes_link({ name }),
+    active: (date: string) => m.passes_active({ date }),
+    expired: (date: string) => m.passes_expired({ date }),
+    revokeOf: (name: string) => m.passes_revokeOf({ name }),
+    reissueOf: (name: string) => m.passes_reissueOf({ name }),
+    revokedNotice: (name: string) => m.passes_revokedNotice({ name }),
+  },
+);
+
 /** Before the meeting, for the chair: when the drafts are shared, and the views sent [DRAFT2] [PRIOR3]. */
 export const beforeWords = /* @__PURE__ */ fromCatalogue(
   {

@@ -1116,8 +1116,15 @@ export const beforeWords = /* @__PURE__ */ fromCatalogue(
     workingWell: m.before_workingWell,
     offers: m.before_offers,
     broughtIn: m.before_broughtIn,
+    givePass: m.before_givePass,
+    holderName: m.before_holderName,
+    relationship: m.before_relationship,
+    give: m.before_give,
   },
   {
+    given: (name: string) => m.before_given({ name }),
+    qr: (name: string) => m.before_qr({ name }),
+    link: (name: string) => m.before_link({ name }),
     sharedFrom: (time: string) => m.before_sharedFrom({ time }),
     sentBy: (name: string, relationship: string, time: string) =>
       m.before_sentBy({ name, relationship, time }),
@@ -1126,5 +1133,36 @@ export const beforeWords = /* @__PURE__ */ fromCatalogue(
     failed: (reason: string) => m.before_failed({ reason }),
     scalingSent: (name: string, relationship: string, value: number) =>
       m.before_scalingSent({ name, relationship, value: localNumber(value) }),
+  },
+);
+
+/** The page a pass for one meeting opens on a phone: the drafts and "your view" [DRAFT3] [PRIOR1]. */
+export const passDraftsWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.passDrafts_title,
+    opening: m.passDrafts_opening,
+    ended: m.passDrafts_ended,
+    refused: m.passDrafts_refused,
+    closeNote: m.passDrafts_closeNote,
+    drafts: m.passDrafts_drafts,
+    notYet: m.passDrafts_notYet,
+    draftsNote: m.passDrafts_draftsNote,
+    statements: m.passDrafts_statements,
+    bottomLines: m.passDrafts_bottomLines,
+    agenda: m.passDrafts_agenda,
+    yourView: m.passDrafts_yourView,
+    worries: m.passDrafts_worries,
+    workingWell: m.passDrafts_workingWell,
+    offers: m.passDrafts_offers,
+    noNumber: m.passDrafts_noNumber,
+    send: m.passDrafts_send,
+    sent: m.passDrafts_sent,
+  },
+  {
+    for: (name: string, relationship: string, meeting: string, date: string) =>
+      m.passDrafts_for({ name, relationship, meeting, date }),
+    goal: (goal: string) => m.passDrafts_goal({ goal }),
+    number: (question: string, zero: string, ten: string) => m.passDrafts_number({ question, zero, ten }),
+    hint: (count: number) => m.passDrafts_hint({ count: localNumber(count) }),
   },
 );

@@ -148,6 +148,44 @@ describe('[DRAFT1] [DRAFT2] [DRAFT3] [PRIOR1] [PRIOR2] [PRIOR3] [PRIOR4] [PRIOR5
     expect((await pat.get(`/api/meetings/${meetingId}/views-before`)).status).toBe(401);
   });
 
+  it('[DRAFT3] [PRIOR6] each pass opens only its own kind; a meeting pass taken back opens nothing', async () => {
+    const familyId: string = (await chair.get(`/api/meetings/${meetingId}`)).body.family.id;
+    // A pass between meetings opens neither the drafts nor the view.
+    const endsOn = new Date((await serverNow()) + 30 * day).toISOString().slice(0, 10);
+    const between = await chair.post(`/api/families/${familyId}/passes`, {
+      holderName: 'Sam Okoro',
+      relationship: 'Neighbour',
+      endsOn,
+    });
+    expect(between.status).toBe(201);
+    const sam = new Browser(server, '10.9.0.3');
+    expect(
+      (await sam.post('/api/pass/open', { token: String(between.body.link).split('#')[1] })).status,
+    ).toBe(200);
+    expect((await sam.get('/api/pass/drafts')).status).toBe(401);
+    expect((await sam.post('/api/pass/views-before', { worries: 'x' })).status).toBe(401);
+    // A meeting pass taken back from the family's passes opens nothing, everywhere it was used.
+    const lost = await chair.post(`/api/meetings/${meetingId}/passes`, {
+      holderName: 'Lee Hollis',
+      relationship: 'Uncle',
+    });
+    const lee = new Browser(server, '10.9.0.4');
+    expect((await lee.post('/api/pass/open', { token: String(lost.body.link).split('#')[1] })).status).toBe(
+      200,
+    );
+    expect((await lee.get('/api/pass/drafts')).status).toBe(200);
+    expect((await chair.post(`/api/families/${familyId}/passes/${lost.body.pass.id}/revoke`)).status).toBe(
+      200,
+    );
+    expect((await lee.get('/api/pass/drafts')).status).toBe(410);
+    expect((await lee.post('/api/pass/views-before', { worries: 'x' })).status).toBe(410);
+    const listed = (await chair.get(`/api/families/${familyId}/passes`)).body.passes;
+    expect(listed.find((pass: { id: string }) => pass.id === lost.body.pass.id)).toMatchObject({
+      kind: 'before-meeting',
+      state: 'revoked',
+    });
+  });
+
   it('[PRIOR3] [PRIOR4] the chair brings her view in, once: cards credited as sent before the meeting by her', async () => {
     expect((await chair.post(`/api/meetings/${meetingId}/open`)).status).toBe(200);
     const brought = await chair.post(`/api/meetings/${meetingId}/views-before/${viewId}/bring-in`);

@@ -174,6 +174,14 @@ describe('[DRAFT1] [DRAFT2] [DRAFT3] [PRIOR1] [PRIOR2] [PRIOR3] [PRIOR4] [PRIOR5
       200,
     );
     expect((await lee.get('/api/pass/drafts')).status).toBe(200);
+    const reissued = await chair.post(`/api/families/${familyId}/passes/${lost.body.pass.id}/reissue`);
+    expect(reissued.body.link).toMatch(/^\/pass\/drafts#/);
+    expect((await lee.get('/api/pass/drafts')).status).toBe(410);
+    expect(
+      (await lee.post('/api/pass/open', { token: String(reissued.body.link).split('#')[1] })).status,
+    ).toBe(200);
+    expect((await lee.get('/api/pass/drafts')).status).toBe(200);
+    lost.body.pass.id = reissued.body.pass.id;
     expect((await chair.post(`/api/families/${familyId}/passes/${lost.body.pass.id}/revoke`)).status).toBe(
       200,
     );

@@ -1075,6 +1075,7 @@ export const passesWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.passes_title,
     lead: m.passes_lead,
+    forMeeting: m.passes_forMeeting,
     holderName: m.passes_holderName,
     relationship: m.passes_relationship,
     person: m.passes_person,

@@ -20,6 +20,7 @@ import {
   passLink,
   passOfRequest,
 } from '../../access/network-passes.ts';
+import { meetingPassLink } from '@kinboard/shared/before-meeting/view-before';
 import { newId } from '../../access/secrets.ts';
 import { currentPlanOf, rulesOf } from '../../passes/current-plan.ts';
 import { journalOf, passViewOf } from '../../passes/journal-view.ts';
@@ -317,7 +318,9 @@ async function reissuePass(context: ApiContext): Promise<Reply> {
     familyId: old.familyId,
     detail: { pass: next.id, replaces: old.id },
   });
-  return created({ pass: await passViewOf(context.store, next, context.now), link: passLink(secret.token) });
+  // A meeting's pass opens its own page [PRIOR6].
+  const link = next.kind === 'before-meeting' ? meetingPassLink(secret.token) : passLink(secret.token);
+  return created({ pass: await passViewOf(context.store, next, context.now), link });
 }
 
 /** GET /api/families/:id/journal: the safety journal in order, for staff [PASS10]. */

@@ -25,6 +25,8 @@ const day = 24 * 3_600_000;
 const rule = 'Gran collects Maisie from school on Fridays';
 let server: TestServer;
 let familyId: string;
+/** The worker's session, for what the test does through the API rather than the page. */
+let cookie: string;
 
 /** The API as a signed-in browser would call it, keeping the session cookie. */
 async function apiAs(cookie: string, method: string, path: string, body?: unknown) {
@@ -44,7 +46,7 @@ test.beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: admin.email, password: admin.password }),
   });
-  const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
   familyId = (await apiAs(cookie, 'POST', '/api/families', { name: 'Okoro', children: [{ name: 'Maisie' }] }))
     .body['family']!['id'];
   const meetingId: string = (
@@ -63,19 +65,24 @@ test.beforeAll(async () => {
     goal: 'Maisie gets to school safely every day.',
   });
   planRules.add(plan.doc, { what: rule, who: [{ name: 'Gran Okoro' }], answers: [pair] });
+  await expect.poll(() => readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`)).length).toBe(1);
+  await expect.poll(() => readStatementPairs(storedDoc(server.dataDir, `${meetingId}.frame`)).length).toBe(1);
+  frame.destroy();
+  plan.destroy();
+  await agree(meetingId);
+});
+
+/** The chair agrees the meeting's plan as it stands (through socket.io, as the console does). */
+async function agree(meetingId: string) {
   const chair = connectRealtime(server.url, 1, cookie);
   const ask = (event: Parameters<typeof request>[1], payload: unknown) =>
     request(chair, event, payload) as unknown as Promise<Result<unknown>>;
   expect(await ask('meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({ ok: true });
-  await expect.poll(() => readPlanRules(storedDoc(server.dataDir, `${meetingId}.plan`)).length).toBe(1);
-  await expect.poll(() => readStatementPairs(storedDoc(server.dataDir, `${meetingId}.frame`)).length).toBe(1);
   expect(await ask('plan:agreement', { action: 'start', reason: testReason })).toMatchObject({ ok: true });
   expect(await ask('plan:answer', { agrees: true })).toMatchObject({ ok: true });
   expect(await ask('plan:agreement', { action: 'finalise' })).toMatchObject({ ok: true });
   chair.disconnect();
-  frame.destroy();
-  plan.destroy();
-});
+}
 test.afterAll(async () => {
   await server.dispose();
 });
@@ -98,7 +105,7 @@ async function writeEntry(phone: Page, text: string, held: string, withRule: boo
   await expect(phone.getByRole('status').filter({ hasText: 'Your entry is in the journal.' })).toBeVisible();
 }
 
-test('[PASS1]-[PASS10] a worker gives Gran a pass; she writes the journal from her phone over days; the worker reads and replies; taking the pass back closes her page', async ({
+test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from her phone over days; the worker reads and replies; the review shows it on the projector and its case record summarises it; taking the pass back closes her page', async ({
   browser,
 }) => {
   const staff = await (await staffContext(browser)).newPage();
@@ -164,6 +171,56 @@ test('[PASS1]-[PASS10] a worker gives Gran a pass; she writes the journal from h
   // Gran sees the reply on her phone.
   await phone.reload();
   await expect(phone.getByTestId('journal-reply')).toContainText('Thank you, Gran. I will ring Mum today.');
+
+  // Three days on, the review meeting: its agenda's journal step shows Gran's entries on the projector.
+  await daysPass(3);
+  const reviewId: string = (
+    await apiAs(cookie, 'POST', `/api/families/${familyId}/meetings`, {
+      type: 'review-family-network-meeting',
+      date: '2026-12-01',
+      title: 'Okoro review',
+    })
+  ).body['meeting']!['id'];
+  await apiAs(cookie, 'POST', `/api/meetings/${reviewId}/open`);
+  await staff.goto(`${server.url}/chair/${reviewId}`);
+  const projector = await staff.context().newPage();
+  await projector.goto(`${server.url}/projector/${reviewId}`);
+  await staff
+    .getByRole('button', { name: /What the safety journal shows/ })
+    .first()
+    .click();
+  const projected = projector.getByTestId('meeting-journal');
+  await expect(
+    projected.getByRole('heading', { name: 'The safety journal since the last meeting' }),
+  ).toBeVisible();
+  const shownEntries = projected.getByTestId('meeting-journal-entry');
+  await expect(shownEntries).toHaveCount(2);
+  await expect(shownEntries.nth(0)).toContainText('Collected Maisie at 3pm, all fine.');
+  await expect(shownEntries.nth(0)).toContainText('Gran Okoro (Grandmother)');
+  await expect(shownEntries.nth(0)).toContainText(`Rule: ${rule}`);
+  await expect(shownEntries.nth(1)).toContainText('Mum was not well; Maisie stayed with me.');
+  await expect(staff.getByTestId('meeting-journal-entry')).toHaveCount(2);
+  expect(await seriousViolations(projector)).toEqual([]);
+
+  // The review agrees its plan; its case record summarises the journal since the last meeting, credited.
+  await agree(reviewId);
+  const download = async (format: string) =>
+    (
+      await fetch(`${server.url}/api/meetings/${reviewId}/plan-versions/1/export/${format}`, {
+        headers: { cookie },
+      })
+    ).text();
+  const text = await download('txt');
+  const summary = text.slice(text.indexOf('The safety journal since the last meeting'));
+  expect(summary.indexOf('Collected Maisie at 3pm, all fine.')).toBeGreaterThan(0);
+  expect(summary.indexOf('Mum was not well; Maisie stayed with me.')).toBeGreaterThan(
+    summary.indexOf('Collected Maisie at 3pm, all fine.'),
+  );
+  expect(summary).toContain('Written by: Gran Okoro (Grandmother)');
+  expect(summary).toContain(`Rule: ${rule}`);
+  expect(summary).toContain(`Reply from ${admin.name}`);
+  expect(await download('md')).toContain('The safety journal since the last meeting');
+  await staff.goto(`${server.url}/staff/families/${familyId}`);
 
   // The worker takes the pass back: her open page closes within a second, and the link refuses.
   const revoked = staff.waitForResponse((response) => response.url().endsWith('/revoke'));

@@ -176,6 +176,16 @@ describe('a network pass between meetings [PASS1]-[PASS10]', () => {
     expect((await issue('Long', 400)).status).toBe(400);
   });
 
+  it('[PASS2] [PASS5] an open page is closed once its pass is past its end, by the clock', async () => {
+    const issued = await issue('Cousin Quenby', 1);
+    const phone = await openPassOn(server, issued.body.link, '10.40.0.15');
+    const line = openPassLine(server, phone);
+    await line.opened;
+    await advance(2 * day);
+    // The next beat (at most 10 s) finds the pass ended.
+    expect((await line.ended)?.code).toBe(closeCodes.notAdmitted);
+  }, 30_000);
+
   it('[PASS4] [PASS5] revoking closes the open page at once; reissuing gives a new link and the old one opens nothing', async () => {
     const issued = await issue('Aunt Quenby');
     const phone = await openPassOn(server, issued.body.link, '10.40.0.6');

@@ -23,6 +23,7 @@ import {
 import { meetingPassLink } from '@kinboard/shared/before-meeting/view-before';
 import { newId } from '../../access/secrets.ts';
 import { currentPlanOf, rulesOf } from '../../passes/current-plan.ts';
+import { journalSinceLastMeeting } from '../../passes/journal-since.ts';
 import { journalOf, passViewOf } from '../../passes/journal-view.ts';
 import type { NetworkPass } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -378,6 +379,17 @@ async function reply(context: ApiContext): Promise<Reply> {
   });
 }
 
+/**
+ * GET /api/meetings/:id/journal: the journal since the last meeting, for the agenda's journal
+ * step on the chair's and the projector's screens (staff with access) [PASS11].
+ */
+async function meetingJournal(context: ApiContext): Promise<Reply> {
+  const allowed = await context.meetingOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  const { meeting } = allowed;
+  return ok(await journalSinceLastMeeting(context.store, meeting.familyId, meeting.id, context.now));
+}
+
 export const passRoutes = [
   route('POST', '/api/pass/open', openPass),
   route('GET', '/api/pass', showPass),
@@ -391,4 +403,5 @@ export const passRoutes = [
   route('GET', '/api/families/:id/journal', staffJournal),
   route('POST', '/api/families/:id/journal/:entryId/read', markRead),
   route('POST', '/api/families/:id/journal/:entryId/replies', reply),
+  route('GET', '/api/meetings/:id/journal', meetingJournal),
 ];

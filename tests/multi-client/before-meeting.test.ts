@@ -196,6 +196,9 @@ describe('[DRAFT1] [DRAFT2] [DRAFT3] [PRIOR1] [PRIOR2] [PRIOR3] [PRIOR4] [PRIOR5
 
   it('[PRIOR3] [PRIOR4] the chair brings her view in, once: cards credited as sent before the meeting by her', async () => {
     expect((await chair.post(`/api/meetings/${meetingId}/open`)).status).toBe(200);
+    // Until the chair brings a view in, the meeting's author list does not name its sender.
+    const before = meetingAuthorsSchema.parse((await chair.get(`/api/meetings/${meetingId}/authors`)).body);
+    expect(before.authors.map((author) => author.name)).not.toContain('Pat Hollis');
     const brought = await chair.post(`/api/meetings/${meetingId}/views-before/${viewId}/bring-in`);
     expect(brought.status).toBe(200);
     expect(brought.body.cards).toHaveLength(3);

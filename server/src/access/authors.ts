@@ -11,7 +11,8 @@ const staffPrefix = 'staff:';
  * by the name and relationship they joined with and the role the chair gave (from the lobby's
  * admission record), and each staff member who wrote in one of its documents (from the client
  * owners kept for it [SYNC13]) or is named in `staffKeys`, by their account's name, and each
- * view sent before the meeting by the name and relationship recorded for its pass [PRIOR4].
+ * view sent before the meeting and brought in, by the name and relationship recorded for its
+ * pass [PRIOR4].
  * Never a name a screen claimed.
  */
 export async function meetingCredits(
@@ -35,11 +36,14 @@ export async function meetingCredits(
     const account = await store.getStaff(key.slice(staffPrefix.length));
     if (account) staff.push({ key, name: account.name, role: 'staff' });
   }
-  const sentBefore = (await store.listViewsBefore(meetingId)).map((view): Credit => ({
-    key: viewBeforeKey(view.id),
-    name: view.name,
-    relationship: view.relationship,
-    sentBefore: true,
-  }));
+  // Only views the chair brought in: a view left out is nobody's business in the meeting.
+  const sentBefore = (await store.listViewsBefore(meetingId))
+    .filter((view) => view.broughtInAt !== undefined)
+    .map((view): Credit => ({
+      key: viewBeforeKey(view.id),
+      name: view.name,
+      relationship: view.relationship,
+      sentBefore: true,
+    }));
   return [...guests, ...staff, ...sentBefore];
 }

@@ -1027,6 +1027,7 @@ export const passWords = /* @__PURE__ */ fromCatalogue(
     noLink: m.pass_noLink,
     ended: m.pass_ended,
     refused: m.pass_refused,
+    replaced: m.pass_replaced,
     plan: m.pass_plan,
     noPlan: m.pass_noPlan,
     myPart: m.pass_myPart,

@@ -187,6 +187,7 @@ function streamPass(context: ApiContext, pass: NetworkPass) {
       context.request.headers,
       { passId: pass.id, familyId: pass.familyId },
       finish,
+      'live',
     );
     // Expiry comes with time, not news: each beat asks the store and the clock again.
     const beat = setInterval(() => {

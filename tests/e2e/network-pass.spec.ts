@@ -224,11 +224,13 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
 
   // The worker takes the pass back: her open page closes within a second, and the link refuses.
   const revoked = staff.waitForResponse((response) => response.url().endsWith('/revoke'));
+  const decided = Date.now();
   await staff.getByRole('button', { name: 'Take back the pass of Gran Okoro' }).click();
   await revoked;
-  const decided = Date.now();
   await phone.getByTestId('pass-ended').waitFor();
-  expect(Date.now() - decided).toBeLessThan(1000);
+  // When the page itself let go, not when the test next looked: a busy machine slows the looking.
+  const endedAt = Number(await phone.getByTestId('pass-page').getAttribute('data-ended-at'));
+  expect(endedAt - decided).toBeLessThan(1000);
   await expect(phone.getByText('Collected Maisie')).toHaveCount(0);
   const again = await phoneContextOfGran.newPage();
   await again.goto(link);

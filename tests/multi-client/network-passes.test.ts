@@ -186,6 +186,20 @@ describe('a network pass between meetings [PASS1]-[PASS10]', () => {
     expect((await line.ended)?.code).toBe(closeCodes.notAdmitted);
   }, 30_000);
 
+  it('[PASS5] [ACCESS27] a pass holds at most three open pages; a fourth closes the oldest with 4441', async () => {
+    const issued = await issue('Many Screens');
+    const phone = await openPassOn(server, issued.body.link, '10.40.0.16');
+    // One after another, so the server's oldest is the test's first.
+    const lines = [];
+    for (let index = 0; index < 4; index++) {
+      const line = openPassLine(server, phone);
+      await line.opened;
+      lines.push(line);
+    }
+    expect((await lines[0]!.ended)?.code).toBe(closeCodes.replaced);
+    for (const line of lines.slice(1)) line.close();
+  });
+
   it('[PASS4] [PASS5] revoking closes the open page at once; reissuing gives a new link and the old one opens nothing', async () => {
     const issued = await issue('Aunt Quenby');
     const phone = await openPassOn(server, issued.body.link, '10.40.0.6');

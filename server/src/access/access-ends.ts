@@ -101,7 +101,9 @@ export class AccessEnds {
    * `screensPerGuestPass` the oldest is closed with 4441 [ACCESS27].
    */
   watch(headers: IncomingHttpHeaders, resting: Resting, end: EndConnection, kind?: string): Watch {
-    const screenKey = resting.guestId && kind ? `${resting.guestId} ${kind}` : undefined;
+    // A guest pass's screens, and a network pass's open pages, are counted alike [ACCESS27] [PASS5].
+    const holder = resting.guestId ?? (resting.passId && `pass:${resting.passId}`);
+    const screenKey = holder && kind ? `${holder} ${kind}` : undefined;
     const watched: Watched = {
       resting,
       sessionId: resting.staffId ? this.#sessions.idOf(headers) : undefined,

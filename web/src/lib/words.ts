@@ -823,6 +823,7 @@ export const dueWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.due_title,
     nothing: m.due_nothing,
+    nothingForFamily: m.due_nothingForFamily,
     due: m.due_due,
     overdue: m.due_overdue,
     nonePlanned: m.due_nonePlanned,

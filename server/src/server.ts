@@ -151,7 +151,7 @@ export async function startServer(
     access,
     requireSignIn: config.requireSignIn,
     live,
-    plan: { stages: planStages, documents: sync },
+    plan: { stages: planStages, documents: sync, now: () => clock.now() },
     adapter: cluster?.socketIoAdapter,
     news,
     metrics,

@@ -45,5 +45,15 @@ export const auditActions = [
   'copy.saved-on-phone',
   /** Guests' details past their retention were purged [RETAIN1]: how many, no names. */
   'retention.purged',
+  /** Network passes and the safety journal [PASS7]: ids only, never what an entry says. */
+  'pass.issued',
+  'pass.revoked',
+  'pass.reissued',
+  'pass.opened',
+  'pass.used',
+  'pass.refused',
+  'journal.written',
+  'journal.read',
+  'journal.replied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

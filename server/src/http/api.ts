@@ -11,6 +11,7 @@ import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
+import { passRoutes } from './routes/pass-routes.ts';
 import { scalingRoutes } from './routes/scaling-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -20,7 +21,8 @@ import { testClockRoutes } from './routes/test-clock-routes.ts';
 export { sendJson };
 export type { ApiDeps };
 
-const routes = [
+/** Every API route; exported for the test that walks them all with a network pass [PASS6]. */
+export const apiRoutes = [
   ...sessionRoutes,
   ...staffRoutes,
   ...familyRoutes,
@@ -32,6 +34,7 @@ const routes = [
   ...exportRoutes,
   ...drawingRoutes,
   ...testClockRoutes,
+  ...passRoutes,
   ...copyRoutes,
   ...dueRoutes,
 ];
@@ -48,7 +51,7 @@ export async function handleApi(
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   const method = request.method ?? 'GET';
-  const match = matchRoute(routes, method, url.pathname);
+  const match = matchRoute(apiRoutes, method, url.pathname);
   if (!match) {
     sendReply(response, notFound('No such API route.'));
     return true;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runCopyStoreContract } from './copies.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
+import { runPassStoreContract } from './pass.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -82,6 +83,7 @@ describe.skipIf(unreachable !== undefined)(
     runLiveStoreContract('PostgresStore', inOwnSchema);
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);
+    runPassStoreContract('PostgresStore', inOwnSchema);
     runRetentionStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);

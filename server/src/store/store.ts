@@ -17,13 +17,17 @@ import type { HistoryRecords } from './repositories/history.ts';
 import type { GuestRecords } from './repositories/guests.ts';
 import type { LiveStateRecords } from './repositories/live-state.ts';
 import type { MeetingRecords } from './repositories/meetings.ts';
+import type { NetworkPassRecords } from './repositories/network-passes.ts';
 import type { PlanRecords } from './repositories/plan.ts';
 import type { RetentionRecords } from './repositories/retention.ts';
+import type { SafetyJournalRecords } from './repositories/safety-journal.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
 import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
 
 export type * from './records.ts';
+export type { NetworkPass } from './repositories/network-passes.ts';
+export type { JournalEntry, JournalReply } from './repositories/safety-journal.ts';
 
 export interface Store
   extends
@@ -41,6 +45,8 @@ export interface Store
     RetentionRecords,
     HistoryRecords,
     ErasureRecords,
+    NetworkPassRecords,
+    SafetyJournalRecords,
     CopyRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;

@@ -22,7 +22,17 @@ import { drawingsForExport } from '../../export/drawings-for-export.ts';
 import type { MailAttachment } from '../../mail/mailer.ts';
 import type { CopyGivenRecord, Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { badRequest, conflict, created, fileReply, forbidden, notFound, ok, Reply } from '../reply.ts';
+import {
+  badRequest,
+  conflict,
+  created,
+  fileReply,
+  forbidden,
+  notFound,
+  ok,
+  Reply,
+  signInNeeded,
+} from '../reply.ts';
 import { route } from '../router.ts';
 import { fileName } from './export-routes.ts';
 
@@ -212,11 +222,13 @@ async function downloadCopy(context: ApiContext): Promise<Reply> {
  * while the meeting holds an agreed plan and the guest is let in; their part is always their own.
  */
 async function phoneCopy(context: ApiContext): Promise<Reply> {
+  const meetingId = context.params['meetingId']!;
+  // Who asks comes first: a stranger learns nothing, not even which copies there are [PASS6].
+  const identity = await context.deps.access.resolveConnectionIdentity(context.request.headers, meetingId);
+  if (identity.kind === 'refused')
+    return signInNeeded('Only people let in to this meeting can save its plan.');
   const params = phoneCopyParamsSchema.safeParse(context.params);
   if (!params.success) return notFound('There is no such copy.');
-  const meetingId = context.params['meetingId']!;
-  const identity = await context.deps.access.resolveConnectionIdentity(context.request.headers, meetingId);
-  if (identity.kind === 'refused') return forbidden('Only people let in to this meeting can save its plan.');
   if (identity.kind !== 'guest')
     return forbidden('Staff give copies from the family page, where each one is recorded.');
   const meeting = await context.store.getMeeting(meetingId);

@@ -7,7 +7,9 @@ import { eraseGuestsOfFamily } from './guests.ts';
 import { eraseHistoryOfFamily } from './history.ts';
 import { eraseLiveStatesOfFamily } from './live-state.ts';
 import { eraseMeetingsOfFamily } from './meetings.ts';
+import { erasePassesOfFamily } from './network-passes.ts';
 import { erasePlansOfFamily } from './plan.ts';
+import { eraseJournalOfFamily } from './safety-journal.ts';
 import { eraseScalingOfFamily } from './scaling.ts';
 
 export type FamilyErasureResult = 'erased' | 'not-found' | 'meeting-open';
@@ -54,6 +56,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
           await eraseGuestsOfFamily(trx, scope);
           await eraseMeetingsOfFamily(trx, scope);
         }
+        await eraseJournalOfFamily(trx, scope);
+        await erasePassesOfFamily(trx, scope);
         await eraseFamilyRows(trx, scope);
         await trx.deleteFrom('erasure_in_progress').where('family_id', '=', familyId).execute();
         return 'erased';
@@ -71,6 +75,9 @@ const erasedTables = [
   'document_history',
   'client_owner',
   'drawing_image',
+  'journal_reply',
+  'journal_entry',
+  'network_pass',
   'meeting_live_state',
   'scaling_answer',
   'scaling_round',

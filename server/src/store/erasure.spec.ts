@@ -25,6 +25,7 @@ const words = {
   holder: 'Honeysuckled',
   journal: 'Dandelionic',
   reply: 'Kettlebrook',
+  photo: 'Pinecastlery',
 };
 
 function board(text: string): Uint8Array {
@@ -146,6 +147,7 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     createdAt: 60,
     createdBy: `${familyId}-s`,
     endsAt: 1000,
+    allowPhotos: true,
   });
   await store.addJournalEntry(
     {
@@ -163,6 +165,7 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
       ruleText: `${words.plan}${suffix}`,
     },
     { since: 0, most: 10 },
+    { contentType: 'image/png', data: new TextEncoder().encode(`${words.photo}${suffix}`) },
   );
   await store.addJournalReply({
     id: `${familyId}-reply`,

@@ -26,7 +26,7 @@ import type { StaffRecords } from './repositories/staff.ts';
 
 export type * from './records.ts';
 export type { NetworkPass } from './repositories/network-passes.ts';
-export type { JournalEntry, JournalReply } from './repositories/safety-journal.ts';
+export type { JournalEntry, JournalPhoto, JournalReply } from './repositories/safety-journal.ts';
 
 export interface Store
   extends

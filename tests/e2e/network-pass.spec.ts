@@ -116,6 +116,7 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
   await passes.getByLabel('Name of the person').fill('Gran Okoro');
   await passes.getByLabel('How they know the child').fill('Grandmother');
   await passes.getByLabel('Their part in the plan').selectOption({ label: 'Gran Okoro' });
+  await passes.getByLabel('Let them add a photo or drawing to an entry').check();
   await passes.getByRole('button', { name: 'Give a pass' }).click();
   await expect(passes.getByRole('img', { name: 'QR code of the pass for Gran Okoro' })).toBeVisible();
   const link = await passes.getByLabel('Link for Gran Okoro').inputValue();
@@ -145,7 +146,19 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
 
   // Two days later she writes again.
   await daysPass(2);
+  // With a drawing Maisie made (a real 1x1 PNG), which the worker allowed on this pass [PASS8].
+  await phone.getByLabel('A photo or drawing (if you want)').setInputFiles({
+    name: 'drawing.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  });
   await writeEntry(phone, 'Mum was not well; Maisie stayed with me.', 'The plan partly held', false);
+  await expect(
+    phone.getByRole('img', { name: 'Photo or drawing with the entry by Gran Okoro' }),
+  ).toBeVisible();
   const entries = phone
     .getByRole('list', { name: 'Journal entries, oldest first' })
     .getByTestId('journal-entry');
@@ -160,6 +173,10 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
   await expect(staffEntries.nth(0)).toContainText(`Rule: ${rule}`);
   await expect(staffEntries.nth(0)).toContainText('Gran Okoro (Grandmother)');
   await expect(staffEntries.nth(1)).toContainText('Mum was not well; Maisie stayed with me.');
+  const drawing = staffEntries
+    .nth(1)
+    .getByRole('img', { name: 'Photo or drawing with the entry by Gran Okoro' });
+  await expect.poll(() => drawing.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
   await journal.getByRole('button', { name: 'Mark the entry by Gran Okoro as read' }).first().click();
   await expect(staffEntries.nth(0).getByTestId('journal-read')).toContainText(`Read by ${admin.name}`);
   await staffEntries.nth(1).getByLabel('Reply to Gran Okoro').fill('Thank you, Gran. I will ring Mum today.');

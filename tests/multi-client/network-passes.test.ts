@@ -128,7 +128,7 @@ describe('a network pass between meetings [PASS1]-[PASS10]', () => {
         if (template.startsWith('/api/meetings')) return meetingId;
         return template.startsWith('/api/staff') ? staffId : familyId;
       });
-      if (holderRoutes.has(path) || path === '/api/test-clock') continue;
+      if (holderRoutes.has(path) || path.startsWith('/api/pass/') || path === '/api/test-clock') continue;
       const body = each.method === 'GET' ? undefined : {};
       const answer = await phone.request(each.method, path, body);
       walked++;
@@ -303,6 +303,55 @@ describe('a network pass between meetings [PASS1]-[PASS10]', () => {
     expect(answers.filter((each) => each.status === 429)).toHaveLength(3);
     await advance(day + 1);
     expect((await entry('the next day')).status).toBe(201);
+  });
+
+  it('[PASS8] a photo or drawing goes with an entry only when the worker allowed it, and only to the family’s readers', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const photo = { contentType: 'image/png', base64: png.toString('base64') };
+    const entry = (phone: Browser, more: Record<string, unknown>) =>
+      phone.post('/api/pass/journal', {
+        text: 'A drawing',
+        happenedOn: dayAfter(now, 0),
+        planHeld: 'held',
+        ...more,
+      });
+    const plain = await openPassOn(server, (await issue('No Photos')).body.link, '10.40.0.20');
+    expect((await entry(plain, { photo })).status).toBe(403);
+    const allowed = await staff.post(`/api/families/${familyId}/passes`, {
+      holderName: 'Photo Gran',
+      relationship: 'Grandmother',
+      endsOn: dayAfter(now, 10),
+      allowPhotos: true,
+    });
+    expect(allowed.body.pass.allowPhotos).toBe(true);
+    const phone = await openPassOn(server, allowed.body.link, '10.40.0.21');
+    const wrong = { contentType: 'image/png', base64: Buffer.from('not a picture').toString('base64') };
+    expect((await entry(phone, { photo: wrong })).status).toBe(400);
+    const written = await entry(phone, { photo });
+    expect(written.status).toBe(201);
+    expect(written.body.entry.hasPhoto).toBe(true);
+    const entryId: string = written.body.entry.id;
+    const fetchPhoto = async (browser: Browser | undefined, path: string) => {
+      const cookie = browser
+        ? [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+        : '';
+      const response = await fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {} });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    };
+    for (const [browser, path] of [
+      [phone, `/api/pass/journal/${entryId}/photo`],
+      [plain, `/api/pass/journal/${entryId}/photo`],
+      [staff, `/api/families/${familyId}/journal/${entryId}/photo`],
+    ] as const)
+      expect(await fetchPhoto(browser, path)).toEqual({ status: 200, type: 'image/png', bytes: png });
+    expect((await fetchPhoto(undefined, `/api/families/${familyId}/journal/${entryId}/photo`)).status).toBe(
+      401,
+    );
+    expect((await fetchPhoto(undefined, `/api/pass/journal/${entryId}/photo`)).status).toBe(401);
   });
 
   it('[PASS7] every use is audited, coalesced, without content', async () => {

@@ -17,7 +17,8 @@ function staffNames(store: Store): (staffId: string | undefined) => Promise<stri
 
 /** The family's journal in order, each entry with its replies in order, credited [PASS8] [PASS10]. */
 export async function journalOf(store: Store, familyId: string): Promise<JournalEntryView[]> {
-  const { entries, replies } = await store.listJournalOfFamily(familyId);
+  const { entries, replies, photos } = await store.listJournalOfFamily(familyId);
+  const withPhoto = new Set(photos);
   const nameOf = staffNames(store);
   return Promise.all(
     entries.map(async (entry) => ({
@@ -31,6 +32,7 @@ export async function journalOf(store: Store, familyId: string): Promise<Journal
       authorRelationship: entry.authorRelationship,
       writtenAt: entry.writtenAt,
       ...(entry.readAt === undefined ? {} : { readAt: entry.readAt, readByName: await nameOf(entry.readBy) }),
+      hasPhoto: withPhoto.has(entry.id),
       replies: await Promise.all(
         replies
           .filter((reply) => reply.entryId === entry.id)
@@ -53,6 +55,7 @@ export async function passViewOf(store: Store, pass: NetworkPass, now: number): 
     holderName: pass.holderName,
     relationship: pass.relationship,
     ...(pass.personKey ? { personKey: pass.personKey } : {}),
+    allowPhotos: pass.allowPhotos ?? false,
     createdAt: pass.createdAt,
     createdByName: (await store.getStaff(pass.createdBy))?.name ?? '',
     endsAt: pass.endsAt,

@@ -184,7 +184,10 @@ export interface Database {
     revoked_at: number | null;
     revoked_by: string | null;
     replaced_by: string | null;
+    /** 0/1 on SQLite, a boolean on PostgreSQL [PASS8]. */
+    allow_photos: number | boolean;
   };
+  journal_photo: { entry_id: string; family_id: string; content_type: string; data: Uint8Array };
   /** The safety journal [PASS8]: each entry with its author and time as the server recorded them. */
   journal_entry: {
     id: string;

@@ -28,6 +28,7 @@ const words = {
   copy: 'Featherquillby',
   viewBefore: 'Owlbrookish',
   viewSender: 'Harebellow',
+  photo: 'Pinecastlery',
 };
 
 function board(text: string): Uint8Array {
@@ -149,6 +150,7 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     createdAt: 60,
     createdBy: `${familyId}-s`,
     endsAt: 1000,
+    allowPhotos: true,
   });
   await store.addJournalEntry(
     {
@@ -166,6 +168,7 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
       ruleText: `${words.plan}${suffix}`,
     },
     { since: 0, most: 10 },
+    { contentType: 'image/png', data: new TextEncoder().encode(`${words.photo}${suffix}`) },
   );
   await store.addJournalReply({
     id: `${familyId}-reply`,

@@ -579,6 +579,25 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
       },
     ],
     [
+      // A photo or drawing with a journal entry, when the worker allowed it on the pass [PASS8].
+      '0015-safety-journal',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .alterTable('network_pass')
+            .addColumn('allow_photos', d.flagType, (c) => c.notNull().defaultTo(d.flag(false)))
+            .execute();
+          await db.schema
+            .createTable('journal_photo')
+            .addColumn('entry_id', 'text', (c) => c.primaryKey().references('journal_entry.id'))
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('content_type', 'text', (c) => c.notNull())
+            .addColumn('data', d.bytes, (c) => c.notNull())
+            .execute();
+        },
+      },
+    ],
+    [
       // Who was given a copy of which agreed version, when and how [COPY6]; erased with the family.
       '0016-copies-given',
       {

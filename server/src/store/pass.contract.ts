@@ -12,6 +12,7 @@ const pass = (id: string, more: Partial<NetworkPass> = {}): NetworkPass => ({
   createdAt: 10,
   createdBy: 'staff-1',
   endsAt: 1_000,
+  allowPhotos: false,
   ...more,
 });
 
@@ -92,6 +93,18 @@ export function runPassStoreContract(name: string, makeFactory: MakeStoreFactory
       expect(entries.map((each) => each.id)).toEqual(['e1', 'e2', 'e3']);
       expect(entries[0]).toEqual(entry('e1', 'p1', 50));
       expect((await store.listJournalOfFamily('other')).entries).toEqual([]);
+    });
+
+    it('[PASS8] keeps an entry’s photo with it, for its family only', async () => {
+      await store.createPass(pass('p1', { allowPhotos: true }));
+      expect(await store.getPass('p1')).toMatchObject({ allowPhotos: true });
+      const photo = { contentType: 'image/png', data: new Uint8Array([0x89, 0x50, 1, 2, 3]) };
+      await store.addJournalEntry(entry('e1', 'p1', 50), { since: 0, most: 10 }, photo);
+      await store.addJournalEntry(entry('e2', 'p1', 60), { since: 0, most: 10 });
+      expect((await store.listJournalOfFamily('fam')).photos).toEqual(['e1']);
+      expect(await store.getJournalPhoto('fam', 'e1')).toEqual(photo);
+      expect(await store.getJournalPhoto('other', 'e1')).toBeUndefined();
+      expect(await store.getJournalPhoto('fam', 'e2')).toBeUndefined();
     });
 
     it('[PASS10] an entry is marked read once, and replies keep their staff member and time', async () => {

@@ -29,7 +29,7 @@ import type { ViewBeforeRecords } from './repositories/views-before.ts';
 
 export type * from './records.ts';
 export type { NetworkPass } from './repositories/network-passes.ts';
-export type { JournalEntry, JournalReply } from './repositories/safety-journal.ts';
+export type { JournalEntry, JournalPhoto, JournalReply } from './repositories/safety-journal.ts';
 
 export interface Store
   extends

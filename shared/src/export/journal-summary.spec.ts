@@ -14,6 +14,7 @@ const entry = {
   writtenAt: Date.parse('2026-12-04T15:30:00Z'),
   readAt: Date.parse('2026-12-05T09:00:00Z'),
   readByName: 'Wren Worker',
+  hasPhoto: false,
   replies: [
     { id: 'x', text: 'Thank you.', writtenAt: Date.parse('2026-12-05T09:05:00Z'), staffName: 'Wren Worker' },
   ],

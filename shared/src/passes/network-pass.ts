@@ -20,7 +20,11 @@ export const journalLimits = {
   shortChars: 300,
   entriesPerDay: 10,
   replyChars: 2000,
+  /** A photo or drawing with an entry, when the worker allowed it on the pass [PASS8]. */
+  photoBytes: 512 * 1024,
 } as const;
+/** The kinds of picture an entry may carry. */
+export const journalPhotoTypes = ['image/png', 'image/jpeg'] as const;
 
 const shortText = (what: string, max = 120) => z.string().trim().min(1, what).max(max);
 const isoDate = z.iso.date({ message: 'a date like 2026-03-14' });
@@ -34,6 +38,8 @@ export const issuePassRequestSchema = z
     personKey: z.string().trim().min(1).max(200).optional(),
     /** The last day the pass works (yyyy-mm-dd, the server's days, UTC). */
     endsOn: isoDate,
+    /** Whether the holder may add a photo or drawing to an entry [PASS8]. */
+    allowPhotos: z.boolean().default(false),
   })
   .strict();
 export type IssuePassRequest = z.infer<typeof issuePassRequestSchema>;
@@ -59,6 +65,17 @@ export const journalEntryRequestSchema = z
     planHeld: z.enum(planHeldValues),
     /** The id of the agreed plan's rule it concerns, if any. */
     ruleId: z.string().trim().min(1).max(200).optional(),
+    /** A photo or drawing, base64, if the pass allows it [PASS8]. */
+    photo: z
+      .object({
+        contentType: z.enum(journalPhotoTypes),
+        base64: z
+          .string()
+          .max(Math.ceil(journalLimits.photoBytes / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type JournalEntryRequest = z.infer<typeof journalEntryRequestSchema>;
@@ -75,6 +92,7 @@ export interface PassView {
   holderName: string;
   relationship: string;
   personKey?: string | undefined;
+  allowPhotos: boolean;
   createdAt: number;
   createdByName: string;
   endsAt: number;
@@ -107,5 +125,7 @@ export interface JournalEntryView {
   writtenAt: number;
   readAt?: number | undefined;
   readByName?: string | undefined;
+  /** Whether the entry carries a photo or drawing (read from its own route). */
+  hasPhoto: boolean;
   replies: JournalReplyView[];
 }

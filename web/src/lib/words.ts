@@ -1103,6 +1103,8 @@ export const passWords = /* @__PURE__ */ fromCatalogue(
     ended: m.pass_ended,
     refused: m.pass_refused,
     replaced: m.pass_replaced,
+    photo: m.pass_photo,
+    photoKind: m.pass_photoKind,
     plan: m.pass_plan,
     noPlan: m.pass_noPlan,
     myPart: m.pass_myPart,
@@ -1125,6 +1127,7 @@ export const passWords = /* @__PURE__ */ fromCatalogue(
     for: (name: string, relationship: string, family: string) => m.pass_for({ name, relationship, family }),
     endsOn: (date: string) => m.pass_endsOn({ date }),
     textHint: (count: number) => m.pass_textHint({ count }),
+    photoTooBig: (size: number) => m.pass_photoTooBig({ size }),
   },
 );
 
@@ -1154,6 +1157,7 @@ export const journalWords = /* @__PURE__ */ fromCatalogue(
     reply: (name: string, when: string) => m.journal_reply({ name, when }),
     markReadOf: (name: string) => m.journal_markReadOf({ name }),
     replyLabel: (name: string) => m.journal_replyLabel({ name }),
+    photoOf: (name: string) => m.journal_photoOf({ name }),
   },
 );
 
@@ -1175,6 +1179,7 @@ export const passesWords = /* @__PURE__ */ fromCatalogue(
     revoke: m.passes_revoke,
     reissue: m.passes_reissue,
     noPlan: m.passes_noPlan,
+    allowPhotos: m.passes_allowPhotos,
   },
   {
     given: (name: string) => m.passes_given({ name }),

@@ -27,10 +27,22 @@ import { journalSinceLastMeeting } from '../../passes/journal-since.ts';
 import { journalOf, passViewOf } from '../../passes/journal-view.ts';
 import type { NetworkPass } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { badRequest, created, notFound, ok, Reply, signInNeeded, StreamReply, tooMany } from '../reply.ts';
+import {
+  badRequest,
+  created,
+  forbidden,
+  notFound,
+  ok,
+  Reply,
+  signInNeeded,
+  StreamReply,
+  tooMany,
+} from '../reply.ts';
 import { route } from '../router.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
+/** An entry's JSON body: its words and a base64 photo at most `photoBytes` [PASS8]. */
+const journalEntryBodyBytes = Math.ceil(journalLimits.photoBytes / 3) * 4 + 16 * 1024;
 /** How often an open pass page hears from the server, and its pass is checked against the clock [PASS5]. */
 export const passHeartbeatMs = 10_000;
 
@@ -109,6 +121,7 @@ async function showPass(context: ApiContext): Promise<Reply> {
     plan: record ? familyPlan(record) : null,
     myPart: record && pass.personKey ? (myPartSheet(record, pass.personKey) ?? null) : null,
     rules: rulesOf(record),
+    allowPhotos: pass.allowPhotos ?? false,
     limits: journalLimits,
   });
 }
@@ -131,6 +144,9 @@ async function writeEntry(context: ApiContext): Promise<Reply> {
     rule = rulesOf(await currentPlanOf(context.store, pass.familyId)).find((each) => each.id === body.ruleId);
     if (!rule) return badRequest('Check ruleId: choose a rule of the agreed plan.', 'ruleId');
   }
+  const photo = body.photo && photoOf(body.photo);
+  if (photo instanceof Reply) return photo;
+  if (photo && !pass.allowPhotos) return forbidden('This pass does not take photos or drawings.');
   const entry = {
     id: newId(),
     familyId: pass.familyId,
@@ -145,10 +161,11 @@ async function writeEntry(context: ApiContext): Promise<Reply> {
     ruleId: rule?.id,
     ruleText: rule?.text,
   };
-  const added = await context.store.addJournalEntry(entry, {
-    since: context.now - dayMs,
-    most: journalLimits.entriesPerDay,
-  });
+  const added = await context.store.addJournalEntry(
+    entry,
+    { since: context.now - dayMs, most: journalLimits.entriesPerDay },
+    photo,
+  );
   if (added === 'too-many')
     return tooMany(
       dayMs,
@@ -164,6 +181,49 @@ async function writeEntry(context: ApiContext): Promise<Reply> {
   return created({
     entry: (await journalOf(context.store, pass.familyId)).find((each) => each.id === entry.id),
   });
+}
+
+const signatures: Record<string, number[]> = {
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
+
+/** The photo's bytes, if they are what they say (a PNG or JPEG) and small enough [PASS8]. */
+function photoOf(photo: {
+  contentType: string;
+  base64: string;
+}): { contentType: string; data: Uint8Array } | Reply {
+  const data = new Uint8Array(Buffer.from(photo.base64, 'base64'));
+  const signature = signatures[photo.contentType] ?? [];
+  if (data.length > journalLimits.photoBytes)
+    return badRequest(`Check photo: at most ${journalLimits.photoBytes / 1024} KB.`, 'photo');
+  if (data.length < signature.length || signature.some((byte, index) => data[index] !== byte))
+    return badRequest('Check photo: a PNG or JPEG picture.', 'photo');
+  return { contentType: photo.contentType, data };
+}
+
+/** A picture as an answer: shown, never cached, and never taken for another type. */
+const pictureReply = (photo: { contentType: string; data: Uint8Array }) =>
+  new Reply(200, photo.data, {
+    'content-type': photo.contentType,
+    'content-disposition': 'inline',
+    'cache-control': 'no-store',
+  });
+
+/** GET /api/pass/journal/:entryId/photo: an entry's photo, for the family's pass holders [PASS8]. */
+async function holderPhoto(context: ApiContext): Promise<Reply> {
+  const pass = await holderPass(context, 'photo');
+  if (pass instanceof Reply) return pass;
+  const photo = await context.store.getJournalPhoto(pass.familyId, context.params['entryId']!);
+  return photo ? pictureReply(photo) : notFound('That entry has no photo.');
+}
+
+/** GET /api/families/:id/journal/:entryId/photo: an entry's photo, for staff with access [PASS8]. */
+async function staffPhoto(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const photo = await context.store.getJournalPhoto(allowed.family.id, context.params['entryId']!);
+  return photo ? pictureReply(photo) : notFound('That entry has no photo.');
 }
 
 /** Server-sent events: `ended` the moment the pass is revoked, on any server [PASS5]. */
@@ -258,6 +318,7 @@ async function issuePass(context: ApiContext): Promise<Reply> {
     createdAt: context.now,
     createdBy: allowed.staff.id,
     endsAt,
+    allowPhotos: body.allowPhotos,
   };
   await context.store.createPass(pass);
   await context.audit.record({
@@ -395,7 +456,8 @@ export const passRoutes = [
   route('POST', '/api/pass/open', openPass),
   route('GET', '/api/pass', showPass),
   route('GET', '/api/pass/journal', holderJournal),
-  route('POST', '/api/pass/journal', writeEntry),
+  route('POST', '/api/pass/journal', writeEntry, { maxBodyBytes: journalEntryBodyBytes }),
+  route('GET', '/api/pass/journal/:entryId/photo', holderPhoto),
   route('GET', '/api/pass/live', passLive),
   route('GET', '/api/families/:id/passes', listPasses),
   route('POST', '/api/families/:id/passes', issuePass),
@@ -405,4 +467,5 @@ export const passRoutes = [
   route('POST', '/api/families/:id/journal/:entryId/read', markRead),
   route('POST', '/api/families/:id/journal/:entryId/replies', reply),
   route('GET', '/api/meetings/:id/journal', meetingJournal),
+  route('GET', '/api/families/:id/journal/:entryId/photo', staffPhoto),
 ];

@@ -80,6 +80,7 @@ const erasedTables = [
   'client_owner',
   'drawing_image',
   'journal_reply',
+  'journal_photo',
   'journal_entry',
   'network_pass',
   'meeting_live_state',

@@ -22,6 +22,8 @@ export interface NetworkPass {
   revokedAt?: number | undefined;
   revokedBy?: string | undefined;
   replacedBy?: string | undefined;
+  /** Whether its holder may add a photo or drawing to an entry [PASS8]. */
+  allowPhotos?: boolean | undefined;
 }
 
 /** Passes for the network [PASS1]-[PASS5]. A pass is never deleted but with its family. */
@@ -61,9 +63,10 @@ const toPass = (row: PassRow): NetworkPass => ({
   revokedAt: row.revoked_at === null ? undefined : Number(row.revoked_at),
   revokedBy: row.revoked_by ?? undefined,
   replacedBy: row.replaced_by ?? undefined,
+  allowPhotos: row.allow_photos === true || row.allow_photos === 1,
 });
 
-const toRow = (pass: NetworkPass): PassRow => ({
+const baseRow = (pass: NetworkPass): Omit<PassRow, 'allow_photos'> => ({
   id: pass.id,
   family_id: pass.familyId,
   kind: pass.kind,
@@ -99,7 +102,11 @@ async function revoke(
   return row && toPass(row);
 }
 
-export function networkPassRecords({ db }: StoreContext): NetworkPassRecords {
+export function networkPassRecords({ db, dialect }: StoreContext): NetworkPassRecords {
+  const toRow = (pass: NetworkPass) => ({
+    ...baseRow(pass),
+    allow_photos: dialect.flag(pass.allowPhotos ?? false),
+  });
   return {
     async createPass(pass) {
       await db.insertInto('network_pass').values(toRow(pass)).execute();

@@ -26,6 +26,12 @@ export interface JournalEntry {
   readBy?: string | undefined;
 }
 
+/** A photo or drawing with an entry [PASS8]. */
+export interface JournalPhoto {
+  contentType: string;
+  data: Uint8Array;
+}
+
 /** A staff member's reply to an entry, credited to them [PASS10]. */
 export interface JournalReply {
   id: string;
@@ -50,9 +56,17 @@ export interface SafetyJournalRecords {
    * Adds an entry unless its pass has written `limit.most` since `limit.since` [PASS9]; the
    * count and the insert are one transaction, so entries sent at once cannot slip past.
    */
-  addJournalEntry(entry: JournalEntry, limit: JournalLimit): Promise<AddJournalEntryResult>;
-  /** The family's journal in the order it was written, with each entry's replies in order. */
-  listJournalOfFamily(familyId: string): Promise<{ entries: JournalEntry[]; replies: JournalReply[] }>;
+  addJournalEntry(
+    entry: JournalEntry,
+    limit: JournalLimit,
+    photo?: JournalPhoto,
+  ): Promise<AddJournalEntryResult>;
+  /** The family's journal in the order it was written, with each entry's replies in order, and which entries have a photo. */
+  listJournalOfFamily(
+    familyId: string,
+  ): Promise<{ entries: JournalEntry[]; replies: JournalReply[]; photos: string[] }>;
+  /** An entry's photo, if the family has that entry and it has one [PASS8]. */
+  getJournalPhoto(familyId: string, entryId: string): Promise<JournalPhoto | undefined>;
   /** Marks an entry read, the first time; false when the family has no such entry. */
   markJournalEntryRead(familyId: string, entryId: string, at: number, by: string): Promise<boolean>;
   /** False (nothing written) when the family has no such entry. */
@@ -94,7 +108,7 @@ export function safetyJournalRecords({ db, dialect }: StoreContext): SafetyJourn
       .where('family_id', '=', familyId)
       .executeTakeFirst()) !== undefined;
   return {
-    async addJournalEntry(entry, limit) {
+    async addJournalEntry(entry, limit, photo) {
       return db.transaction().execute(async (trx): Promise<AddJournalEntryResult> => {
         // The pass's row, locked on PostgreSQL, makes a pass's entries wait for one another.
         await dialect
@@ -126,6 +140,16 @@ export function safetyJournalRecords({ db, dialect }: StoreContext): SafetyJourn
             read_by: null,
           })
           .execute();
+        if (photo)
+          await trx
+            .insertInto('journal_photo')
+            .values({
+              entry_id: entry.id,
+              family_id: entry.familyId,
+              content_type: photo.contentType,
+              data: photo.data,
+            })
+            .execute();
         return 'added';
       });
     },
@@ -144,7 +168,25 @@ export function safetyJournalRecords({ db, dialect }: StoreContext): SafetyJourn
         .orderBy('written_at')
         .orderBy('id')
         .execute();
-      return { entries: entries.map(toEntry), replies: replies.map(toReply) };
+      const photos = await db
+        .selectFrom('journal_photo')
+        .select('entry_id')
+        .where('family_id', '=', familyId)
+        .execute();
+      return {
+        entries: entries.map(toEntry),
+        replies: replies.map(toReply),
+        photos: photos.map((photo) => photo.entry_id),
+      };
+    },
+    async getJournalPhoto(familyId, entryId) {
+      const row = await db
+        .selectFrom('journal_photo')
+        .select(['content_type', 'data'])
+        .where('entry_id', '=', entryId)
+        .where('family_id', '=', familyId)
+        .executeTakeFirst();
+      return row && { contentType: row.content_type, data: new Uint8Array(row.data) };
     },
     async markJournalEntryRead(familyId, entryId, at, by) {
       await db
@@ -179,5 +221,6 @@ export function safetyJournalRecords({ db, dialect }: StoreContext): SafetyJourn
 /** Erasure [ERASE2] [PASS12]: the family's journal, replies first. */
 export async function eraseJournalOfFamily(trx: Queryable, { familyId }: ErasureScope): Promise<void> {
   await trx.deleteFrom('journal_reply').where('family_id', '=', familyId).execute();
+  await trx.deleteFrom('journal_photo').where('family_id', '=', familyId).execute();
   await trx.deleteFrom('journal_entry').where('family_id', '=', familyId).execute();
 }

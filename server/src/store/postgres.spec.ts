@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runAuditKeyStoreContract } from './audit-keys.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
@@ -82,6 +83,7 @@ describe.skipIf(unreachable !== undefined)(
     runScalingStoreContract('PostgresStore', inOwnSchema);
     runDrawingStoreContract('PostgresStore', inOwnSchema);
     runRetentionStoreContract('PostgresStore', inOwnSchema);
+    runAuditKeyStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
 

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runAuditKeyStoreContract } from './audit-keys.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
@@ -38,6 +39,7 @@ runLiveStoreContract('SqliteStore', onTempFile);
 runScalingStoreContract('SqliteStore', onTempFile);
 runDrawingStoreContract('SqliteStore', onTempFile);
 runRetentionStoreContract('SqliteStore', onTempFile);
+runAuditKeyStoreContract('SqliteStore', onTempFile);
 runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
 

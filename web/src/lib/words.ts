@@ -902,6 +902,7 @@ export const auditWords = /* @__PURE__ */ fromCatalogue(
     lead: m.audit_lead,
     none: m.audit_none,
     more: m.audit_more,
+    personalErased: m.audit_personalErased,
     entriesOf: m.audit_entriesOf,
   },
   {

@@ -1,4 +1,5 @@
 import type { StoreContext } from '../store-context.ts';
+import { eraseAuditKeyOfFamily } from './audit.ts';
 import { eraseDocumentsOfFamily } from './documents.ts';
 import { eraseDrawingsOfFamily } from './drawings.ts';
 import { eraseFamilyRows } from './families.ts';
@@ -52,6 +53,7 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
           await eraseMeetingsOfFamily(trx, scope);
         }
         await eraseFamilyRows(trx, scope);
+        await eraseAuditKeyOfFamily(trx, scope);
         await trx.deleteFrom('erasure_in_progress').where('family_id', '=', familyId).execute();
         return 'erased';
       });
@@ -81,5 +83,6 @@ const erasedTables = [
   'child',
   'network_member',
   'family',
+  'audit_key',
   'erasure_in_progress',
 ] as const;

@@ -14,6 +14,7 @@ import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { testClockRoutes } from './routes/test-clock-routes.ts';
+import { subjectAccessRoutes } from './routes/subject-access-routes.ts';
 
 export { sendJson };
 export type { ApiDeps };
@@ -30,6 +31,7 @@ const routes = [
   ...exportRoutes,
   ...drawingRoutes,
   ...testClockRoutes,
+  ...subjectAccessRoutes,
 ];
 
 /** The largest JSON body the API reads. */

@@ -298,6 +298,33 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       ]);
   });
 
+  it('[RECORD7] the case record says who added each card, statement and rule and when, by the name the server recorded', async () => {
+    const html = await readDocx((await download(chair, exportPath(meetingId, 1, 'docx'))).bytes);
+    const word = html.replace(/<[^>]+>/g, ' ').replaceAll('&#39;', "'");
+    const plain = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'txt'))).bytes);
+    const markdown = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'md'))).bytes);
+    const when = '\\d{1,2} \\w+ \\d{4}, \\d\\d:\\d\\d UTC';
+    for (const text of [word, plain, markdown].map((each) =>
+      each.replace(/\s+/g, ' ').replace(/[*\\]/g, ''),
+    )) {
+      // The card's screen said Tom Price wrote it; the chair's account added it.
+      expect(text).toMatch(
+        new RegExp(`${mapCards[1].text}[^]*?Written by: Tom Price[^]*?Added by: Administrator, ${when}`),
+      );
+      expect(text).toMatch(new RegExp(`${mapCards[0].text}[^]*?Added by: Nan Ñúñez, ${when}`));
+      expect(text).toMatch(new RegExp(`We worry Maisie misses school[^]*?Added by: Administrator, ${when}`));
+      expect(text).toMatch(
+        new RegExp(`Nan walks Maisie to school on Mondays[^]*?Added by: Nan Ñúñez, ${when}`),
+      );
+    }
+    const json = agreedRecordSchema.parse(
+      JSON.parse(new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes)),
+    );
+    const rule = json.board.rules[0]!;
+    expect(json.added?.[rule.id]).toMatchObject({ name: 'Nan Ñúñez', role: 'family' });
+    expect(json.added?.[rule.id]?.at).toBeLessThanOrEqual(json.version.agreedAt);
+  });
+
   it('[EXPORT1] exports the version as agreed, never the live board: an amendment after reopening is not in version 1', async () => {
     const chairSocket = sockets[0]!;
     await ask(chairSocket, 'plan:agreement', { action: 'reopen' });

@@ -110,6 +110,9 @@ export const exportWords = {
     /** A column of the map, as the meeting's vocabulary names it. */
     mapColumn: (column: string) => `The map: ${column}`,
     writtenBy: 'Written by',
+    addedBy: 'Added by',
+    /** "Nan Hollis, 24 November 2026, 10:15 UTC": who added an item and when [RECORD7]. */
+    addedByAt: (name: string, date: string, time: string) => `${name}, ${date}, ${time} UTC`,
     fromViewOf: 'Point of view',
     childsWords: "In the child's own words",
     childsWordsIntro: 'Written down as the child said it, not changed.',

@@ -20,6 +20,12 @@ export interface ErasureRecords {
    * with the family's key, which goes with it.
    */
   eraseFamily(familyId: string): Promise<FamilyErasureResult>;
+  /**
+   * Deletes again what another server stored for the erased meetings' documents while the
+   * erasure ran (an edit it took before it heard to drop them) [ERASE8]; then cleans up as
+   * erasure does [ERASE6].
+   */
+  sweepErasedDocuments(meetingIds: readonly string[]): Promise<void>;
 }
 
 /** Meeting states in which people are still in the meeting [ERASE4]. */
@@ -59,6 +65,16 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
       });
       if (result === 'erased') await dialect.afterErasure(db, erasedTables);
       return result;
+    },
+
+    async sweepErasedDocuments(meetingIds) {
+      if (meetingIds.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        const scope = { familyId: '', meetingIds };
+        await eraseDocumentsOfFamily(trx, scope);
+        await eraseHistoryOfFamily(trx, scope);
+      });
+      await dialect.afterErasure(db, ['document_update', 'document_history', 'client_owner']);
     },
   };
 }

@@ -72,6 +72,8 @@ const environmentSchema = z.object({
     .default(24),
   /** How often the retention purge runs, in seconds [RETAIN4]. */
   RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Days the audit log's sign-in emails and addresses stay readable (their day's key) [AUDIT9]. */
+  AUDIT_DETAILS_KEPT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Years after a family's last meeting that its record is due for review [RETAIN3]. */
   FAMILY_RECORD_YEARS: z.coerce.number().int().min(1).max(100).default(25),
   /** Seed the Hollis demo family and meeting on first start. */
@@ -218,7 +220,12 @@ export interface Config {
   auditCoalesceMs: number;
   storeRetryMs: number;
   /** What is purged when, read once like everything else [RETAIN1]-[RETAIN3]. */
-  retention: { guestDetailsKeptMs: number; checkEveryMs: number; familyRecordYears: number };
+  retention: {
+    guestDetailsKeptMs: number;
+    checkEveryMs: number;
+    familyRecordYears: number;
+    auditDetailsKeptMs: number;
+  };
   seedDemo: boolean;
   trustProxy: boolean;
   requireSignIn: boolean;
@@ -332,6 +339,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
       guestDetailsKeptMs: Math.round(env.GUEST_DETAILS_KEPT_HOURS * 3_600_000),
       checkEveryMs: env.RETENTION_CHECK_SECONDS * 1000,
       familyRecordYears: env.FAMILY_RECORD_YEARS,
+      auditDetailsKeptMs: env.AUDIT_DETAILS_KEPT_DAYS * 86_400_000,
     },
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,

@@ -144,7 +144,17 @@ export async function startServer(
     storeRetryMs: config.storeRetryMs,
     metrics,
   });
-  api.discardMeetings = (meetingIds) => sync.discardMeetings(meetingIds);
+  // Erasure drops the family's documents on every server, unsaved, before and after the store
+  // deletes them, so no server stores or folds an edit of them afterwards [ERASE5] [ERASE8].
+  api.discardMeetings = async (meetingIds) => {
+    news?.publish({ kind: 'meetings-discarded', meetingIds: [...meetingIds] });
+    await sync.discardMeetings(meetingIds);
+  };
+  news?.on('meetings-discarded', ({ meetingIds }) => {
+    sync.discardMeetings(meetingIds).catch((error: unknown) => {
+      log.error({ err: error }, "could not drop an erased family's documents");
+    });
+  });
   api.documents = sync;
   const realtime = new RealtimeServer({
     log,

@@ -10,7 +10,13 @@ import {
   type Result,
 } from '@kinboard/shared';
 import { agreedRecordSchema, exportPath, exportWords, myPartPath } from '@kinboard/shared/export/index';
-import { positionsInOrder, readDocx, readDocxPictures, readPdf } from '@kinboard/server/export/read-back';
+import {
+  positionsInOrder,
+  readDocx,
+  readDocxPictures,
+  readPdf,
+  readZip,
+} from '@kinboard/server/export/read-back';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
@@ -292,6 +298,33 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       ]);
   });
 
+  it('[RECORD7] the case record says who added each card, statement and rule and when, by the name the server recorded', async () => {
+    const html = await readDocx((await download(chair, exportPath(meetingId, 1, 'docx'))).bytes);
+    const word = html.replace(/<[^>]+>/g, ' ').replaceAll('&#39;', "'");
+    const plain = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'txt'))).bytes);
+    const markdown = new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'md'))).bytes);
+    const when = '\\d{1,2} \\w+ \\d{4}, \\d\\d:\\d\\d UTC';
+    for (const text of [word, plain, markdown].map((each) =>
+      each.replace(/\s+/g, ' ').replace(/[*\\]/g, ''),
+    )) {
+      // The card's screen said Tom Price wrote it; the chair's account added it.
+      expect(text).toMatch(
+        new RegExp(`${mapCards[1].text}[^]*?Written by: Tom Price[^]*?Added by: Administrator, ${when}`),
+      );
+      expect(text).toMatch(new RegExp(`${mapCards[0].text}[^]*?Added by: Nan Ñúñez, ${when}`));
+      expect(text).toMatch(new RegExp(`We worry Maisie misses school[^]*?Added by: Administrator, ${when}`));
+      expect(text).toMatch(
+        new RegExp(`Nan walks Maisie to school on Mondays[^]*?Added by: Nan Ñúñez, ${when}`),
+      );
+    }
+    const json = agreedRecordSchema.parse(
+      JSON.parse(new TextDecoder().decode((await download(chair, exportPath(meetingId, 1, 'json'))).bytes)),
+    );
+    const rule = json.board.rules[0]!;
+    expect(json.added?.[rule.id]).toMatchObject({ name: 'Nan Ñúñez', role: 'family' });
+    expect(json.added?.[rule.id]?.at).toBeLessThanOrEqual(json.version.agreedAt);
+  });
+
   it('[EXPORT1] exports the version as agreed, never the live board: an amendment after reopening is not in version 1', async () => {
     const chairSocket = sockets[0]!;
     await ask(chairSocket, 'plan:agreement', { action: 'reopen' });
@@ -351,6 +384,121 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     expect((await download(chair, `/api/meetings/${meetingId}/plan-versions/one/export/pdf`)).status).toBe(
       400,
     );
+  });
+
+  it("[RECORD6] [AUDIT6] subject access: the family's worker downloads everything held as one zip; staff without access cannot", async () => {
+    const made = await chair.post('/api/staff', {
+      email: 'lee@example.org',
+      name: 'Lee',
+      password: staffPassword,
+      role: 'staff',
+    });
+    const lee = new Browser(server, '10.7.0.9');
+    await lee.post('/api/session', { email: 'lee@example.org', password: staffPassword });
+    const path = `/api/families/${familyId}/subject-access`;
+    // Without access to the family it answers as for a missing family [ACCESS28]; no bytes.
+    const refused = await download(lee, path);
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get('content-type')).toContain('application/json');
+    expect((await download(undefined, path)).status).toBe(401);
+
+    expect(
+      (await chair.post(`/api/families/${familyId}/access`, { staffId: made.body.staff.id })).status,
+    ).toBe(200);
+    const archive = await download(lee, path);
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get('content-type')).toBe('application/zip');
+    expect(archive.headers.get('content-disposition')).toMatch(
+      /filename="kinboard-family-record-\d{4}-\d\d-\d\d\.zip"/,
+    );
+    const zip = readZip(archive.bytes);
+    const folder = 'meetings/01-2026-11-24-team-around-the-family';
+    expect(Object.keys(zip.files).sort()).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'family.json',
+        'audit.json',
+        'scaling.json',
+        `${folder}/meeting.json`,
+        `${folder}/history.json`,
+        `${folder}/plan-v1.json`,
+        `${folder}/plan-v1-case-record.docx`,
+        `${folder}/plan-v1-case-record.txt`,
+      ]),
+    );
+    const readme = zip.text('README.txt');
+    expect(readme).toContain('Everything Kinboard holds about the Zoë Ñúñez family');
+    for (const file of [
+      'family.json',
+      'meeting.json',
+      'history.json',
+      'plan-vN.json',
+      'audit.json',
+      'scaling.json',
+    ])
+      expect(readme, file).toContain(file);
+    expect(readme).toContain(`${folder}/  Team around the family, 2026-11-24`);
+
+    expect(JSON.parse(zip.text('family.json'))).toMatchObject({
+      family: { id: familyId, name: 'Zoë Ñúñez' },
+    });
+    // The guest as kept, with the name they gave.
+    const meeting = JSON.parse(zip.text(`${folder}/meeting.json`));
+    expect(meeting.guests).toEqual([
+      expect.objectContaining({ name: 'Nan Ñúñez', relationship: 'Nan', role: 'family' }),
+    ]);
+    expect(meeting.meeting.joinCode).toBeUndefined();
+    // Who wrote what: every card with its versions and authors.
+    const history = zip.text(`${folder}/history.json`);
+    for (const words of [
+      'Maisie missed 14 mornings',
+      'i dont like it when mum is in bed all day',
+      'Nan walks Maisie',
+    ])
+      expect(history, words).toContain(words);
+    expect(JSON.parse(history)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'card',
+          versions: [
+            expect.objectContaining({
+              author: expect.objectContaining({ name: 'Nan Ñúñez', role: 'family' }),
+            }),
+          ],
+        }),
+      ]),
+    );
+    expect(agreedRecordSchema.parse(JSON.parse(zip.text(`${folder}/plan-v1.json`)))).toMatchObject({
+      version: { number: 1 },
+    });
+    const record = (await readDocx(zip.files[`${folder}/plan-v1-case-record.docx`]!)).replace(
+      /<[^>]+>/g,
+      ' ',
+    );
+    positionsInOrder(record, ['Plan rules', 'Nan walks Maisie to school on Mondays']);
+    expect(zip.text(`${folder}/plan-v1-case-record.txt`)).toContain('Nan walks Maisie to school on Mondays');
+    expect(zip.text('scaling.json')).toContain('She likes her teacher');
+    // The audit entries about the family, the guest's name opened with the family's key.
+    const audit = JSON.parse(zip.text('audit.json')) as {
+      action: string;
+      personal?: { name?: string };
+      actorName?: string;
+    }[];
+    expect(audit.find((entry) => entry.action === 'participant.joined')?.personal?.name).toBe('Nan Ñúñez');
+    expect(audit.find((entry) => entry.action === 'plan.agreed')?.actorName).toBeTruthy();
+
+    // The download itself is on the family's record, as an export, by Lee.
+    const entries = (await chair.get(`/api/families/${familyId}/audit?limit=500`)).body.entries as {
+      action: string;
+      actorId: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(entries.filter((entry) => entry.action === 'family.exported')).toEqual([
+      expect.objectContaining({
+        actorId: made.body.staff.id,
+        detail: expect.objectContaining({ format: 'subject-access' }),
+      }),
+    ]);
   });
 
   it('[OPS4] each export made is timed by its format in the operator’s figures; a refused one is not', async () => {

@@ -63,7 +63,7 @@ describe('an administrator erases a family through the real server', () => {
     await server?.dispose();
   });
 
-  it('[ERASE1] [ERASE2] [ERASE4] [ERASE5] [ERASE6] [ERASE7] [AUDIT5] refused while open; then no byte of the family is left, one entry says so and the chain holds', async () => {
+  it('[ERASE1] [ERASE2] [ERASE4] [ERASE5] [ERASE6] [ERASE7] [AUDIT5] [AUDIT8] refused while open; then no byte of the family is left, one entry says so and the chain holds', async () => {
     const made = await admin.post('/api/families', {
       name: familyName,
       children: [{ name: childName }],
@@ -80,7 +80,7 @@ describe('an administrator erases a family through the real server', () => {
     const opened = await admin.post(`/api/meetings/${meetingId}/open`);
     expect(opened.status).toBe(200);
     const joinCode: string = opened.body.joinCode;
-    // A guest asks to join: their name and relationship must not stay in the audit log [AUDIT5].
+    // A guest asks to join: their name and relationship must not stay in the audit log [AUDIT5] [AUDIT8].
     const phone = new Browser(server, '10.40.0.77');
     const joined = await phone.post('/api/join', {
       code: joinCode,
@@ -119,6 +119,15 @@ describe('an administrator erases a family through the real server', () => {
     const line = openPassLine(server, holder);
     await line.opened;
 
+    // Staff read the guest's name in the family's record while its key exists [AUDIT6] [AUDIT7].
+    const record = (await admin.get(`/api/families/${familyId}/audit?limit=500`)).body.entries as {
+      action: string;
+      personal?: Record<string, unknown>;
+    }[];
+    expect(record.find((each) => each.action === 'participant.joined')?.personal).toEqual({
+      name: guestName,
+      relationship: guestRelationship,
+    });
     const open = await admin.post(`/api/families/${familyId}/erase`, { confirmName: familyName });
     expect(open.status).toBe(409);
     // Closing the meeting already closes its connections [ACCESS7]; listened for before it.

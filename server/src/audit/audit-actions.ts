@@ -17,6 +17,8 @@ export const auditActions = [
   'family.access-granted',
   'family.access-removed',
   'family.erased',
+  /** Everything held about the family was downloaded (subject access) [RECORD6]. */
+  'family.exported',
   'meeting.created',
   'meeting.opened',
   'meeting.closed',

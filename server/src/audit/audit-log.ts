@@ -1,16 +1,30 @@
 import type { AuditEntry, AuditPage, NewAuditEntry, Store } from '../store/store.ts';
 import type { AuditAction } from './audit-actions.ts';
 
-export type AuditRecord = Omit<NewAuditEntry, 'at' | 'action' | 'detail'> & {
+type Flat = Record<string, string | number | boolean | null | undefined>;
+
+export type AuditRecord = Omit<NewAuditEntry, 'at' | 'action' | 'detail' | 'personal'> & {
   action: AuditAction;
-  detail?: Record<string, string | number | boolean | null | undefined>;
+  detail?: Flat;
+  /**
+   * What identifies a person (an email typed, an address, a guest's name): stored only sealed,
+   * under the family's key or the day's, so erasure and retention can shred it [AUDIT6].
+   */
+  personal?: Flat;
 };
+
+const defined = (values: Flat | undefined): Record<string, string | number | boolean | null> =>
+  Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string | number | boolean | null
+  >;
 
 /**
  * The append-only record of who got in and who changed rights [ACCESS11]. An entry is written
  * after the change it records and before the answer is sent, so an answered request is always
  * on the record. Detail values are flat ids, kinds and counts: the type keeps board content out, and
- * entries about a family refer to people by id, never by name, relationship or join code [AUDIT5].
+ * entries about a family refer to people by id, never by name, relationship or join code [AUDIT5];
+ * what must identify a person goes in `personal`, which the store seals [AUDIT6].
  */
 export class AuditLog {
   readonly #store: Store;
@@ -82,10 +96,14 @@ export class AuditLog {
   }
 
   record(entry: AuditRecord): Promise<void> {
-    const detail = Object.fromEntries(
-      Object.entries(entry.detail ?? {}).filter(([, value]) => value !== undefined),
-    );
-    return this.#store.appendAudit({ ...entry, at: this.#now(), detail });
+    const { personal, ...rest } = entry;
+    const sealed = defined(personal);
+    return this.#store.appendAudit({
+      ...rest,
+      at: this.#now(),
+      detail: defined(entry.detail),
+      ...(Object.keys(sealed).length > 0 ? { personal: sealed } : {}),
+    });
   }
 
   /** One page of a family's entries, oldest first [ACCESS32]. */

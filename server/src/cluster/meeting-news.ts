@@ -19,6 +19,14 @@ export const meetingNewsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan-stage'), meetingId: z.string().min(1), stage: z.enum(planStages) }),
   /** The scaling round changed: each server sends its own screens their view. */
   z.object({ kind: z.literal('scaling'), meetingId: z.string().min(1) }),
+  /**
+   * A family is being erased: each server drops these meetings' documents from memory without
+   * saving them, so none stores or folds an edit of them afterwards [ERASE8].
+   */
+  z.object({
+    kind: z.literal('meetings-discarded'),
+    meetingIds: z.array(z.string().min(1)).max(100_000),
+  }),
   /** Someone's access changed: each server closes or re-checks its own connections. */
   z.object({ kind: z.literal('meeting-closed'), meetingId: z.string().min(1) }),
   z.object({

@@ -13,6 +13,7 @@ import {
   readMeetingDecision,
   readScalingQuestions,
   wordsFor,
+  type ItemHistory,
 } from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
 import {
@@ -24,6 +25,7 @@ import {
 import * as Y from 'yjs';
 import { viewBeforeKey } from '@kinboard/shared/before-meeting/view-before';
 import { meetingCredits } from '../access/authors.ts';
+import { meetingItemHistory } from '../http/routes/history-routes.ts';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
 import type {
   AgreedPlanVersion,
@@ -211,7 +213,8 @@ export async function loadAgreedRecord(
   if (!version || !family) return undefined;
   const agreedBy = await store.getStaff(version.agreedBy);
   const authors = authorDirectoryOf(await meetingCredits(store, meeting.id));
-  return agreedRecordOf({
+  const added = addedBefore(await meetingItemHistory(store, meeting.id), version.agreedAt);
+  const record = agreedRecordOf({
     family,
     meeting,
     version,
@@ -221,4 +224,25 @@ export async function loadAgreedRecord(
     planOwners: await store.loadClientOwners(formatDocumentName({ meetingId: meeting.id, part: 'plan' })),
     viewsBefore: await store.listViewsBefore(meeting.id),
   });
+  return { ...record, added };
+}
+
+/**
+ * Who added each item and when, from the boards' history [RECORD7]: the first version's author,
+ * if it was an addition stored by someone the server recorded, no later than agreement. A
+ * statement's goal is part of the statement.
+ */
+function addedBefore(history: readonly ItemHistory[], agreedAt: number): NonNullable<AgreedRecord['added']> {
+  const added: NonNullable<AgreedRecord['added']> = {};
+  for (const { kind, id, versions } of history) {
+    const first = versions[0];
+    if (kind === 'goal' || !first || first.change !== 'added' || !first.author || first.from > agreedAt)
+      continue;
+    added[id] ??= {
+      name: first.author.name,
+      ...(first.author.role ? { role: first.author.role } : {}),
+      at: first.from,
+    };
+  }
+  return added;
 }

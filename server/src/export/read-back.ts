@@ -4,6 +4,7 @@
  * page), Word through mammoth (which turns real Heading styles into <h1> and real lists into
  * <ol>/<ul>, and plain paragraphs into <p>), and a Word file's parts through JSZip.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
@@ -138,5 +139,21 @@ export async function readDocxPictures(bytes: Uint8Array): Promise<DocxPictures>
       width: Number(match[1]),
       height: Number(match[2]),
     })),
+  };
+}
+
+/** A zip archive's files by path, read back as an archive tool would (fflate). */
+export function readZip(bytes: Uint8Array): {
+  files: Record<string, Uint8Array>;
+  text: (path: string) => string;
+} {
+  const files = unzipSync(bytes);
+  return {
+    files,
+    text: (path) => {
+      const file = files[path];
+      if (!file) throw new Error(`the archive has no ${path}: ${Object.keys(files).join(', ')}`);
+      return strFromU8(file);
+    },
   };
 }

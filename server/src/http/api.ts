@@ -18,6 +18,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { testClockRoutes } from './routes/test-clock-routes.ts';
 import { beforeMeetingRoutes } from './routes/before-meeting-routes.ts';
+import { subjectAccessRoutes } from './routes/subject-access-routes.ts';
 
 export { sendJson };
 export type { ApiDeps };
@@ -39,6 +40,7 @@ export const apiRoutes = [
   ...copyRoutes,
   ...dueRoutes,
   ...beforeMeetingRoutes,
+  ...subjectAccessRoutes,
 ];
 
 /** The largest JSON body the API reads. */

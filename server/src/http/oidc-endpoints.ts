@@ -72,11 +72,16 @@ export class OidcEndpoints {
     const clearPending = pendingCookie('', { maxAge: 0, secure });
     const pending = readPending(request);
     const now = Date.now();
-    const refuse = async (problem: ProviderRefusal, detail: Record<string, unknown> = {}) => {
+    const refuse = async (
+      problem: ProviderRefusal,
+      detail: { reason?: string; issuer?: string } = {},
+      personal: { subject?: string; email?: string | undefined } = {},
+    ) => {
       await access.audit.record({
         actorKind: 'system',
         action: 'staff.sign-in-failed',
         detail: { via: 'provider', problem, ...detail },
+        personal,
       });
       redirect(response, signInPage(problem), [clearPending]);
     };
@@ -91,17 +96,18 @@ export class OidcEndpoints {
       return refuse('failed', { reason: error instanceof Error ? error.message.slice(0, 200) : 'refused' });
     }
     if (!signIn.allows(person))
-      return refuse('not-allowed', {
-        issuer: person.issuer,
-        subject: person.subject,
-        email: person.verifiedEmail,
-      });
+      return refuse(
+        'not-allowed',
+        { issuer: person.issuer },
+        { subject: person.subject, email: person.verifiedEmail },
+      );
     const staff = await staffForPerson(
       { store: access.store, audit: access.audit, adminEmail: signIn.settings.adminEmail },
       person,
       now,
     );
-    if (typeof staff === 'string') return refuse(staff, { issuer: person.issuer, subject: person.subject });
+    if (typeof staff === 'string')
+      return refuse(staff, { issuer: person.issuer }, { subject: person.subject });
     const cookie = await access.sessions.start(staff.id, now, secure, {
       endsAt: person.endsAt,
       provider: { issuer: person.issuer, sessionId: person.sessionId },

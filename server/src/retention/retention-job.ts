@@ -7,6 +7,8 @@ export interface RetentionSettings {
   guestDetailsKeptMs: number;
   /** How often the purge looks for what is due. */
   checkEveryMs: number;
+  /** How long the service's sealed audit details (sign-in emails, addresses) stay readable [AUDIT9]. */
+  auditDetailsKeptMs: number;
 }
 
 /**
@@ -51,6 +53,9 @@ export class RetentionJob {
     try {
       const guests = await this.#store.purgeGuestDetails(now - this.#settings.guestDetailsKeptMs, now);
       await this.#store.deleteExpiredStaffSessions(now);
+      // Each server may do this: deleting a key already gone deletes nothing [AUDIT9].
+      const keys = await this.#store.destroyServiceAuditKeys(now - this.#settings.auditDetailsKeptMs);
+      if (keys > 0) this.#log.info({ keys }, "destroyed the audit log's day keys past their retention");
       if (guests === undefined) return this.#log.debug('another server is purging; skipped');
       if (guests === 0) return;
       this.#log.info({ guests }, "purged guests' details past their retention");

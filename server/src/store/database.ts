@@ -96,6 +96,8 @@ export interface Database {
     hash: string | null;
   };
   audit_chain_head: { id: number; last_id: number; hash: string };
+  /** A key sealing audit entries' personal details [AUDIT6]: a family's, or a day's of the service. */
+  audit_key: { id: string; family_id: string | null; secret: Uint8Array; created_at: number };
   erasure_in_progress: { family_id: string };
   meeting_live_state: { meeting_id: string; state: string; updated_at: number };
   scaling_round: {

@@ -31,6 +31,9 @@ const words = {
   photo: 'Pinecastlery',
 };
 
+/** Words the audit log holds only sealed [AUDIT6]: in clear in no byte, of either family. */
+const sealedWords = { guestInAudit: 'Cobblestonia', relationshipInAudit: 'Grandauntly' };
+
 function board(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, text);
@@ -121,6 +124,19 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     },
     participants: [{ participantKey: 'guest:x', name: `${words.guest}${suffix}`, role: 'family' }],
     answers: [],
+  });
+  await store.appendAudit({
+    at: 60,
+    actorKind: 'participant',
+    actorId: `${familyId}-p`,
+    action: 'participant.joined',
+    familyId,
+    meetingId,
+    detail: {},
+    personal: {
+      name: `${sealedWords.guestInAudit}${suffix}`,
+      relationship: `${sealedWords.relationshipInAudit}${suffix}`,
+    },
   });
   await store.saveDrawingImage({
     meetingId,
@@ -225,10 +241,22 @@ async function eraseAndCheck(store: Store): Promise<void> {
   expect(await store.getPass('fam-gone-pass')).toBeUndefined();
   expect((await store.listJournalOfFamily('fam-gone')).entries).toEqual([]);
   expect((await store.listJournalOfFamily('fam-kept')).entries).toHaveLength(1);
+  // [AUDIT8] The erased family's entries stay, unreadable; the kept family's still read.
+  const [gone] = await store.listAuditOfFamily('fam-gone', { limit: 10 });
+  expect(gone).toMatchObject({ action: 'participant.joined', personalErased: true });
+  expect(gone!.personal).toBeUndefined();
+  const [kept] = await store.listAuditOfFamily('fam-kept', { limit: 10 });
+  expect(kept!.personal).toEqual({
+    name: `${sealedWords.guestInAudit}B`,
+    relationship: `${sealedWords.relationshipInAudit}B`,
+  });
+  expect(await store.verifyAuditChain()).toMatchObject({ holds: true, entries: 2 });
 }
 
 function expectNoneOf(text: string, suffix: string): void {
   for (const word of Object.values(words)) expect(text, word).not.toContain(`${word}${suffix}`);
+  for (const suffixed of ['A', 'B'])
+    for (const word of Object.values(sealedWords)) expect(text, word).not.toContain(`${word}${suffixed}`);
 }
 
 /** The search itself finds every kind of word: the family kept has them all. */
@@ -237,7 +265,7 @@ function expectAllOf(text: string, suffix: string): void {
 }
 
 describe('erasing a family', () => {
-  it('[ERASE2] [ERASE6] SQLite: no byte of the family is left in the file or its WAL', async () => {
+  it('[ERASE2] [ERASE6] [AUDIT8] SQLite: no byte of the family is left in the file or its WAL', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kinboard-erase-'));
     try {
       const store = await openSqliteStore(path.join(dir, 'kinboard.db'));
@@ -258,7 +286,7 @@ describe('erasing a family', () => {
   });
 
   it.skipIf(unreachable !== undefined)(
-    "[ERASE2] [ERASE6] PostgreSQL: no row of any table holds the family's words",
+    "[ERASE2] [ERASE6] [AUDIT8] PostgreSQL: no row of any table holds the family's words",
     async () => {
       const schema = newTestSchema(url);
       try {

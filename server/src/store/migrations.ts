@@ -626,6 +626,24 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
       },
     ],
     [
+      // Keys that seal the personal details of audit entries [AUDIT6]: one per family, one per
+      // day for entries about no family. Deleting a key (erasure, retention) leaves its entries'
+      // ciphertext in the chain, verifiable and unreadable.
+      '0017-audit-keys',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('audit_key')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('family_id', 'text')
+            .addColumn('secret', d.bytes, (c) => c.notNull())
+            .addColumn('created_at', t, (c) => c.notNull())
+            .execute();
+          await db.schema.createIndex('audit_key_by_family').on('audit_key').column('family_id').execute();
+        },
+      },
+    ],
+    [
       // Before the meeting [DRAFT2] [PRIOR1]: from when a meeting's drafts are shared, and the
       // views sent before it by people who cannot come, with who the server recorded as sending.
       '0018-views-before-meeting',

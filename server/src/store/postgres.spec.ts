@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
 import { runCopyStoreContract } from './copies.contract.ts';
+import { runAuditKeyStoreContract } from './audit-keys.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runPassStoreContract } from './pass.contract.ts';
 import { runViewsBeforeStoreContract } from './views-before.contract.ts';
@@ -86,6 +87,7 @@ describe.skipIf(unreachable !== undefined)(
     runDrawingStoreContract('PostgresStore', inOwnSchema);
     runPassStoreContract('PostgresStore', inOwnSchema);
     runRetentionStoreContract('PostgresStore', inOwnSchema);
+    runAuditKeyStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
     runCopyStoreContract('PostgresStore', inOwnSchema);

@@ -238,9 +238,19 @@ export interface AuditEntry {
   familyId?: string | undefined;
   meetingId?: string | undefined;
   detail: Record<string, unknown>;
+  /**
+   * The entry's personal details (an email typed, an address, a guest's name), opened with the
+   * key that sealed them [AUDIT6]; absent when the entry had none or its key was destroyed.
+   */
+  personal?: Record<string, unknown> | undefined;
+  /** True when the entry had personal details whose key was destroyed (erasure, retention) [AUDIT8]. */
+  personalErased?: true | undefined;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+/** A new entry: `personal` is stored only sealed, under the family's key or the day's [AUDIT6]. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'personal' | 'personalErased'> & {
+  personal?: Record<string, string | number | boolean | null> | undefined;
+};
 
 /** One page of a family's audit [ACCESS32]: entries with ids after `after`, at most `limit`. */
 export interface AuditPage {

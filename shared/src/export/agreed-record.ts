@@ -59,6 +59,15 @@ export const agreedRecordSchema = z.object({
     }),
   ),
   /**
+   * Who first added each card, statement, bottom line and plan rule (by its id), and when: the
+   * name and role the server recorded with the update that added it, from the boards' history
+   * up to agreement [RECORD7]. An item added before history was kept, or by the server, is not
+   * listed.
+   */
+  added: z
+    .record(z.string(), z.object({ name: z.string(), role: z.string().optional(), at: z.number() }))
+    .optional(),
+  /**
    * Who made each rule, fire drill and next step (by its id), as the server recorded them: the
    * participant whose Yjs client id created it [EXPORT6]. An entry made by nobody the server
    * knows (before sign-in) is not listed.

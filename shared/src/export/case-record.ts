@@ -31,6 +31,14 @@ import {
 const words = exportWords.caseRecord;
 const roleName = (role: string): string => capitalise(role);
 
+/** "Added by: Nan Hollis, 24 November 2026, 10:15 UTC", as the server recorded it; none when unknown [RECORD7]. */
+function addedBy(record: AgreedRecord, id: string): [string, string] {
+  const added = record.added?.[id];
+  if (!added) return [words.addedBy, ''];
+  const time = new Date(added.at).toISOString().slice(11, 16);
+  return [words.addedBy, words.addedByAt(added.name, longDateOfTime(added.at), time)];
+}
+
 /**
  * The map, one section per column and the cards of each domain under its title, each with who
  * wrote it [EXPORT7]: the chair's summary "will use the seven domains" (seed 001).
@@ -57,6 +65,7 @@ function mapSections(record: AgreedRecord): ExportSection[] {
                   ? [words.sentBeforeBy, exportWords.credit(card.author, card.relationship)]
                   : [words.writtenBy, card.author],
                 [words.fromViewOf, capitalise(card.perspective)],
+                addedBy(record, card.id),
               ]),
             ),
           ),
@@ -142,7 +151,7 @@ export function caseRecord(
           list(
             record.map
               .filter((card) => card.perspective === 'child')
-              .map((card) => item(card.text, [[words.writtenBy, card.author]])),
+              .map((card) => item(card.text, [[words.writtenBy, card.author], addedBy(record, card.id)])),
           ),
         ],
         words.childsWordsIntro,
@@ -155,6 +164,7 @@ export function caseRecord(
               [words.whatTheyWorryAbout, pair.behaviour],
               [words.impactOnChild, pair.impactOnChild],
               [capitalise(vocabulary.goal.one), pair.goal],
+              addedBy(record, pair.id),
             ]),
           ),
           true,
@@ -189,11 +199,15 @@ export function caseRecord(
         ),
       ]),
       ...section('bottomLines', capitalise(vocabulary.bottomLine.many), [
-        list(board.bottomLines.map((line) => item(line.text))),
+        list(board.bottomLines.map((line) => item(line.text, [addedBy(record, line.id)]))),
       ]),
       ...section('rules', words.rules, [
         list(
-          board.rules.map((rule) => ruleItem(record, rule)),
+          board.rules.map((rule) => {
+            const rendered = ruleItem(record, rule);
+            const [label, text] = addedBy(record, rule.id);
+            return text ? { ...rendered, details: [...rendered.details, { label, text }] } : rendered;
+          }),
           true,
         ),
       ]),

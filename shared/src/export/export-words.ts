@@ -116,6 +116,9 @@ export const exportWords = {
     sentBefore: 'Sent before the meeting by people who could not come',
     sentAt: 'Sent',
     broughtIn: 'Brought into the meeting',
+    addedBy: 'Added by',
+    /** "Nan Hollis, 24 November 2026, 10:15 UTC": who added an item and when [RECORD7]. */
+    addedByAt: (name: string, date: string, time: string) => `${name}, ${date}, ${time} UTC`,
     fromViewOf: 'Point of view',
     childsWords: "In the child's own words",
     childsWordsIntro: 'Written down as the child said it, not changed.',

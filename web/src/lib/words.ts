@@ -982,6 +982,9 @@ export const auditWords = /* @__PURE__ */ fromCatalogue(
     lead: m.audit_lead,
     none: m.audit_none,
     more: m.audit_more,
+    download: m.audit_download,
+    downloadHint: m.audit_downloadHint,
+    personalErased: m.audit_personalErased,
     entriesOf: m.audit_entriesOf,
   },
   {
@@ -1001,6 +1004,7 @@ export const auditActorWords: Record<string, string> = /* @__PURE__ */ fromCatal
 export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCatalogue({
   'family.created': m.audit_action_familyCreated,
   'family.access-granted': m.audit_action_familyAccessGranted,
+  'family.exported': m.audit_action_familyExported,
   'meeting.created': m.audit_action_meetingCreated,
   'meeting.opened': m.audit_action_meetingOpened,
   'meeting.closed': m.audit_action_meetingClosed,

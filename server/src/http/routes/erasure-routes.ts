@@ -31,8 +31,10 @@ async function eraseFamily(context: ApiContext): Promise<Reply> {
   const result = await context.store.eraseFamily(family.id);
   if (result === 'meeting-open') return stillRunning();
   if (result === 'not-found') return notFound('There is no family with that link.');
-  // A unload that was already under way must not write the documents back.
+  // A unload that was already under way must not write the documents back; and what another
+  // server stored before it heard to drop them is deleted again [ERASE8].
   await context.deps.discardMeetings?.(meetingIds);
+  await context.store.sweepErasedDocuments(meetingIds);
   for (const meetingId of meetingIds) context.deps.access.events.emit('meeting-closed', { meetingId });
   for (const staffId of staffIds)
     context.deps.access.events.emit('family-access-removed', { staffId, familyId: family.id });

@@ -1,4 +1,5 @@
 import { formatDocumentName, recordHistory, type DocumentPart, type ItemHistory } from '@kinboard/shared';
+import type { Store } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { ok, Reply } from '../reply.ts';
 import { route } from '../router.ts';
@@ -14,10 +15,14 @@ const partsWithItems: readonly DocumentPart[] = ['map', 'frame', 'plan'];
 async function meetingHistory(context: ApiContext): Promise<Reply> {
   const allowed = await context.meetingOfStaff(context.params['id']!);
   if (allowed instanceof Reply) return allowed;
-  const meetingId = allowed.meeting.id;
+  return ok({ items: await meetingItemHistory(context.store, allowed.meeting.id) });
+}
+
+/** Every item's versions in one meeting, as the history route and the subject-access archive give them. */
+export async function meetingItemHistory(store: Store, meetingId: string): Promise<ItemHistory[]> {
   const items: ItemHistory[] = [];
   for (const part of partsWithItems) {
-    const entries = await context.store.loadDocumentHistory(formatDocumentName({ meetingId, part }));
+    const entries = await store.loadDocumentHistory(formatDocumentName({ meetingId, part }));
     items.push(
       ...recordHistory(
         part,
@@ -29,7 +34,7 @@ async function meetingHistory(context: ApiContext): Promise<Reply> {
       ),
     );
   }
-  return ok({ items });
+  return items;
 }
 
 export const historyRoutes = [route('GET', '/api/meetings/:id/history', meetingHistory)];

@@ -43,7 +43,8 @@ async function join(context: ApiContext): Promise<Reply> {
       await audit.record({
         actorKind: 'system',
         action: 'join.guessing-limited',
-        detail: { address, wrongCodes: freeWrongJoinCodes },
+        detail: { wrongCodes: freeWrongJoinCodes },
+        personal: { address },
       });
     return notFound('That code does not match a meeting that is open. Check it with the chair.');
   }
@@ -83,7 +84,9 @@ async function join(context: ApiContext): Promise<Reply> {
     action: 'participant.joined',
     familyId: meeting.familyId,
     meetingId: meeting.id,
-    // By id only [AUDIT5]: the name and relationship live in the guest's row, which erasure deletes.
+    // By id in clear [AUDIT5]; the name and relationship they gave only sealed under the
+    // family's key, which erasure destroys [AUDIT6].
+    personal: { name: participant.name, relationship: participant.relationship },
   });
   // The chair's lobby hears of them at once (lobby:changed).
   context.deps.access.events.emit('participant-changed', {

@@ -91,7 +91,8 @@ async function signIn(context: ApiContext): Promise<Reply> {
     await audit.record({
       ...actor,
       action: 'staff.sign-in-failed',
-      detail: { email: body.email, address, knownBrowser: device !== undefined, slowedForMs },
+      detail: { knownBrowser: device !== undefined, slowedForMs },
+      personal: { email: body.email, address },
     });
     return signInNeeded('That email and password do not match an account.');
   }
@@ -105,7 +106,7 @@ async function signIn(context: ApiContext): Promise<Reply> {
     actorKind: 'staff',
     actorId: staff.id,
     action: 'staff.signed-in',
-    detail: { address },
+    personal: { address },
   });
   return ok({ staff: staffView(staff) })
     .withCookie(cookie)

@@ -1,5 +1,6 @@
 import type { StoreContext } from '../store-context.ts';
 import { eraseCopiesOfFamily } from './copies.ts';
+import { eraseAuditKeyOfFamily } from './audit.ts';
 import { eraseDocumentsOfFamily } from './documents.ts';
 import { eraseDrawingsOfFamily } from './drawings.ts';
 import { eraseFamilyRows } from './families.ts';
@@ -24,6 +25,12 @@ export interface ErasureRecords {
    * with the family's key, which goes with it.
    */
   eraseFamily(familyId: string): Promise<FamilyErasureResult>;
+  /**
+   * Deletes again what another server stored for the erased meetings' documents while the
+   * erasure ran (an edit it took before it heard to drop them) [ERASE8]; then cleans up as
+   * erasure does [ERASE6].
+   */
+  sweepErasedDocuments(meetingIds: readonly string[]): Promise<void>;
 }
 
 /** Meeting states in which people are still in the meeting [ERASE4]. */
@@ -63,11 +70,22 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
         await eraseJournalOfFamily(trx, scope);
         await erasePassesOfFamily(trx, scope);
         await eraseFamilyRows(trx, scope);
+        await eraseAuditKeyOfFamily(trx, scope);
         await trx.deleteFrom('erasure_in_progress').where('family_id', '=', familyId).execute();
         return 'erased';
       });
       if (result === 'erased') await dialect.afterErasure(db, erasedTables);
       return result;
+    },
+
+    async sweepErasedDocuments(meetingIds) {
+      if (meetingIds.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        const scope = { familyId: '', meetingIds };
+        await eraseDocumentsOfFamily(trx, scope);
+        await eraseHistoryOfFamily(trx, scope);
+      });
+      await dialect.afterErasure(db, ['document_update', 'document_history', 'client_owner']);
     },
   };
 }
@@ -99,5 +117,6 @@ const erasedTables = [
   'family',
   'view_before',
   'drafts_share',
+  'audit_key',
   'erasure_in_progress',
 ] as const;

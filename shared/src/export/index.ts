@@ -6,3 +6,4 @@ export * from './case-record.ts';
 export * from './my-part-sheet.ts';
 export * from './text-export.ts';
 export * from './export-request.ts';
+export * from './export-translations.ts';

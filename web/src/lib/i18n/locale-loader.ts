@@ -10,11 +10,19 @@ import { baseLocale, getLocale, type Locale } from '$lib/paraglide/runtime.js';
  */
 export const loadedLocales: Partial<Record<Locale, Record<string, unknown>>> = {};
 
-/** Fetches one language's words (one request, once); English is always there. */
+/**
+ * Fetches one language's words (one request, once); English is always there. A phone whose
+ * request fails (the link dropped) starts in English rather than not at all, and tries again
+ * on its next page load.
+ */
 export async function loadLocale(locale: Locale): Promise<void> {
   const load = loaders[locale];
   if (!load || loadedLocales[locale]) return;
-  loadedLocales[locale] = await load();
+  try {
+    loadedLocales[locale] = await load();
+  } catch {
+    // English it is, for this page.
+  }
 }
 
 type Words = (inputs?: Record<string, unknown>) => string;

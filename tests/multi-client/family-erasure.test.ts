@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { connectStockClient } from '../helpers/yjs-client.ts';
+import { openPassLine, openPassOn } from '../helpers/pass-holder.ts';
 import { adminPassword, auditRows, Browser } from './access-http.ts';
 
 const words = [
@@ -16,16 +17,20 @@ const words = [
   'Zephyrcrumbly',
   'Brambletonia',
   'Auntlyhood',
+  'Honeysucklia',
+  'Dandelionish',
 ];
-const [familyName, childName, networkName, relationship, cardText, guestName, guestRelationship] = words as [
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [
+  familyName,
+  childName,
+  networkName,
+  relationship,
+  cardText,
+  guestName,
+  guestRelationship,
+  holderName,
+  journalText,
+] = words as [string, string, string, string, string, string, string, string, string];
 
 /** The code the server closes the client's socket with. */
 function closeCodeOf(client: ReturnType<typeof connectStockClient>): Promise<number> {
@@ -98,6 +103,22 @@ describe('an administrator erases a family through the real server', () => {
     await eventually(() => expect(readCards(reader.doc)).toHaveLength(3));
     reader.destroy();
 
+    // A pass holder's journal entry, and their page open [PASS12].
+    const pass = await admin.post(`/api/families/${familyId}/passes`, {
+      holderName,
+      relationship: guestRelationship,
+      endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const holder = await openPassOn(server, pass.body.link, '10.40.0.78');
+    const entry = await holder.post('/api/pass/journal', {
+      text: journalText,
+      happenedOn: '2026-12-02',
+      planHeld: 'held',
+    });
+    expect(entry.status).toBe(201);
+    const line = openPassLine(server, holder);
+    await line.opened;
+
     const open = await admin.post(`/api/families/${familyId}/erase`, { confirmName: familyName });
     expect(open.status).toBe(409);
     // Closing the meeting already closes its connections [ACCESS7]; listened for before it.
@@ -114,6 +135,8 @@ describe('an administrator erases a family through the real server', () => {
     expect(await closeCodeOf(late)).toBeGreaterThan(4000);
     late.destroy();
     expect((await admin.get(`/api/families/${familyId}`)).status).toBe(404);
+    expect((await line.ended)?.code).toBe(4401);
+    expect((await holder.get('/api/pass')).status).toBe(401);
 
     // The running server's file and WAL, as a disk image would show them.
     await eventually(() => {
@@ -125,8 +148,8 @@ describe('an administrator erases a family through the real server', () => {
       for (const word of words) expect(raw, word).not.toContain(word);
       expect(raw, 'the join code').not.toContain(joinCode);
     });
-    const entry = auditRows(server).find((row) => row.action === 'family.erased');
-    expect(entry).toBeDefined();
+    const erasedEntry = auditRows(server).find((row) => row.action === 'family.erased');
+    expect(erasedEntry).toBeDefined();
     const verified = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,

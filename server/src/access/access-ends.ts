@@ -8,6 +8,8 @@ import type { StaffSessions } from './staff-sessions.ts';
 export interface Resting {
   staffId?: string | undefined;
   guestId?: string | undefined;
+  /** A network pass's page between meetings [PASS5]. */
+  passId?: string | undefined;
   /** The family of the meeting the connection is in, once known. */
   familyId?: string | undefined;
 }
@@ -77,6 +79,9 @@ export class AccessEnds {
         closeCodes.forbidden,
         'access to the family was removed',
       ),
+    );
+    events.on('pass-ended', ({ passId }) =>
+      this.#endWhere((each) => each.resting.passId === passId, closeCodes.notAdmitted, 'the pass ended'),
     );
     events.on('participant-changed', ({ participantId, status }) => {
       if (status === 'refused' || status === 'left')

@@ -23,6 +23,8 @@ export interface AccessEventMap {
   'staff-access-ended': [{ staffId: string; why: StaffAccessEnd; exceptSessionId?: string | undefined }];
   /** The staff member may no longer see the family's meetings. */
   'family-access-removed': [{ staffId: string; familyId: string }];
+  /** A network pass was revoked or reissued: its old link opens nothing [PASS4]. */
+  'pass-ended': [{ passId: string; familyId: string }];
 }
 
 export const accessEventNames = [
@@ -31,6 +33,7 @@ export const accessEventNames = [
   'session-ended',
   'staff-access-ended',
   'family-access-removed',
+  'pass-ended',
 ] as const satisfies readonly (keyof AccessEventMap)[];
 
 export class AccessEvents extends EventEmitter<AccessEventMap> {

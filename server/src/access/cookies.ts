@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const staffCookieName = 'kinboard_session';
 /** A guest's pass to one meeting: no Max-Age, so it dies with the browser session. */
 export const guestCookieName = 'kinboard_guest';
+/** A network pass between meetings [PASS3]: no Max-Age, and sent only to `/api/pass`. */
+export const networkPassCookieName = 'kinboard_pass';
 
 export function readCookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   const header = headers.cookie;
@@ -22,16 +24,18 @@ export interface CookieOptions {
   /** Seconds; leave out for a cookie that ends with the browser session. */
   maxAge?: number | undefined;
   secure: boolean;
+  /** Where the browser sends it; the whole site unless told. */
+  path?: string | undefined;
 }
 
 /** httpOnly (scripts never see it), SameSite=Lax (no cross-site posts), whole-site path. */
 export function setCookieHeader(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
+  const parts = [`${name}=${value}`, `Path=${options.path ?? '/'}`, 'HttpOnly', 'SameSite=Lax'];
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }
 
-export function clearCookieHeader(name: string, options: { secure: boolean }): string {
-  return setCookieHeader(name, '', { maxAge: 0, secure: options.secure });
+export function clearCookieHeader(name: string, options: { secure: boolean; path?: string }): string {
+  return setCookieHeader(name, '', { maxAge: 0, secure: options.secure, path: options.path });
 }

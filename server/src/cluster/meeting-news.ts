@@ -40,6 +40,7 @@ export const meetingNewsSchema = z.discriminatedUnion('kind', [
     staffId: z.string().min(1),
     familyId: z.string().min(1),
   }),
+  z.object({ kind: z.literal('pass-ended'), passId: z.string().min(1), familyId: z.string().min(1) }),
 ]);
 export type MeetingNews = z.infer<typeof meetingNewsSchema>;
 type Kind = MeetingNews['kind'];

@@ -4,11 +4,14 @@ import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { copyRoutes } from './routes/copy-routes.ts';
+import { dueRoutes } from './routes/due-routes.ts';
 import { drawingRoutes } from './routes/drawing-routes.ts';
 import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
 import { joinRoutes } from './routes/join-routes.ts';
 import { meetingRoutes } from './routes/meeting-routes.ts';
+import { passRoutes } from './routes/pass-routes.ts';
 import { scalingRoutes } from './routes/scaling-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -18,7 +21,8 @@ import { testClockRoutes } from './routes/test-clock-routes.ts';
 export { sendJson };
 export type { ApiDeps };
 
-const routes = [
+/** Every API route; exported for the test that walks them all with a network pass [PASS6]. */
+export const apiRoutes = [
   ...sessionRoutes,
   ...staffRoutes,
   ...familyRoutes,
@@ -30,6 +34,9 @@ const routes = [
   ...exportRoutes,
   ...drawingRoutes,
   ...testClockRoutes,
+  ...passRoutes,
+  ...copyRoutes,
+  ...dueRoutes,
 ];
 
 /** The largest JSON body the API reads. */
@@ -44,7 +51,7 @@ export async function handleApi(
 ): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   const method = request.method ?? 'GET';
-  const match = matchRoute(routes, method, url.pathname);
+  const match = matchRoute(apiRoutes, method, url.pathname);
   if (!match) {
     sendReply(response, notFound('No such API route.'));
     return true;

@@ -23,6 +23,19 @@ export class Reply {
   }
 }
 
+/**
+ * An answer that stays open (server-sent events): `start` writes its headers and events, and
+ * ends it when it must [PASS5].
+ */
+export class StreamReply extends Reply {
+  readonly start: (response: ServerResponse) => void;
+
+  constructor(start: (response: ServerResponse) => void) {
+    super(200, undefined);
+    this.start = start;
+  }
+}
+
 const failure = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) =>
   new Reply(status, { error, message, ...extra });
 
@@ -62,6 +75,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 export function sendReply(response: ServerResponse, reply: Reply): void {
+  if (reply instanceof StreamReply) return reply.start(response);
   for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
   if (reply.body instanceof Uint8Array) {
     response.writeHead(reply.status, { 'content-length': reply.body.byteLength });

@@ -43,6 +43,8 @@ export interface PlanEventDeps {
   audit: AuditLog;
   stages: PlanStages;
   documents: BoardDocuments;
+  /** The server's one clock [CLOCK1]: when a plan is agreed dates what the journal since it holds [PASS11]. */
+  now?: (() => number) | undefined;
 }
 
 const agreedParts: readonly DocumentPart[] = ['map', 'frame', 'plan'];
@@ -60,6 +62,7 @@ const keyOf = (data: KinboardSocket['data']): string | undefined =>
  * `plan:changed` and asks again for what it may see.
  */
 export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, deps: PlanEventDeps): void {
+  const now = deps.now ?? Date.now;
   const { store, stages, documents } = deps;
   const meetingOf = () => socket.data.meetingId!;
   const planDocument = () => formatDocumentName({ meetingId: meetingOf(), part: 'plan' });
@@ -135,7 +138,7 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
         participantKey: key,
         name,
         status: 'waiting',
-        at: Date.now(),
+        at: now(),
       });
       await audit('plan.offered', { ruleId });
       await announce();
@@ -150,7 +153,7 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     if (confirm && (await stages.load(meetingOf())) !== 'drafting')
       return fail('conflict', 'The plan is locked while it is agreed. Reopen it to add someone.');
     const by = socket.data.staffId ?? 'chair';
-    const decided = await store.decidePlanOffer(offerId, confirm, by, Date.now());
+    const decided = await store.decidePlanOffer(offerId, confirm, by, now());
     if (!decided) return fail('conflict', 'That offer has already been answered.');
     // The server writes the person into the rule itself, stored before it is relayed [PLAN5].
     if (confirm) {
@@ -183,7 +186,7 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
       await documents.changeDocument(planDocument(), keyOf(socket.data) ?? 'server', author, (doc) =>
         writeEssentialsReason(doc, missing ? reason! : ''),
       );
-      const started = await store.startPlanAgreement(meetingId, Date.now());
+      const started = await store.startPlanAgreement(meetingId, now());
       if (!started)
         return fail('conflict', 'The plan is already being agreed, or agreed: reopen it to change it first.');
       stages.set(meetingId, 'agreeing');
@@ -195,15 +198,20 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
     } else {
       const state = await store.getPlanAgreement(meetingId);
       if (state.stage !== 'agreeing') return fail('conflict', 'Start agreement before finalising the plan.');
-      const version = await agreedVersion(store, documents, {
-        meetingId,
-        familyId: meeting.familyId,
-        round: state.round,
-        startedAt: state.startedAt ?? Date.now(),
-        agreedBy: socket.data.staffId ?? 'chair',
-        chairKey: keyOf(socket.data),
-        chairName: await nameOf(),
-      });
+      const version = await agreedVersion(
+        store,
+        documents,
+        {
+          meetingId,
+          familyId: meeting.familyId,
+          round: state.round,
+          startedAt: state.startedAt ?? now(),
+          agreedBy: socket.data.staffId ?? 'chair',
+          chairKey: keyOf(socket.data),
+          chairName: await nameOf(),
+        },
+        now(),
+      );
       if (!(await store.finalisePlanVersion(version)))
         return fail('conflict', 'The plan changed stage meanwhile; nothing was stored.');
       stages.set(meetingId, 'agreed');
@@ -227,7 +235,7 @@ export function registerPlanEvents(socket: KinboardSocket, io: KinboardServer, d
       role: socket.data.role ?? 'observer',
       agrees,
       reason: agrees ? undefined : reason,
-      at: Date.now(),
+      at: now(),
     });
     if (!recorded) return fail('conflict', 'There is nothing to agree to just now.');
     // The audit names who answered and how, never their words.
@@ -309,6 +317,7 @@ async function agreedVersion(
     chairKey: string | undefined;
     chairName: string | undefined;
   },
+  agreedAt: number,
 ): Promise<AgreedPlanVersion> {
   const parts = await Promise.all(
     agreedParts.map(async (part) => ({
@@ -339,7 +348,7 @@ async function agreedVersion(
     familyId: round.familyId,
     version: round.round,
     startedAt: round.startedAt,
-    agreedAt: Date.now(),
+    agreedAt,
     agreedBy: round.agreedBy,
     documents: parts,
     board,

@@ -167,6 +167,64 @@ export interface Database {
     updated_at: number;
     updated_by: string;
   };
+  /** Passes for the network between meetings [PASS1]: the secret only as its SHA-256. */
+  network_pass: {
+    id: string;
+    family_id: string;
+    kind: string;
+    /** What the pass is for, beyond its family (a later kind's meeting); null for `between-meetings`. */
+    scope: string | null;
+    holder_name: string;
+    relationship: string;
+    person_key: string | null;
+    secret_hash: string;
+    created_at: number;
+    created_by: string;
+    ends_at: number;
+    revoked_at: number | null;
+    revoked_by: string | null;
+    replaced_by: string | null;
+  };
+  /** The safety journal [PASS8]: each entry with its author and time as the server recorded them. */
+  journal_entry: {
+    id: string;
+    family_id: string;
+    pass_id: string;
+    author_name: string;
+    author_relationship: string;
+    written_at: number;
+    happened_on: string;
+    text: string;
+    who_was_there: string;
+    plan_held: string;
+    rule_id: string | null;
+    rule_text: string | null;
+    read_at: number | null;
+    read_by: string | null;
+  };
+  journal_reply: {
+    id: string;
+    entry_id: string;
+    family_id: string;
+    staff_id: string;
+    text: string;
+    written_at: number;
+  };
+  /** Copies of agreed plans given to people [COPY6]. */
+  copy_given: {
+    id: string;
+    family_id: string;
+    meeting_id: string;
+    version: number;
+    what: string;
+    person_key: string | null;
+    recipient_name: string;
+    method: string;
+    address: string | null;
+    staff_id: string | null;
+    participant_key: string | null;
+    given_at: number;
+  };
 }
 
 /** A connection pool or one transaction on it: every query helper works on either. */

@@ -22,6 +22,10 @@ const words = {
   reason: 'Lanternmoth',
   plan: 'Pebbleshore',
   drawing: 'Inkwellian',
+  holder: 'Honeysuckled',
+  journal: 'Dandelionic',
+  reply: 'Kettlebrook',
+  copy: 'Featherquillby',
 };
 
 function board(text: string): Uint8Array {
@@ -122,6 +126,67 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     updatedAt: 50,
     updatedBy: 'staff:s',
   });
+  // A pass, its journal entry and a worker's reply [PASS12].
+  await store.createStaff({
+    id: `${familyId}-s`,
+    email: `${familyId}@example.org`,
+    name: 'Worker',
+    role: 'staff',
+    passwordHash: 'x',
+    createdAt: 1,
+    disabled: false,
+  });
+  await store.createPass({
+    id: `${familyId}-pass`,
+    familyId,
+    kind: 'between-meetings',
+    holderName: `${words.holder}${suffix}`,
+    relationship: `${words.relationship}${suffix}`,
+    personKey: `name:${words.holder}${suffix}`,
+    secretHash: 'hash',
+    createdAt: 60,
+    createdBy: `${familyId}-s`,
+    endsAt: 1000,
+  });
+  await store.addJournalEntry(
+    {
+      id: `${familyId}-entry`,
+      familyId,
+      passId: `${familyId}-pass`,
+      authorName: `${words.holder}${suffix}`,
+      authorRelationship: `${words.relationship}${suffix}`,
+      writtenAt: 70,
+      happenedOn: '2026-12-02',
+      text: `${words.journal}${suffix}`,
+      whoWasThere: `${words.child}${suffix}`,
+      planHeld: 'held',
+      ruleId: 'r1',
+      ruleText: `${words.plan}${suffix}`,
+    },
+    { since: 0, most: 10 },
+  );
+  await store.addJournalReply({
+    id: `${familyId}-reply`,
+    entryId: `${familyId}-entry`,
+    familyId,
+    staffId: `${familyId}-s`,
+    text: `${words.reply}${suffix}`,
+    writtenAt: 80,
+  });
+  await store.recordCopyGiven({
+    id: `${familyId}-copy`,
+    familyId,
+    meetingId,
+    version: 1,
+    what: 'family-plan',
+    personKey: null,
+    recipientName: `${words.copy}${suffix}`,
+    method: 'email',
+    address: `${words.copy}${suffix}@family.example`,
+    staffId: 'staff-1',
+    participantKey: null,
+    givenAt: 60,
+  });
 }
 
 /** [ERASE1] [ERASE2] [ERASE4]: refused while open, then everything of the family goes, the other family stays. */
@@ -136,6 +201,9 @@ async function eraseAndCheck(store: Store): Promise<void> {
   expect(await store.getFamily('fam-gone')).toBeUndefined();
   expect(await store.getFamily('fam-kept')).toBeDefined();
   expect(await store.countUpdates('fam-kept-m.map')).toBeGreaterThan(0);
+  expect(await store.getPass('fam-gone-pass')).toBeUndefined();
+  expect((await store.listJournalOfFamily('fam-gone')).entries).toEqual([]);
+  expect((await store.listJournalOfFamily('fam-kept')).entries).toHaveLength(1);
 }
 
 function expectNoneOf(text: string, suffix: string): void {

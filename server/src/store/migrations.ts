@@ -506,6 +506,106 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // Passes for the network between meetings and the safety journal [PASS1] [PASS8]: a pass
+      // has a family, a holder, an end and a kind (with a scope a later kind may use).
+      '0014-network-passes',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('network_pass')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('kind', 'text', (c) => c.notNull())
+            .addColumn('scope', 'text')
+            .addColumn('holder_name', 'text', (c) => c.notNull())
+            .addColumn('relationship', 'text', (c) => c.notNull())
+            .addColumn('person_key', 'text')
+            .addColumn('secret_hash', 'text', (c) => c.notNull())
+            .addColumn('created_at', t, (c) => c.notNull())
+            .addColumn('created_by', 'text', (c) => c.notNull())
+            .addColumn('ends_at', t, (c) => c.notNull())
+            .addColumn('revoked_at', t)
+            .addColumn('revoked_by', 'text')
+            .addColumn('replaced_by', 'text')
+            .execute();
+          await db.schema
+            .createIndex('network_pass_by_family')
+            .on('network_pass')
+            .columns(['family_id', 'created_at'])
+            .execute();
+          await db.schema
+            .createTable('journal_entry')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('pass_id', 'text', (c) => c.notNull().references('network_pass.id'))
+            .addColumn('author_name', 'text', (c) => c.notNull())
+            .addColumn('author_relationship', 'text', (c) => c.notNull())
+            .addColumn('written_at', t, (c) => c.notNull())
+            .addColumn('happened_on', 'text', (c) => c.notNull())
+            .addColumn('text', 'text', (c) => c.notNull())
+            .addColumn('who_was_there', 'text', (c) => c.notNull())
+            .addColumn('plan_held', 'text', (c) => c.notNull())
+            .addColumn('rule_id', 'text')
+            .addColumn('rule_text', 'text')
+            .addColumn('read_at', t)
+            .addColumn('read_by', 'text')
+            .execute();
+          await db.schema
+            .createIndex('journal_entry_by_family')
+            .on('journal_entry')
+            .columns(['family_id', 'written_at'])
+            .execute();
+          await db.schema
+            .createIndex('journal_entry_by_pass')
+            .on('journal_entry')
+            .columns(['pass_id', 'written_at'])
+            .execute();
+          await db.schema
+            .createTable('journal_reply')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('entry_id', 'text', (c) => c.notNull().references('journal_entry.id'))
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+            .addColumn('text', 'text', (c) => c.notNull())
+            .addColumn('written_at', t, (c) => c.notNull())
+            .execute();
+          await db.schema
+            .createIndex('journal_reply_by_family')
+            .on('journal_reply')
+            .columns(['family_id', 'written_at'])
+            .execute();
+        },
+      },
+    ],
+    [
+      // Who was given a copy of which agreed version, when and how [COPY6]; erased with the family.
+      '0016-copies-given',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('copy_given')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('meeting_id', 'text', (c) => c.notNull().references('meeting.id'))
+            .addColumn('version', 'integer', (c) => c.notNull())
+            .addColumn('what', 'text', (c) => c.notNull())
+            .addColumn('person_key', 'text')
+            .addColumn('recipient_name', 'text', (c) => c.notNull())
+            .addColumn('method', 'text', (c) => c.notNull())
+            .addColumn('address', 'text')
+            .addColumn('staff_id', 'text')
+            .addColumn('participant_key', 'text')
+            .addColumn('given_at', t, (c) => c.notNull())
+            .execute();
+          await db.schema
+            .createIndex('copy_given_by_family')
+            .on('copy_given')
+            .columns(['family_id', 'given_at'])
+            .execute();
+        },
+      },
+    ],
   ];
 }
 

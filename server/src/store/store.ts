@@ -8,6 +8,7 @@
  * killed process.
  */
 import type { AuditRecords } from './repositories/audit.ts';
+import type { CopyRecords } from './repositories/copies.ts';
 import type { DocumentRecords } from './repositories/documents.ts';
 import type { DrawingRecords } from './repositories/drawings.ts';
 import type { ErasureRecords } from './repositories/erasure.ts';
@@ -16,13 +17,17 @@ import type { HistoryRecords } from './repositories/history.ts';
 import type { GuestRecords } from './repositories/guests.ts';
 import type { LiveStateRecords } from './repositories/live-state.ts';
 import type { MeetingRecords } from './repositories/meetings.ts';
+import type { NetworkPassRecords } from './repositories/network-passes.ts';
 import type { PlanRecords } from './repositories/plan.ts';
 import type { RetentionRecords } from './repositories/retention.ts';
+import type { SafetyJournalRecords } from './repositories/safety-journal.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
 import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
 
 export type * from './records.ts';
+export type { NetworkPass } from './repositories/network-passes.ts';
+export type { JournalEntry, JournalReply } from './repositories/safety-journal.ts';
 
 export interface Store
   extends
@@ -39,7 +44,10 @@ export interface Store
     DrawingRecords,
     RetentionRecords,
     HistoryRecords,
-    ErasureRecords {
+    ErasureRecords,
+    NetworkPassRecords,
+    SafetyJournalRecords,
+    CopyRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

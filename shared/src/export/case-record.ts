@@ -1,3 +1,5 @@
+import type { JournalEntryView } from '../passes/network-pass.ts';
+import { journalSection } from './journal-summary.ts';
 import { capitalise } from '../vocabulary/custom-label.ts';
 import { columnIds, domainsByColumn } from '../vocabulary/domains.ts';
 import type { AgreedRecord } from './agreed-record.ts';
@@ -96,7 +98,12 @@ function essentialsItems(record: AgreedRecord): ExportItem[] {
  * the meeting's drawings as last drawn. Written as Word, Markdown and plain text from this one
  * document (Markdown and text name the drawings; only Word carries the pictures).
  */
-export function caseRecord(record: AgreedRecord, drawings: readonly ExportPicture[] = []): ExportDocument {
+export function caseRecord(
+  record: AgreedRecord,
+  drawings: readonly ExportPicture[] = [],
+  /** The safety journal since the last meeting [PASS11]; not part of the agreed version. */
+  journal: readonly JournalEntryView[] = [],
+): ExportDocument {
   const { board, vocabulary } = record;
   const agreedOn = new Date(record.version.agreedAt).toISOString().replace('T', ' ').slice(0, 16);
   return {
@@ -124,6 +131,7 @@ export function caseRecord(record: AgreedRecord, drawings: readonly ExportPictur
           record.decision.nextMeetingDate ? words.nextMeeting(longDate(record.decision.nextMeetingDate)) : '',
         ),
       ]),
+      ...journalSection(journal),
       ...mapSections(record),
       ...section(
         'childsWords',

@@ -28,6 +28,7 @@ export type SectionId =
   | 'review'
   | 'agreement'
   | 'essentials'
+  | 'journal'
   | 'drawings';
 
 /** One thing in a list: its main text and labelled details ("Who: Pat Hollis"). */

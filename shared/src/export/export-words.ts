@@ -136,6 +136,24 @@ export const exportWords = {
     nextSteps: 'Next steps',
   },
 
+  /** The safety journal since the last meeting, in the case record [PASS11]. */
+  journal: {
+    heading: 'The safety journal since the last meeting',
+    intro:
+      'Written by the family’s network on their phones between meetings, each as the server recorded who wrote it and when.',
+    writtenBy: 'Written by',
+    writtenAt: 'Written',
+    happenedOn: 'Happened on',
+    whoWasThere: 'Who was there',
+    planHeld: 'How the plan held',
+    held: { held: 'The plan held', partly: 'The plan partly held', 'not-held': 'The plan did not hold' },
+    rule: 'Rule',
+    readBy: 'Read by',
+    reply: (name: string, date: string) => `Reply from ${name}, ${date}`,
+    author: (name: string, relationship: string) => `${name} (${relationship})`,
+    readOn: (name: string, date: string) => `${name}, ${date}`,
+  },
+
   drawings: {
     heading: 'Drawings',
     /** Each canvas's name; screens show `drawing_canvas_*` from the catalogue, kept equal to these. */
@@ -160,6 +178,17 @@ export const exportWords = {
     record: 'record',
     myPart: (person: string) => `my-part-${person}`,
     myPartForPhones: (person: string) => `my-part-${person}-for-phones`,
+  },
+
+  /** The email that carries copies of an agreed plan [COPY3]; the files are attached, never in the text. */
+  copyMail: {
+    subject: (family: string, version: number, date: string) =>
+      `Your copy of the ${family} plan (version ${version}, agreed at the meeting on ${date})`,
+    greeting: (name: string) => `Dear ${name},`,
+    attached: 'Attached is your copy of:',
+    familyPlan: "the family's plan",
+    myPart: (person: string) => `what the plan asks of ${person}`,
+    sentBy: (staff: string) => `Sent by ${staff} through Kinboard. Please keep it somewhere safe.`,
   },
 } as const;
 

@@ -807,6 +807,12 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.myPart_title,
     nothing: m.myPart_nothing,
+    saveTitle: m.myPart_saveTitle,
+    saveHint: m.myPart_saveHint,
+    savePlan: m.myPart_savePlan,
+    saveMine: m.myPart_saveMine,
+    saving: m.myPart_saving,
+    saved: m.myPart_saved,
     rules: m.myPart_rules,
     drills: m.myPart_drills,
     steps: m.myPart_steps,
@@ -815,6 +821,64 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
     when: (when: string) => m.myPart_when({ when }),
     howWeKnow: (how: string) => m.myPart_howWeKnow({ how }),
     byWhen: (when: string) => m.myPart_byWhen({ when }),
+    saveFailed: (problem: string) => m.myPart_saveFailed({ problem }),
+  },
+);
+
+/** What the handbook's timescales make due and overdue, on the staff home page [DUE4]. */
+export const dueWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.due_title,
+    nothing: m.due_nothing,
+    due: m.due_due,
+    overdue: m.due_overdue,
+    nonePlanned: m.due_nonePlanned,
+  },
+  {
+    lead: (today: string) => m.due_lead({ today }),
+    first: (meeting: string, date: string) => m.due_first({ meeting, date }),
+    every: (meeting: string, date: string) => m.due_every({ meeting, date }),
+    before: (meeting: string, meetingDate: string, date: string) =>
+      m.due_before({ meeting, meetingDate, date }),
+    fromFamilyAdded: (date: string) => m.due_fromFamilyAdded({ date }),
+    fromLastMeeting: (date: string) => m.due_fromLastMeeting({ date }),
+    planned: (date: string) => m.due_planned({ date }),
+    handbook: (words: string) => m.due_handbook({ words }),
+    itemsOf: (family: string) => m.due_itemsOf({ family }),
+  },
+);
+
+/** Copies of an agreed plan given to people, on the family page [COPY3]-[COPY6]. */
+export const copiesWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.copies_title,
+    intro: m.copies_intro,
+    noPlan: m.copies_noPlan,
+    version: m.copies_version,
+    who: m.copies_who,
+    someoneElse: m.copies_someoneElse,
+    name: m.copies_name,
+    address: m.copies_address,
+    what: m.copies_what,
+    familyPlan: m.copies_familyPlan,
+    send: m.copies_send,
+    sending: m.copies_sending,
+    chooseWhat: m.copies_chooseWhat,
+    noEmail: m.copies_noEmail,
+    download: m.copies_download,
+    given: m.copies_given,
+    none: m.copies_none,
+    howPhone: m.copies_howPhone,
+  },
+  {
+    partOf: (name: string) => m.copies_partOf({ name }),
+    sent: (address: string) => m.copies_sent({ address }),
+    downloaded: (name: string) => m.copies_downloaded({ name }),
+    givenTo: (name: string, when: string) => m.copies_givenTo({ name, when }),
+    whatPlan: (version: number) => m.copies_whatPlan({ version }),
+    whatPart: (name: string, version: number) => m.copies_whatPart({ name, version }),
+    howEmail: (address: string, staff: string) => m.copies_howEmail({ address, staff }),
+    howDownload: (staff: string) => m.copies_howDownload({ staff }),
   },
 );
 
@@ -942,6 +1006,19 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'plan.agreed': m.audit_action_planAgreed,
   'plan.reopened': m.audit_action_planReopened,
   'plan.exported': m.audit_action_planExported,
+  'pass.issued': m.audit_action_passIssued,
+  'pass.revoked': m.audit_action_passRevoked,
+  'pass.reissued': m.audit_action_passReissued,
+  'pass.opened': m.audit_action_passOpened,
+  'pass.used': m.audit_action_passUsed,
+  'pass.refused': m.audit_action_passRefused,
+  'journal.written': m.audit_action_journalWritten,
+  'journal.read': m.audit_action_journalRead,
+  'journal.replied': m.audit_action_journalReplied,
+  'copy.emailed': m.audit_action_copyEmailed,
+  'copy.email-failed': m.audit_action_copyEmailFailed,
+  'copy.downloaded': m.audit_action_copyDownloaded,
+  'copy.saved-on-phone': m.audit_action_copySavedOnPhone,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {
@@ -996,5 +1073,97 @@ export const eraseWords = /* @__PURE__ */ fromCatalogue(
     lead: (family: string) => m.erase_lead({ family }),
     typeName: (family: string) => m.erase_typeName({ family }),
     confirm: (family: string) => m.erase_confirm({ family }),
+  },
+);
+
+/** The phone page of a network pass between meetings [PASS6]. */
+export const passWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.pass_title,
+    opening: m.pass_opening,
+    noLink: m.pass_noLink,
+    ended: m.pass_ended,
+    refused: m.pass_refused,
+    plan: m.pass_plan,
+    noPlan: m.pass_noPlan,
+    myPart: m.pass_myPart,
+    noPart: m.pass_noPart,
+    closeNote: m.pass_closeNote,
+    newEntry: m.pass_newEntry,
+    text: m.pass_text,
+    happenedOn: m.pass_happenedOn,
+    whoWasThere: m.pass_whoWasThere,
+    planHeld: m.pass_planHeld,
+    held: m.pass_held,
+    partly: m.pass_partly,
+    notHeld: m.pass_notHeld,
+    rule: m.pass_rule,
+    noRule: m.pass_noRule,
+    send: m.pass_send,
+    sent: m.pass_sent,
+  },
+  {
+    for: (name: string, relationship: string, family: string) => m.pass_for({ name, relationship, family }),
+    endsOn: (date: string) => m.pass_endsOn({ date }),
+    textHint: (count: number) => m.pass_textHint({ count }),
+  },
+);
+
+/** The safety journal, as staff and pass holders read it [PASS8] [PASS10]. */
+export const journalWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.journal_title,
+    none: m.journal_none,
+    entries: m.journal_entries,
+    held: m.journal_held,
+    partly: m.journal_partly,
+    notHeld: m.journal_notHeld,
+    unread: m.journal_unread,
+    markRead: m.journal_markRead,
+    sendReply: m.journal_sendReply,
+    replied: m.journal_replied,
+    marked: m.journal_marked,
+    sinceLastMeeting: m.journal_sinceLastMeeting,
+    noneSince: m.journal_noneSince,
+  },
+  {
+    by: (name: string, relationship: string, when: string) => m.journal_by({ name, relationship, when }),
+    happenedOn: (date: string) => m.journal_happenedOn({ date }),
+    whoWasThere: (who: string) => m.journal_whoWasThere({ who }),
+    rule: (rule: string) => m.journal_rule({ rule }),
+    readBy: (name: string, when: string) => m.journal_readBy({ name, when }),
+    reply: (name: string, when: string) => m.journal_reply({ name, when }),
+    markReadOf: (name: string) => m.journal_markReadOf({ name }),
+    replyLabel: (name: string) => m.journal_replyLabel({ name }),
+  },
+);
+
+/** The family page's passes between meetings [PASS1] [PASS4]. */
+export const passesWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.passes_title,
+    lead: m.passes_lead,
+    holderName: m.passes_holderName,
+    relationship: m.passes_relationship,
+    person: m.passes_person,
+    noPerson: m.passes_noPerson,
+    endsOn: m.passes_endsOn,
+    give: m.passes_give,
+    none: m.passes_none,
+    list: m.passes_list,
+    revoked: m.passes_revoked,
+    revoke: m.passes_revoke,
+    reissue: m.passes_reissue,
+    noPlan: m.passes_noPlan,
+  },
+  {
+    given: (name: string) => m.passes_given({ name }),
+    qr: (name: string) => m.passes_qr({ name }),
+    link: (name: string) => m.passes_link({ name }),
+    active: (date: string) => m.passes_active({ date }),
+    expired: (date: string) => m.passes_expired({ date }),
+    revokeOf: (name: string) => m.passes_revokeOf({ name }),
+    reissueOf: (name: string) => m.passes_reissueOf({ name }),
+    revokedNotice: (name: string) => m.passes_revokedNotice({ name }),
   },
 );

@@ -26,6 +26,7 @@ async function eraseFamily(context: ApiContext): Promise<Reply> {
     return stillRunning();
   const meetingIds = meetings.map((meeting) => meeting.id);
   const staffIds = await context.store.listStaffOfFamily(family.id);
+  const passIds = (await context.store.listPassesOfFamily(family.id)).map((pass) => pass.id);
   await context.deps.discardMeetings?.(meetingIds);
   const result = await context.store.eraseFamily(family.id);
   if (result === 'meeting-open') return stillRunning();
@@ -35,6 +36,9 @@ async function eraseFamily(context: ApiContext): Promise<Reply> {
   for (const meetingId of meetingIds) context.deps.access.events.emit('meeting-closed', { meetingId });
   for (const staffId of staffIds)
     context.deps.access.events.emit('family-access-removed', { staffId, familyId: family.id });
+  // Its passes' open pages close too, on every server [PASS12].
+  for (const passId of passIds)
+    context.deps.access.events.emit('pass-ended', { passId, familyId: family.id });
   // By whom and when; the family only by its id, in the service's log (no family is left to hold it).
   await context.audit.record({
     actorKind: 'staff',

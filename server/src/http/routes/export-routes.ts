@@ -15,6 +15,7 @@ import {
 } from '@kinboard/shared/export/index';
 import { loadAgreedRecord } from '../../export/agreed-record.ts';
 import { drawingsForExport } from '../../export/drawings-for-export.ts';
+import { journalSinceLastMeeting } from '../../passes/journal-since.ts';
 import { Metrics } from '../../ops/metrics.ts';
 import type { Meeting } from '../../store/store.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -34,7 +35,7 @@ async function agreedRecordFor(
 }
 
 /** A file name people recognise in their downloads, in plain ASCII: `hollis-plan-v1-2026-11-20.pdf`. */
-function fileName(record: AgreedRecord, what: string, extension: string): string {
+export function fileName(record: AgreedRecord, what: string, extension: string): string {
   const slug = (text: string) =>
     text
       .normalize('NFKD')
@@ -96,13 +97,24 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
           context.deps.renders,
           format === 'pdf' ? language : 'en',
         );
+  // The case record summarises the safety journal since the last meeting, to the agreement [PASS11].
+  const journal = ['docx', 'md', 'txt'].includes(format)
+    ? (
+        await journalSinceLastMeeting(
+          context.store,
+          found.meeting.familyId,
+          found.meeting.id,
+          record.version.agreedAt,
+        )
+      ).entries
+    : [];
   // PDF and Word are drawn in the render pool's threads, off the event loop [EXPORT4].
   const renders = context.deps.renders;
   const body = await timedExport(context, format, async (): Promise<Uint8Array> => {
     if (format === 'pdf') return renders.pdf(familyPlan(record, drawings, language), { layout });
-    if (format === 'docx') return renders.docx(caseRecord(record, drawings));
-    if (format === 'md') return Buffer.from(toMarkdown(caseRecord(record, drawings)), 'utf8');
-    if (format === 'txt') return Buffer.from(toPlainText(caseRecord(record, drawings)), 'utf8');
+    if (format === 'docx') return renders.docx(caseRecord(record, drawings, journal));
+    if (format === 'md') return Buffer.from(toMarkdown(caseRecord(record, drawings, journal)), 'utf8');
+    if (format === 'txt') return Buffer.from(toPlainText(caseRecord(record, drawings, journal)), 'utf8');
     return Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
   });
   await context.audit.record({

@@ -1,4 +1,5 @@
 import type { StoreContext } from '../store-context.ts';
+import { eraseCopiesOfFamily } from './copies.ts';
 import { eraseDocumentsOfFamily } from './documents.ts';
 import { eraseDrawingsOfFamily } from './drawings.ts';
 import { eraseFamilyRows } from './families.ts';
@@ -6,7 +7,9 @@ import { eraseGuestsOfFamily } from './guests.ts';
 import { eraseHistoryOfFamily } from './history.ts';
 import { eraseLiveStatesOfFamily } from './live-state.ts';
 import { eraseMeetingsOfFamily } from './meetings.ts';
+import { erasePassesOfFamily } from './network-passes.ts';
 import { erasePlansOfFamily } from './plan.ts';
+import { eraseJournalOfFamily } from './safety-journal.ts';
 import { eraseScalingOfFamily } from './scaling.ts';
 
 export type FamilyErasureResult = 'erased' | 'not-found' | 'meeting-open';
@@ -41,6 +44,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
         // Lets the delete guards of agreed plans and revealed rounds through, for this
         // transaction only: the row is gone again before it commits [ERASE3].
         await trx.insertInto('erasure_in_progress').values({ family_id: familyId }).execute();
+        // Copies first: their rows name the meetings deleted below.
+        await eraseCopiesOfFamily(trx, scope);
         if (scope.meetingIds.length > 0) {
           await eraseDocumentsOfFamily(trx, scope);
           await eraseHistoryOfFamily(trx, scope);
@@ -51,6 +56,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
           await eraseGuestsOfFamily(trx, scope);
           await eraseMeetingsOfFamily(trx, scope);
         }
+        await eraseJournalOfFamily(trx, scope);
+        await erasePassesOfFamily(trx, scope);
         await eraseFamilyRows(trx, scope);
         await trx.deleteFrom('erasure_in_progress').where('family_id', '=', familyId).execute();
         return 'erased';
@@ -63,10 +70,14 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
 
 /** Every table erasure deletes from, for the dialect's clean-up after it [ERASE6]. */
 const erasedTables = [
+  'copy_given',
   'document_update',
   'document_history',
   'client_owner',
   'drawing_image',
+  'journal_reply',
+  'journal_entry',
+  'network_pass',
   'meeting_live_state',
   'scaling_answer',
   'scaling_round',

@@ -1,0 +1,396 @@
+import { familyPlan, myPartSheet, peopleInPlan } from '@kinboard/shared/export/index';
+import {
+  issuePassRequestSchema,
+  journalEntryRequestSchema,
+  journalLimits,
+  journalReplyRequestSchema,
+  longestPassDays,
+  openPassRequestSchema,
+} from '@kinboard/shared/passes/network-pass';
+import type { ServerResponse } from 'node:http';
+import { networkPassCookieName, clearCookieHeader } from '../../access/cookies.ts';
+import {
+  checkPassToken,
+  endOfDay,
+  newPassSecret,
+  passCookie,
+  passCookiePath,
+  passLink,
+  passOfRequest,
+} from '../../access/network-passes.ts';
+import { newId } from '../../access/secrets.ts';
+import { currentPlanOf, rulesOf } from '../../passes/current-plan.ts';
+import { journalSinceLastMeeting } from '../../passes/journal-since.ts';
+import { journalOf, passViewOf } from '../../passes/journal-view.ts';
+import type { NetworkPass } from '../../store/store.ts';
+import type { ApiContext } from '../api-context.ts';
+import { badRequest, created, notFound, ok, Reply, signInNeeded, StreamReply, tooMany } from '../reply.ts';
+import { route } from '../router.ts';
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** How often an open pass page hears from the server, and its pass is checked against the clock [PASS5]. */
+export const passHeartbeatMs = 10_000;
+
+const passEnded = () =>
+  new Reply(410, {
+    error: 'pass-ended',
+    message: 'This pass has ended. Ask the worker for a new one if you still need it.',
+  });
+const noPass = () => signInNeeded('This link does not open anything.');
+
+/**
+ * The pass a holder's request carries, or the refusal [PASS2] [PASS4]; each use is audited
+ * without content, coalesced per pass and kind of use [PASS7].
+ */
+async function holderPass(context: ApiContext, what: string): Promise<NetworkPass | Reply> {
+  const check = await passOfRequest(context.store, context.request.headers, context.now);
+  if (!check.ok) {
+    if (check.pass)
+      await context.audit.recordCoalesced(`pass:${check.pass.id}:refused`, {
+        actorKind: 'participant',
+        actorId: check.pass.id,
+        action: 'pass.refused',
+        familyId: check.pass.familyId,
+        detail: { pass: check.pass.id, what },
+      });
+    return check.why === 'ended' ? passEnded() : noPass();
+  }
+  const { pass } = check;
+  await context.audit.recordCoalesced(`pass:${pass.id}:${what}`, {
+    actorKind: 'participant',
+    actorId: pass.id,
+    action: 'pass.used',
+    familyId: pass.familyId,
+    detail: { pass: pass.id, what },
+  });
+  return pass;
+}
+
+/** POST /api/pass/open {token}: trades the link's token for this browser session's cookie [PASS3]. */
+async function openPass(context: ApiContext): Promise<Reply> {
+  const body = context.body(openPassRequestSchema);
+  if (body instanceof Reply) return body;
+  const check = await checkPassToken(context.store, body.token, context.now);
+  if (!check.ok) {
+    const reply = check.why === 'ended' ? passEnded() : noPass();
+    return reply.withCookie(
+      clearCookieHeader(networkPassCookieName, { secure: context.secure, path: passCookiePath }),
+    );
+  }
+  await context.audit.record({
+    actorKind: 'participant',
+    actorId: check.pass.id,
+    action: 'pass.opened',
+    familyId: check.pass.familyId,
+    detail: { pass: check.pass.id },
+  });
+  return ok({ opened: true }).withCookie(passCookie(body.token, context.secure));
+}
+
+/** GET /api/pass: who holds it, the family's current agreed plan, their part, the plan's rules [PASS6]. */
+async function showPass(context: ApiContext): Promise<Reply> {
+  const pass = await holderPass(context, 'plan');
+  if (pass instanceof Reply) return pass;
+  const family = await context.store.getFamily(pass.familyId);
+  const record = await currentPlanOf(context.store, pass.familyId);
+  return ok({
+    holder: { name: pass.holderName, relationship: pass.relationship },
+    family: { name: family?.name ?? '' },
+    endsAt: pass.endsAt,
+    plan: record ? familyPlan(record) : null,
+    myPart: record && pass.personKey ? (myPartSheet(record, pass.personKey) ?? null) : null,
+    rules: rulesOf(record),
+    limits: journalLimits,
+  });
+}
+
+/** GET /api/pass/journal: the family's safety journal in order, with replies [PASS8]. */
+async function holderJournal(context: ApiContext): Promise<Reply> {
+  const pass = await holderPass(context, 'journal');
+  if (pass instanceof Reply) return pass;
+  return ok({ entries: await journalOf(context.store, pass.familyId) });
+}
+
+/** POST /api/pass/journal: one entry, credited to the holder as the server recorded them [PASS8] [PASS9]. */
+async function writeEntry(context: ApiContext): Promise<Reply> {
+  const pass = await holderPass(context, 'journal-write');
+  if (pass instanceof Reply) return pass;
+  const body = context.body(journalEntryRequestSchema);
+  if (body instanceof Reply) return body;
+  let rule: { id: string; text: string } | undefined;
+  if (body.ruleId) {
+    rule = rulesOf(await currentPlanOf(context.store, pass.familyId)).find((each) => each.id === body.ruleId);
+    if (!rule) return badRequest('Check ruleId: choose a rule of the agreed plan.', 'ruleId');
+  }
+  const entry = {
+    id: newId(),
+    familyId: pass.familyId,
+    passId: pass.id,
+    authorName: pass.holderName,
+    authorRelationship: pass.relationship,
+    writtenAt: context.now,
+    happenedOn: body.happenedOn,
+    text: body.text,
+    whoWasThere: body.whoWasThere,
+    planHeld: body.planHeld,
+    ruleId: rule?.id,
+    ruleText: rule?.text,
+  };
+  const added = await context.store.addJournalEntry(entry, {
+    since: context.now - dayMs,
+    most: journalLimits.entriesPerDay,
+  });
+  if (added === 'too-many')
+    return tooMany(
+      dayMs,
+      `A pass can write ${journalLimits.entriesPerDay} entries a day. Try again tomorrow.`,
+    );
+  await context.audit.record({
+    actorKind: 'participant',
+    actorId: pass.id,
+    action: 'journal.written',
+    familyId: pass.familyId,
+    detail: { pass: pass.id, entry: entry.id },
+  });
+  return created({
+    entry: (await journalOf(context.store, pass.familyId)).find((each) => each.id === entry.id),
+  });
+}
+
+/** Server-sent events: `ended` the moment the pass is revoked, on any server [PASS5]. */
+function streamPass(context: ApiContext, pass: NetworkPass) {
+  return (response: ServerResponse) => {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    response.write('event: open\ndata: {}\n\n');
+    let done = false;
+    const finish = (code: number, reason: string) => {
+      if (done) return;
+      done = true;
+      clearInterval(beat);
+      watch.stop();
+      response.end(`event: ended\ndata: ${JSON.stringify({ code, reason })}\n\n`);
+    };
+    const watch = context.deps.access.ends.watch(
+      context.request.headers,
+      { passId: pass.id, familyId: pass.familyId },
+      finish,
+    );
+    // Expiry comes with time, not news: each beat asks the store and the clock again.
+    const beat = setInterval(() => {
+      context.store.getPass(pass.id).then(
+        (now) => {
+          if (!now || now.revokedAt !== undefined || now.endsAt <= context.deps.clock.now())
+            finish(4401, 'the pass ended');
+          else if (!done) response.write(': beat\n\n');
+        },
+        () => {},
+      );
+    }, passHeartbeatMs);
+    response.on('close', () => {
+      done = true;
+      clearInterval(beat);
+      watch.stop();
+    });
+  };
+}
+
+/** GET /api/pass/live: the open page's line to the server, closed when the pass ends [PASS5]. */
+async function passLive(context: ApiContext): Promise<Reply> {
+  const pass = await holderPass(context, 'live');
+  if (pass instanceof Reply) return pass;
+  return new StreamReply(streamPass(context, pass));
+}
+
+/** Staff with access to the family [PASS1]; else 401 or 404 as a missing family [ACCESS28]. */
+const staffFamily = (context: ApiContext) => context.familyOfStaff(context.params['id']!);
+
+/** GET /api/families/:id/passes: the family's passes, and the people the current plan names. */
+async function listPasses(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const passes = await context.store.listPassesOfFamily(allowed.family.id);
+  const record = await currentPlanOf(context.store, allowed.family.id);
+  return ok({
+    passes: await Promise.all(passes.map((pass) => passViewOf(context.store, pass, context.now))),
+    people: record ? peopleInPlan(record.board) : [],
+    hasPlan: record !== undefined,
+  });
+}
+
+/** POST /api/families/:id/passes: a pass for one person, with an end [PASS1] [PASS2]. */
+async function issuePass(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const body = context.body(issuePassRequestSchema);
+  if (body instanceof Reply) return body;
+  const endsAt = endOfDay(body.endsOn);
+  if (endsAt <= context.now) return badRequest('Check endsOn: the pass must end after today.', 'endsOn');
+  if (endsAt > context.now + (longestPassDays + 1) * dayMs)
+    return badRequest(`Check endsOn: a pass lasts at most ${longestPassDays} days.`, 'endsOn');
+  if (body.personKey) {
+    const record = await currentPlanOf(context.store, allowed.family.id);
+    if (!record || !peopleInPlan(record.board).some((person) => person.id === body.personKey))
+      return badRequest('Check personKey: choose a person the agreed plan names.', 'personKey');
+  }
+  const secret = newPassSecret();
+  const pass: NetworkPass = {
+    id: secret.id,
+    familyId: allowed.family.id,
+    kind: 'between-meetings',
+    holderName: body.holderName,
+    relationship: body.relationship,
+    personKey: body.personKey,
+    secretHash: secret.secretHash,
+    createdAt: context.now,
+    createdBy: allowed.staff.id,
+    endsAt,
+  };
+  await context.store.createPass(pass);
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'pass.issued',
+    familyId: pass.familyId,
+    detail: { pass: pass.id, kind: pass.kind, endsAt },
+  });
+  return created({ pass: await passViewOf(context.store, pass, context.now), link: passLink(secret.token) });
+}
+
+/** POST /api/families/:id/passes/:passId/revoke: its open pages close on every server [PASS4] [PASS5]. */
+async function revokePass(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const pass = await context.store.revokePass(
+    allowed.family.id,
+    context.params['passId']!,
+    context.now,
+    allowed.staff.id,
+  );
+  if (!pass) return notFound('There is no pass with that link still open.');
+  context.deps.access.events.emit('pass-ended', { passId: pass.id, familyId: pass.familyId });
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'pass.revoked',
+    familyId: pass.familyId,
+    detail: { pass: pass.id },
+  });
+  return ok({ pass: await passViewOf(context.store, pass, context.now) });
+}
+
+/** POST /api/families/:id/passes/:passId/reissue: a new link for a new phone; the old one opens nothing [PASS4]. */
+async function reissuePass(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const old = await context.store.getPass(context.params['passId']!);
+  if (!old || old.familyId !== allowed.family.id)
+    return notFound('There is no pass with that link still open.');
+  const secret = newPassSecret();
+  const next: NetworkPass = {
+    ...old,
+    id: secret.id,
+    secretHash: secret.secretHash,
+    createdAt: context.now,
+    createdBy: allowed.staff.id,
+    revokedAt: undefined,
+    revokedBy: undefined,
+    replacedBy: undefined,
+  };
+  const made = await context.store.reissuePass(allowed.family.id, old.id, next, context.now);
+  if (!made) return notFound('There is no pass with that link still open.');
+  context.deps.access.events.emit('pass-ended', { passId: old.id, familyId: old.familyId });
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'pass.reissued',
+    familyId: old.familyId,
+    detail: { pass: next.id, replaces: old.id },
+  });
+  return created({ pass: await passViewOf(context.store, next, context.now), link: passLink(secret.token) });
+}
+
+/** GET /api/families/:id/journal: the safety journal in order, for staff [PASS10]. */
+async function staffJournal(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  return ok({ entries: await journalOf(context.store, allowed.family.id) });
+}
+
+/** POST /api/families/:id/journal/:entryId/read: read, by whom and when, the first time [PASS10]. */
+async function markRead(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const entryId = context.params['entryId']!;
+  if (!(await context.store.markJournalEntryRead(allowed.family.id, entryId, context.now, allowed.staff.id)))
+    return notFound('There is no journal entry with that link.');
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'journal.read',
+    familyId: allowed.family.id,
+    detail: { entry: entryId },
+  });
+  return ok({
+    entry: (await journalOf(context.store, allowed.family.id)).find((each) => each.id === entryId),
+  });
+}
+
+/** POST /api/families/:id/journal/:entryId/replies: a reply credited to the staff member [PASS10]. */
+async function reply(context: ApiContext): Promise<Reply> {
+  const allowed = await staffFamily(context);
+  if (allowed instanceof Reply) return allowed;
+  const body = context.body(journalReplyRequestSchema);
+  if (body instanceof Reply) return body;
+  const entryId = context.params['entryId']!;
+  const replyId = newId();
+  const added = await context.store.addJournalReply({
+    id: replyId,
+    entryId,
+    familyId: allowed.family.id,
+    staffId: allowed.staff.id,
+    text: body.text,
+    writtenAt: context.now,
+  });
+  if (!added) return notFound('There is no journal entry with that link.');
+  await context.audit.record({
+    actorKind: 'staff',
+    actorId: allowed.staff.id,
+    action: 'journal.replied',
+    familyId: allowed.family.id,
+    detail: { entry: entryId, reply: replyId },
+  });
+  return created({
+    entry: (await journalOf(context.store, allowed.family.id)).find((each) => each.id === entryId),
+  });
+}
+
+/**
+ * GET /api/meetings/:id/journal: the journal since the last meeting, for the agenda's journal
+ * step on the chair's and the projector's screens (staff with access) [PASS11].
+ */
+async function meetingJournal(context: ApiContext): Promise<Reply> {
+  const allowed = await context.meetingOfStaff(context.params['id']!);
+  if (allowed instanceof Reply) return allowed;
+  const { meeting } = allowed;
+  return ok(await journalSinceLastMeeting(context.store, meeting.familyId, meeting.id, context.now));
+}
+
+export const passRoutes = [
+  route('POST', '/api/pass/open', openPass),
+  route('GET', '/api/pass', showPass),
+  route('GET', '/api/pass/journal', holderJournal),
+  route('POST', '/api/pass/journal', writeEntry),
+  route('GET', '/api/pass/live', passLive),
+  route('GET', '/api/families/:id/passes', listPasses),
+  route('POST', '/api/families/:id/passes', issuePass),
+  route('POST', '/api/families/:id/passes/:passId/revoke', revokePass),
+  route('POST', '/api/families/:id/passes/:passId/reissue', reissuePass),
+  route('GET', '/api/families/:id/journal', staffJournal),
+  route('POST', '/api/families/:id/journal/:entryId/read', markRead),
+  route('POST', '/api/families/:id/journal/:entryId/replies', reply),
+  route('GET', '/api/meetings/:id/journal', meetingJournal),
+];

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * A lasting, narrow pass for the family's network between meetings [PASS1]. Every pass has a
+ * family, a holder (the name and relationship the server recorded), an end and a kind; the kind
+ * says what the pass opens. `between-meetings` opens the family's current agreed plan, the
+ * holder's part and the safety journal. A later kind (a meeting's drafts, say) adds its own
+ * value here and its own `scope` (the meeting it is for) without changing these.
+ */
+export const passKinds = ['between-meetings'] as const;
+export type PassKind = (typeof passKinds)[number];
+
+/** The longest a pass may last: a plan is looked at again within months, not years [PASS2]. */
+export const longestPassDays = 366;
+/** What an entry may hold and how many a pass may write in a day [PASS9]. */
+export const journalLimits = {
+  textChars: 2000,
+  shortChars: 300,
+  entriesPerDay: 10,
+  replyChars: 2000,
+} as const;
+
+const shortText = (what: string, max = 120) => z.string().trim().min(1, what).max(max);
+const isoDate = z.iso.date({ message: 'a date like 2026-03-14' });
+
+/** POST /api/families/:id/passes (staff). */
+export const issuePassRequestSchema = z
+  .object({
+    holderName: shortText('the name of the person the pass is for'),
+    relationship: shortText('how they know the child'),
+    /** Whose part of the plan the pass shows: a person id of the plan (`peopleInPlan`). */
+    personKey: z.string().trim().min(1).max(200).optional(),
+    /** The last day the pass works (yyyy-mm-dd, the server's days, UTC). */
+    endsOn: isoDate,
+  })
+  .strict();
+export type IssuePassRequest = z.infer<typeof issuePassRequestSchema>;
+
+/** POST /api/pass/open: the secret the link carries after its `#`. */
+export const openPassRequestSchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{16,128}$/, 'a pass link') })
+  .strict();
+
+/** How the plan held, in the holder's own judgement. */
+export const planHeldValues = ['held', 'partly', 'not-held'] as const;
+export type PlanHeld = (typeof planHeldValues)[number];
+
+/** POST /api/pass/journal: one entry, written on the holder's phone [PASS8]. */
+export const journalEntryRequestSchema = z
+  .object({
+    /** What happened, in the holder's words. */
+    text: shortText('what happened', journalLimits.textChars),
+    /** When it happened (yyyy-mm-dd). */
+    happenedOn: isoDate,
+    /** Who was there, in the holder's words (may be empty). */
+    whoWasThere: z.string().trim().max(journalLimits.shortChars).default(''),
+    planHeld: z.enum(planHeldValues),
+    /** The id of the agreed plan's rule it concerns, if any. */
+    ruleId: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type JournalEntryRequest = z.infer<typeof journalEntryRequestSchema>;
+
+/** POST /api/families/:id/journal/:entryId/replies (staff). */
+export const journalReplyRequestSchema = z
+  .object({ text: shortText('a reply', journalLimits.replyChars) })
+  .strict();
+
+/** A pass as staff see it on the family page; never its secret. */
+export interface PassView {
+  id: string;
+  kind: PassKind;
+  holderName: string;
+  relationship: string;
+  personKey?: string | undefined;
+  createdAt: number;
+  createdByName: string;
+  endsAt: number;
+  revokedAt?: number | undefined;
+  /** The pass this one was reissued as, once it was. */
+  replacedBy?: string | undefined;
+  /** `active`, or why it no longer opens anything. */
+  state: 'active' | 'expired' | 'revoked';
+}
+
+/** One reply to an entry, credited to the staff member who wrote it. */
+export interface JournalReplyView {
+  id: string;
+  text: string;
+  writtenAt: number;
+  staffName: string;
+}
+
+/** A journal entry as everyone with the journal sees it: its author and time as the server recorded them. */
+export interface JournalEntryView {
+  id: string;
+  text: string;
+  happenedOn: string;
+  whoWasThere: string;
+  planHeld: PlanHeld;
+  /** The rule as it read when the entry was written, kept with the entry. */
+  rule?: { id: string; text: string } | undefined;
+  authorName: string;
+  authorRelationship: string;
+  writtenAt: number;
+  readAt?: number | undefined;
+  readByName?: string | undefined;
+  replies: JournalReplyView[];
+}

@@ -149,6 +149,18 @@ test('staff download the family plan, the case record and each person’s part f
   positionsInOrder(phoneSheet.text, ['My part in the plan: Jude Okoro', 'Ring the school']);
   expect(phoneSheet.text).not.toContain('Amara stays on Fridays');
 
+  // The family reads Welsh: their plan and each part come in Welsh; the case record stays English [LANG12].
+  await page.getByLabel("The family's plan and each person's part in").selectOption('cy');
+  const welsh = await fetchDownload(parts.getByRole('link', { name: 'Jude Okoro: my part (PDF)' }));
+  positionsInOrder((await readPdf(welsh.bytes)).text, [
+    'Fy rhan i yn y cynllun: Jude Okoro',
+    'Ring the school',
+  ]);
+  await expect(downloads.getByRole('link', { name: 'Record as plain text' })).not.toHaveAttribute(
+    'href',
+    /lang=/,
+  );
+
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 

@@ -7,8 +7,9 @@
  *   node tests/load/phone-bench.ts [--phones 3] [--edits 10]
  *   pnpm run bench:all            (runs it after the export benchmark)
  *
- * Prints, per phone, from opening the join link: when the join form can be filled, when the
- * board is usable (connected, the cards drawn) and how much of that was the chair letting them
+ * Prints, per phone, from opening the join link: when the join form is usable (its "Ask to
+ * join" button enabled; goal 2 s), when the board shows after the chair lets the phone in (goal
+ * 3 s; issue #20, printed figures, not assertions), when the board is usable (connected, the cards drawn) and how much of that was the chair letting them
  * in (the script admits as soon as the lobby shows them), with the bytes the phone received; then, for each edit a phone types
  * into a card, how long until the projector shows it: median, p95 and the slowest.
  */
@@ -117,12 +118,14 @@ async function main(): Promise<void> {
       `Phone benchmark: slow 4G (${slow4g.downloadThroughput * 8} bit/s, ${slow4g.latency} ms), CPU ${cpuSlowdown}x slower`,
     );
     const phones: Page[] = [];
+    const results: { form: number; board: number }[] = [];
     for (let index = 0; index < phoneCount; index++) {
       const name = `Bench phone ${index + 1}`;
       const { page, received } = await throttledPhone(browser);
       const start = performance.now();
       await page.goto(`${server.url}/join/${opened.joinCode}`);
-      await page.getByLabel('Your name').waitFor();
+      // Usable: the button that sends the form is there and enabled, not just drawn.
+      await page.getByRole('button', { name: 'Ask to join' }).and(page.locator(':enabled')).waitFor();
       const formReady = performance.now();
       const formBytes = received();
       await page.getByLabel('Your name').fill(name);
@@ -137,12 +140,18 @@ async function main(): Promise<void> {
         .waitFor({ timeout: 60_000 });
       await page.locator('textarea[data-card-id]').first().waitFor({ timeout: 60_000 });
       const usable = performance.now();
+      results.push({ form: formReady - start, board: usable - admittedAt });
       console.log(
         `  phone ${index + 1}: join form ready ${ms(formReady - start)} (${kb(formBytes)}), board usable ${ms(usable - start)} after opening the link` +
           ` (${ms(usable - admittedAt)} and ${kb(received() - formBytes)} more after being let in; the lobby wait was ${ms(admittedAt - asked)})`,
       );
       phones.push(page);
     }
+
+    const worst = (key: 'form' | 'board') => Math.max(...results.map((each) => each[key]));
+    console.log(
+      `  join form usable: worst ${ms(worst('form'))} (goal 2000 ms); board shown after being let in: worst ${ms(worst('board'))} (goal 3000 ms)`,
+    );
 
     const phone = phones[0]!;
     await phone.getByRole('button', { name: 'Add a card to Existing strengths', exact: true }).click();

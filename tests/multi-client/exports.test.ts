@@ -549,6 +549,39 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
     });
   });
 
+  it('[LANG12] my part and the family plan in Welsh and in Arabic, as the family chose', async () => {
+    const welsh = await download(chair, myPartPath(meetingId, 1, 'name:Sam Okoro', 'phone', 'cy'));
+    expect(welsh.status).toBe(200);
+    const welshSheet = await readPdf(welsh.bytes);
+    positionsInOrder(welshSheet.text, [
+      'Fy rhan i yn y cynllun: Sam Okoro',
+      'Y camau nesaf',
+      'Book the review',
+    ]);
+    expect(welshSheet.text).not.toContain('My part in the plan');
+    expect(welshSheet.text).toContain('Tudalen 1 o 1');
+
+    const arabic = await readPdf(
+      (await download(chair, myPartPath(meetingId, 1, 'name:Sam Okoro', 'a4', 'ar'))).bytes,
+    );
+    expect(arabic.text).toContain('Sam Okoro');
+    expect(arabic.text).not.toContain('My part in the plan');
+    expect(arabic.text).not.toContain('Next steps');
+
+    const plan = await readPdf((await download(chair, exportPath(meetingId, 1, 'pdf', 'a4', 'cy'))).bytes);
+    expect(plan.text).toContain('Pwy sy’n gwneud beth a phryd');
+    expect(plan.text).not.toContain('Who does what and when');
+    // English stays the default, and a language Kinboard does not ship is refused.
+    expect((await readPdf((await download(chair, myPartPath(meetingId, 1, nanKey))).bytes)).text).toContain(
+      'My part in the plan',
+    );
+    expect((await download(chair, `${myPartPath(meetingId, 1, nanKey)}?lang=fr`)).status).toBe(400);
+    const last = (await chair.get(`/api/families/${familyId}/audit?limit=500`)).body.entries
+      .filter((entry: { action: string }) => entry.action === 'plan.exported')
+      .at(-2);
+    expect(last).toMatchObject({ detail: { format: 'pdf', language: 'cy' } });
+  });
+
   it('[EXPORT2] a refused or failed export writes nothing to the audit log', async () => {
     const exported = async () =>
       (await chair.get(`/api/families/${familyId}/audit?limit=500`)).body.entries.filter(

@@ -1,4 +1,4 @@
-import { exportWords, type ExportPicture } from '@kinboard/shared/export/index';
+import { exportWordsIn, type ExportLanguage, type ExportPicture } from '@kinboard/shared/export/index';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import type { RenderPool } from './render-pool.ts';
@@ -15,12 +15,13 @@ export async function drawingsForExport(
   meetingId: string,
   log: Logger,
   renders: Pick<RenderPool, 'pngProblem'>,
+  language: ExportLanguage = 'en',
 ): Promise<ExportPicture[]> {
   const images = await store.listDrawingImages(meetingId);
   // Decoded in the render pool's threads, not on the event loop [EXPORT4].
   const problems = await Promise.all(images.map((image) => renders.pngProblem(image.png)));
   return images.map((image, index) => {
-    const title = exportWords.drawings.titles[image.canvas];
+    const title = exportWordsIn(language).drawings.titles[image.canvas];
     const problem = problems[index];
     if (!problem) return { title, png: image.png };
     log.warn(

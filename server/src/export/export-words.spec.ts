@@ -4,14 +4,20 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every word an exported file carries lives in `shared/src/export/export-words.ts`, so a later
- * translation of the exports has one place to go. This reads the other export sources the way
+ * Every word an exported file carries lives in `shared/src/export/export-words.ts` (and its
+ * Welsh and Arabic in `export-translations.ts`, LANG12), so a translation has one place to go. This reads the other export sources the way
  * the compiler does and names any string in them that looks like words for a reader.
  */
 const sharedExport = path.resolve(import.meta.dirname, '../../../shared/src/export');
 const sources = [
   ...readdirSync(sharedExport)
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && name !== 'export-words.ts')
+    .filter(
+      (name) =>
+        name.endsWith('.ts') &&
+        !name.endsWith('.spec.ts') &&
+        name !== 'export-words.ts' &&
+        name !== 'export-translations.ts',
+    )
     .map((name) => path.join(sharedExport, name)),
   ...['pdf-export.ts', 'docx-export.ts', 'drawings-for-export.ts'].map((name) =>
     path.resolve(import.meta.dirname, name),
@@ -82,5 +88,22 @@ describe('the words inside exported files', () => {
       'stray.ts: "Who"',
       'stray.ts: "Agreed on "',
     ]);
+  });
+});
+
+describe('[LANG12] the family files in Welsh and Arabic', () => {
+  it('are marked as needing review by a fluent speaker, and change every heading of my part', async () => {
+    const { exportTranslationReview, exportWords, exportWordsIn } =
+      await import('@kinboard/shared/export/index');
+    for (const language of ['cy', 'ar'] as const) {
+      expect(exportTranslationReview[language].status).toBe('needs review');
+      const words = exportWordsIn(language);
+      for (const key of ['rules', 'fireDrills', 'nextSteps'] as const)
+        expect(words.myPart[key], `${language} ${key}`).not.toBe(exportWords.myPart[key]);
+      expect(words.myPart.title('Sam')).not.toBe(exportWords.myPart.title('Sam'));
+      expect(words.pageOf(1, 2)).not.toBe(exportWords.pageOf(1, 2));
+      // The staff's case record stays English.
+      expect(words.caseRecord).toBe(exportWords.caseRecord);
+    }
   });
 });

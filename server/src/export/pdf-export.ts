@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import {
-  exportWords,
+  exportWordsIn,
   type ExportDocument,
   type ExportItem,
   type ExportPicture,
@@ -42,6 +42,13 @@ function useParsedFonts(pdf: PDFKit.PDFDocument, fonts: readonly LoadedFont[]): 
   if (!EmbeddedFont) {
     pdf.registerFont(fonts[0]!.id, fonts[0]!.bytes).font(fonts[0]!.id);
     EmbeddedFont = internals._font.constructor as EmbeddedFontClass;
+  }
+  for (const font of fonts) {
+    // fontkit keeps each glyph with the characters it was first drawn for, and pdfkit names a
+    // glyph's text (what copying or a screen reader gets) from those: a glyph first reached
+    // through another document's substitution then read as the wrong letters or none ("cynll n"
+    // for "cynllun"). Each document starts with fresh glyphs.
+    (font.font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
   }
   for (const font of fonts)
     if (!internals._fontFamilies[font.id])
@@ -95,6 +102,8 @@ async function drawPdf(
   sizes: Sizes,
 ): Promise<{ bytes: Buffer; pages: number }> {
   const fonts = exportFonts();
+  // The file's own language: its metadata, page numbers and notes [LANG12].
+  const words = exportWordsIn(document.language);
   const { width: pageWidth, height: pageHeight, margin } = pageLayouts[options.layout ?? 'a4'];
   const contentWidth = pageWidth - 2 * margin;
   const bottom = pageHeight - margin - footerSpace;
@@ -106,7 +115,7 @@ async function drawPdf(
     // reflow a PDF read it in order; page numbers are marked as page furniture.
     tagged: true,
     pdfVersion: '1.7',
-    lang: exportWords.language,
+    lang: words.language,
     displayTitle: true,
     info: { Title: document.title, Creator: 'Kinboard' },
   });
@@ -213,7 +222,7 @@ async function drawPdf(
   const drawPicture = (picture: ExportPicture) => {
     if (!picture.png) {
       tagged('P', write([{ text: picture.title }], sizes.body));
-      tagged('P', write([{ text: exportWords.drawings.unreadable }], sizes.body));
+      tagged('P', write([{ text: words.drawings.unreadable }], sizes.body));
       gap(12);
       return;
     }
@@ -256,7 +265,7 @@ async function drawPdf(
   const range = pdf.bufferedPageRange();
   for (let index = 0; index < range.count; index += 1) {
     pdf.switchToPage(range.start + index);
-    const label = exportWords.pageOf(index + 1, range.count);
+    const label = words.pageOf(index + 1, range.count);
     pdf.font(fonts.regular[0]!.id).fontSize(sizes.small);
     const width = pdf.widthOfString(label);
     pdf.markContent('Artifact', { type: 'Pagination' });

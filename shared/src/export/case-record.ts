@@ -223,11 +223,13 @@ export function caseRecord(
           true,
         ),
       ]),
-      ...section('fireDrills', words.fireDrills, [list(board.fireDrills.map(fireDrillItem))]),
+      ...section('fireDrills', words.fireDrills, [
+        list(board.fireDrills.map((drill) => fireDrillItem(drill))),
+      ]),
       ...section('contingency', words.contingency, [paragraph(board.notes.contingency)]),
       ...section('safetyObject', words.safetyObject, [paragraph(board.notes.safetyObject)]),
-      ...section('nextSteps', words.nextSteps, [list(board.nextSteps.map(nextStepItem))]),
-      ...section('review', words.review, [list(board.trajectory.map(trajectoryItem))]),
+      ...section('nextSteps', words.nextSteps, [list(board.nextSteps.map((step) => nextStepItem(step)))]),
+      ...section('review', words.review, [list(board.trajectory.map((step) => trajectoryItem(step)))]),
       ...section('agreement', words.agreement, [
         list(
           record.agreement.map((answer) =>

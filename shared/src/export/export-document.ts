@@ -1,4 +1,5 @@
-import { exportWords } from './export-words.ts';
+import type { ExportLanguage } from './export-translations.ts';
+import { exportWords, type ExportWords } from './export-words.ts';
 
 /**
  * What every export is made of: a title, a few lines under it, and sections in order, each a
@@ -59,6 +60,8 @@ export interface ExportSection {
 
 export interface ExportDocument {
   title: string;
+  /** The language it is written in, when not English: the PDF's metadata and page numbers [LANG12]. */
+  language?: ExportLanguage;
   /** Short lines under the title: who it is for, when it was agreed. */
   lines: string[];
   sections: ExportSection[];
@@ -107,10 +110,10 @@ export function section(
 }
 
 /** "12 March 2026" from yyyy-mm-dd, in words so no reader mistakes day for month. */
-export function longDate(isoDate: string): string {
+export function longDate(isoDate: string, words: Pick<ExportWords, 'language'> = exportWords): string {
   const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString(exportWords.language, {
+  return date.toLocaleDateString(words.language, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportLanguages, type ExportLanguage } from './export-translations.ts';
 
 /**
  * What the export routes take in their path, checked on the server with this schema and used
@@ -18,25 +19,40 @@ export const myPartRequestSchema = z.object({
   personKey: z.string().min(3).max(200),
 });
 
+/**
+ * `?lang=`: the family's plan (PDF) and "my part" in a family's language [LANG12], English by
+ * default; the case record and the JSON stay English whatever is asked.
+ */
+export const exportLanguageSchema = z.enum(exportLanguages).default('en');
+
 /** `?layout=`: a PDF on A4 (the default) or on a phone-sized page; other formats have no pages. */
 export const pdfLayouts = ['a4', 'phone'] as const;
 export type PdfLayout = (typeof pdfLayouts)[number];
 export const pdfLayoutSchema = z.enum(pdfLayouts).default('a4');
 
 const encode = encodeURIComponent;
-const query = (layout: PdfLayout) => (layout === 'a4' ? '' : `?layout=${layout}`);
+const query = (layout: PdfLayout, language: ExportLanguage = 'en') => {
+  const params = [
+    ...(layout === 'a4' ? [] : [`layout=${layout}`]),
+    ...(language === 'en' ? [] : [`lang=${language}`]),
+  ];
+  return params.length === 0 ? '' : `?${params.join('&')}`;
+};
 
 export const exportPath = (
   meetingId: string,
   version: number,
   format: ExportFormat,
   layout: PdfLayout = 'a4',
-): string => `/api/meetings/${encode(meetingId)}/plan-versions/${version}/export/${format}${query(layout)}`;
+  language: ExportLanguage = 'en',
+): string =>
+  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/export/${format}${query(layout, format === 'pdf' ? language : 'en')}`;
 
 export const myPartPath = (
   meetingId: string,
   version: number,
   personKey: string,
   layout: PdfLayout = 'a4',
+  language: ExportLanguage = 'en',
 ): string =>
-  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/my-part/${encode(personKey)}${query(layout)}`;
+  `/api/meetings/${encode(meetingId)}/plan-versions/${version}/my-part/${encode(personKey)}${query(layout, language)}`;

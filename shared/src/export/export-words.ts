@@ -2,9 +2,9 @@ import type { DrawingCanvas } from '../drawing/drawing-canvas.ts';
 
 /**
  * Every word Kinboard writes inside an exported file: headings, labels, the lines under a
- * title, page numbers, drawing titles and file names. English only for now: the files are made
- * on the server, which has no message catalogue, so a translation of the exports starts here
- * and nowhere else. The practice's own nouns (danger statement or worry statement, bottom line)
+ * title, page numbers, drawing titles and file names, in English. The files are made on the
+ * server, which has no message catalogue: the family's plan and "my part" can also be written
+ * in Welsh or Arabic (export-translations.ts, `exportWordsIn`) [LANG12]. The practice's own nouns (danger statement or worry statement, bottom line)
  * come from the meeting's vocabulary, not from here. Keep sentences whole, with their inputs as
  * arguments, so a translation can put the words in its own order.
  */
@@ -200,3 +200,18 @@ export const exportWords = {
     sentBy: (staff: string) => `Sent by ${staff} through Kinboard. Please keep it somewhere safe.`,
   },
 } as const;
+
+/** Every word of `exportWords` as a plain string or sentence, so a translation can fill it in. */
+type Words<T> = T extends string
+  ? string
+  : T extends (...inputs: infer Inputs) => string
+    ? (...inputs: Inputs) => string
+    : { readonly [Key in keyof T]: Words<T[Key]> };
+export type ExportWords = Words<typeof exportWords>;
+
+/** A translation: any of the words, the rest stay English. */
+export type ExportTranslation = {
+  readonly [Key in keyof ExportWords]?: ExportWords[Key] extends string | ((...inputs: never[]) => string)
+    ? ExportWords[Key]
+    : { readonly [Inner in keyof ExportWords[Key]]?: ExportWords[Key][Inner] };
+};

@@ -10,7 +10,7 @@ import {
   type ExportDocument,
   type ExportPicture,
 } from './export-document.ts';
-import { exportWords } from './export-words.ts';
+import { exportWordsIn, type ExportLanguage } from './export-translations.ts';
 import {
   fireDrillItem,
   nextReview,
@@ -20,26 +20,32 @@ import {
   trajectoryItem,
 } from './plan-items.ts';
 
-const words = exportWords.familyPlan;
-
 /**
  * The plan the family and every network member take home: plain words, what everyone is worried
  * about and wants to see, who does what and when, what happens if the plan cannot be followed,
- * when it is looked at again, and the pictures drawn with the family. Printed as the family's PDF.
+ * when it is looked at again, and the pictures drawn with the family. Printed as the family's PDF,
+ * in the family's language when asked (`exportWordsIn`) [LANG12].
  */
-export function familyPlan(record: AgreedRecord, drawings: readonly ExportPicture[] = []): ExportDocument {
+export function familyPlan(
+  record: AgreedRecord,
+  drawings: readonly ExportPicture[] = [],
+  language: ExportLanguage = 'en',
+): ExportDocument {
   const { board, vocabulary } = record;
   const review = nextReview(record);
+  const all = exportWordsIn(language);
+  const words = all.familyPlan;
   return {
     title: words.title(record.family.name),
+    ...(language === 'en' ? {} : { language }),
     lines: [
-      words.agreedAt(record.meeting.typeName, longDate(record.meeting.date)),
+      words.agreedAt(record.meeting.typeName, longDate(record.meeting.date, all)),
       words.version(record.version.number, review),
     ],
     sections: [
       ...section(
         'statements',
-        statementsHeading(record),
+        statementsHeading(record, all),
         [
           list(
             board.statements.map((pair) =>
@@ -53,7 +59,7 @@ export function familyPlan(record: AgreedRecord, drawings: readonly ExportPictur
       ...section('familyWords', words.familyWords, [
         list(
           record.familyWords.map((card) =>
-            item(card.text, [[words.saidBy, exportWords.credit(card.author, card.relationship)]]),
+            item(card.text, [[words.saidBy, all.credit(card.author, card.relationship)]]),
           ),
         ),
       ]),
@@ -65,19 +71,23 @@ export function familyPlan(record: AgreedRecord, drawings: readonly ExportPictur
       ),
       ...section('rules', words.rules, [
         list(
-          board.rules.map((rule) => ruleItem(record, rule)),
+          board.rules.map((rule) => ruleItem(record, rule, all)),
           true,
         ),
       ]),
-      ...section('fireDrills', words.fireDrills, [list(board.fireDrills.map(fireDrillItem))]),
+      ...section('fireDrills', words.fireDrills, [
+        list(board.fireDrills.map((drill) => fireDrillItem(drill, all))),
+      ]),
       ...section('contingency', words.contingency, [paragraph(board.notes.contingency)]),
       ...section('safetyObject', words.safetyObject, [paragraph(board.notes.safetyObject)]),
-      ...section('nextSteps', words.nextSteps, [list(board.nextSteps.map(nextStepItem))]),
+      ...section('nextSteps', words.nextSteps, [
+        list(board.nextSteps.map((step) => nextStepItem(step, all))),
+      ]),
       ...section('review', words.review, [
         paragraph(review ? words.nextReviewIs(review) : ''),
-        list(board.trajectory.map(trajectoryItem)),
+        list(board.trajectory.map((step) => trajectoryItem(step, all))),
       ]),
-      ...section('drawings', exportWords.drawings.heading, [pictures(drawings)]),
+      ...section('drawings', all.drawings.heading, [pictures(drawings)]),
     ],
   };
 }

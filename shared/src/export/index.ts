@@ -6,4 +6,5 @@ export * from './case-record.ts';
 export * from './my-part-sheet.ts';
 export * from './text-export.ts';
 export * from './export-request.ts';
+export * from './export-translations.ts';
 export * from './journal-summary.ts';

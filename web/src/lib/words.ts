@@ -904,6 +904,7 @@ export const planVersionWords = /* @__PURE__ */ fromCatalogue(
     none: m.planVersion_none,
     compareWith: m.planVersion_compareWith,
     noChanges: m.planVersion_noChanges,
+    filesLanguage: m.planVersion_filesLanguage,
   },
   {
     version: (meeting: string, date: string, version: number) =>

@@ -3,6 +3,7 @@ import {
   exportRequestSchema,
   familyPlan,
   myPartRequestSchema,
+  exportLanguageSchema,
   exportWords,
   myPartSheet,
   pdfLayoutSchema,
@@ -53,6 +54,12 @@ function layoutOf(context: ApiContext) {
   return layout.success ? layout.data : badRequest('Check layout: a4 or phone.', 'layout');
 }
 
+/** `?lang=en|cy|ar` for the family's files [LANG12]; anything else is refused. */
+function languageOf(context: ApiContext) {
+  const language = exportLanguageSchema.safeParse(context.url.searchParams.get('lang') ?? undefined);
+  return language.success ? language.data : badRequest('Check lang: en, cy or ar.', 'lang');
+}
+
 const types: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -73,6 +80,8 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
     return badRequest('Ask for an agreed version by number, as pdf, docx, md, txt or json.');
   const layout = layoutOf(context);
   if (layout instanceof Reply) return layout;
+  const language = languageOf(context);
+  if (language instanceof Reply) return language;
   const { version, format } = request.data;
   const found = await agreedRecordFor(context, version);
   if (found instanceof Reply) return found;
@@ -86,6 +95,7 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
           record.meeting.id,
           context.deps.log,
           context.deps.renders,
+          format === 'pdf' ? language : 'en',
         );
   // The case record summarises the safety journal since the last meeting, to the agreement [PASS11].
   const journal = ['docx', 'md', 'txt'].includes(format)
@@ -101,7 +111,7 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
   // PDF and Word are drawn in the render pool's threads, off the event loop [EXPORT4].
   const renders = context.deps.renders;
   const body = await timedExport(context, format, async (): Promise<Uint8Array> => {
-    if (format === 'pdf') return renders.pdf(familyPlan(record, drawings), { layout });
+    if (format === 'pdf') return renders.pdf(familyPlan(record, drawings, language), { layout });
     if (format === 'docx') return renders.docx(caseRecord(record, drawings, journal));
     if (format === 'md') return Buffer.from(toMarkdown(caseRecord(record, drawings, journal)), 'utf8');
     if (format === 'txt') return Buffer.from(toPlainText(caseRecord(record, drawings, journal)), 'utf8');
@@ -113,7 +123,7 @@ async function exportVersion(context: ApiContext): Promise<Reply> {
     action: 'plan.exported',
     familyId: found.meeting.familyId,
     meetingId: found.meeting.id,
-    detail: { version, format, ...(format === 'pdf' ? { layout } : {}) },
+    detail: { version, format, ...(format === 'pdf' ? { layout, language } : {}) },
   });
   const names = exportWords.fileNames;
   const what = format !== 'pdf' ? names.record : layout === 'phone' ? names.planForPhones : names.plan;
@@ -137,10 +147,12 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
   if (!request.success) return badRequest('Ask for an agreed version by number and a person the plan names.');
   const layout = layoutOf(context);
   if (layout instanceof Reply) return layout;
+  const language = languageOf(context);
+  if (language instanceof Reply) return language;
   const { version, personKey } = request.data;
   const found = await agreedRecordFor(context, version);
   if (found instanceof Reply) return found;
-  const sheet = myPartSheet(found.record, personKey);
+  const sheet = myPartSheet(found.record, personKey, language);
   if (!sheet) return notFound('The plan gives nobody by that name a job.');
   const body = await timedExport(context, 'my-part', () =>
     context.deps.renders.pdf(sheet, { onePage: true, layout }),
@@ -151,7 +163,7 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
     action: 'plan.exported',
     familyId: found.meeting.familyId,
     meetingId: found.meeting.id,
-    detail: { version, format: 'my-part', person: personKey, layout },
+    detail: { version, format: 'my-part', person: personKey, layout, language },
   });
   const person = peopleInPlan(found.record.board).find((each) => each.id === personKey)?.name ?? personKey;
   const what = (layout === 'phone' ? exportWords.fileNames.myPartForPhones : exportWords.fileNames.myPart)(

@@ -424,6 +424,10 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
         `${folder}/plan-v1.json`,
         `${folder}/plan-v1-case-record.docx`,
         `${folder}/plan-v1-case-record.txt`,
+        `${folder}/views-sent-before.json`,
+        'passes.json',
+        'safety-journal.json',
+        'copies-given.json',
       ]),
     );
     const readme = zip.text('README.txt');
@@ -435,6 +439,10 @@ describe('[EXPORT1]-[EXPORT3] exports of an agreed plan through the real server'
       'plan-vN.json',
       'audit.json',
       'scaling.json',
+      'views-sent-before.json',
+      'passes.json',
+      'safety-journal.json',
+      'copies-given.json',
     ])
       expect(readme, file).toContain(file);
     expect(readme).toContain(`${folder}/  Team around the family, 2026-11-24`);

@@ -1,3 +1,4 @@
+import { readZip } from '@kinboard/server/export/read-back';
 import { apiRoutes } from '@kinboard/server/http/api';
 import { closeCodes, documentParts } from '@kinboard/shared';
 import { journalLimits } from '@kinboard/shared/passes/network-pass';
@@ -288,6 +289,19 @@ describe('a network pass between meetings [PASS1]-[PASS10]', () => {
     ])
       expect(actions).toContain(action);
     expect(JSON.stringify(audit.body)).not.toContain('park');
+
+    // The family's subject-access archive holds the journal, its reply and the pass, never the link [RECORD6].
+    const archive = await fetch(`${server.url}/api/families/${familyId}/subject-access`, {
+      headers: { cookie: cookieOf(staff) },
+    });
+    expect(archive.status).toBe(200);
+    const zip = readZip(new Uint8Array(await archive.arrayBuffer()));
+    const kept = zip.text('safety-journal.json');
+    expect(kept).toContain('Gran Journal took Ottoline to the park.');
+    expect(kept).toContain('Thank you, ring me if it happens again.');
+    const passes = zip.text('passes.json');
+    expect(passes).toContain('Gran Journal');
+    expect(passes).not.toContain(tokenOf(issued.body.link).split('.')[1]);
   });
 
   it('[PASS9] an entry has a length limit, and a pass writes at most so many a day', async () => {

@@ -66,6 +66,7 @@ export async function subjectAccessArchive(
       answers,
     })),
   );
+  await addBetweenMeetings(files, family.id, store);
   files['audit.json'] = json(await auditWithNames(store, await sources.audit(family.id)));
   files['README.txt'] = strToU8(readme(family, folders, sources.now));
   return new Promise((resolve, reject) =>
@@ -98,6 +99,13 @@ async function addMeeting(
   const drawings = await drawingsForExport(store, meeting.id, log, renders);
   for (const drawing of drawings)
     if (drawing.png) files[`${folder}/drawings/${slug(drawing.title)}.png`] = drawing.png;
+  files[`${folder}/views-sent-before.json`] = json(
+    (await store.listViewsBefore(meeting.id)).map((view) => ({
+      ...view,
+      sentAt: iso(view.sentAt),
+      broughtInAt: iso(view.broughtInAt),
+    })),
+  );
   for (const version of versions.filter((each) => each.meetingId === meeting.id)) {
     const record = await loadAgreedRecord(store, meeting, version.version);
     if (!record) continue;
@@ -106,6 +114,38 @@ async function addMeeting(
     files[`${name}-case-record.docx`] = await renders.docx(caseRecord(record, drawings));
     files[`${name}-case-record.txt`] = strToU8(toPlainText(caseRecord(record, drawings)));
   }
+}
+
+/**
+ * What the family's network kept between meetings: the passes given (who held them, never their
+ * secret), the safety journal with its replies and photos, and every copy of a plan given.
+ */
+async function addBetweenMeetings(files: Zippable, familyId: string, store: Store): Promise<void> {
+  files['passes.json'] = json(
+    (await store.listPassesOfFamily(familyId)).map(({ secretHash: _secret, ...pass }) => ({
+      ...pass,
+      createdAt: iso(pass.createdAt),
+      endsAt: iso(pass.endsAt),
+      revokedAt: iso(pass.revokedAt),
+    })),
+  );
+  const journal = await store.listJournalOfFamily(familyId);
+  files['safety-journal.json'] = json({
+    entries: journal.entries.map((entry) => ({
+      ...entry,
+      writtenAt: iso(entry.writtenAt),
+      readAt: iso(entry.readAt),
+    })),
+    replies: journal.replies.map((reply) => ({ ...reply, writtenAt: iso(reply.writtenAt) })),
+  });
+  for (const entryId of journal.photos) {
+    const photo = await store.getJournalPhoto(familyId, entryId);
+    if (photo)
+      files[`safety-journal-photos/${entryId}.${photo.contentType.split('/')[1] ?? 'bin'}`] = photo.data;
+  }
+  files['copies-given.json'] = json(
+    (await store.listCopiesOfFamily(familyId)).map((copy) => ({ ...copy, givenAt: iso(copy.givenAt) })),
+  );
 }
 
 /** Entries with the staff member's name beside their id, so the file reads without Kinboard. */
@@ -151,6 +191,24 @@ ${folders.map((folder) => `    ${folder}`).join('\n') || '    (no meetings)'}
                  who took part and what each person answered.
   plan-vN-case-record.docx, plan-vN-case-record.txt
                  The case record of that agreed plan, as a Word document and as plain text.
+  views-sent-before.json
+                 Views sent before the meeting by people who could not come: who sent each
+                 (as Kinboard recorded them), when, what they said and their numbers, and
+                 whether and when the chair brought it into the meeting.
+
+passes.json
+  The passes staff gave to people in the family's network to use between meetings: who held
+  each, how they know the child, when it was given, its last day and whether it was taken back.
+  Never the link itself.
+
+safety-journal.json, safety-journal-photos/
+  The family's safety journal: each entry as its writer wrote it (what happened, when, who was
+  there, how the plan held and which rule it was about), with who wrote it and when, whether
+  staff read it, and staff's replies; the photos or drawings added to entries.
+
+copies-given.json
+  Every copy of an agreed plan given to someone: which plan and version, what (the family's
+  plan or a person's part), to whom, when and how (saved on their phone, emailed, downloaded).
 
 scaling.json
   The scaling questions that were revealed in the family's meetings, with each answer, the

@@ -148,4 +148,45 @@ describe('readConfig', () => {
     expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(readConfig({ METRICS_PORT: '9464' }).metrics.port).toBe(9464);
   });
+
+  it('[COPY3] reads the mail server from SMTP_URL or SMTP_HOST, with a sender, and never repeats its password', () => {
+    expect(readConfig({}).mail).toBeUndefined();
+    expect(
+      readConfig({
+        SMTP_URL: 'smtps://copies:s3cret@mail.county.example',
+        SMTP_FROM: 'Kinboard <k@county.example>',
+      }).mail,
+    ).toEqual({
+      host: 'mail.county.example',
+      port: 465,
+      secure: true,
+      requireTls: true,
+      verifyCertificate: true,
+      user: 'copies',
+      password: 's3cret',
+      from: 'Kinboard <k@county.example>',
+    });
+    const plain = readConfig({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: '2525',
+      SMTP_FROM: 'k@county.example',
+      SMTP_REQUIRE_TLS: 'false',
+    }).mail;
+    expect(plain).toMatchObject({ host: '127.0.0.1', port: 2525, secure: false, requireTls: false });
+    expect(readConfig({ SMTP_HOST: 'mail.county.example', SMTP_FROM: 'k@county.example' }).mail?.port).toBe(
+      587,
+    );
+    expect(() => readConfig({ SMTP_HOST: 'mail.county.example' })).toThrow(/SMTP_FROM/);
+    expect(() => readConfig({ SMTP_FROM: 'k@county.example' })).toThrow(/SMTP_FROM/);
+    expect(() => readConfig({ SMTP_URL: 'http://mail', SMTP_FROM: 'k@county.example' })).toThrow(/SMTP_URL/);
+    expect(() => readConfig({ SMTP_HOST: 'mail', SMTP_FROM: 'not an address' })).toThrow(/SMTP_FROM/);
+    expect(() =>
+      readConfig({ SMTP_HOST: 'mail', SMTP_USER: 'copies', SMTP_FROM: 'k@county.example' }),
+    ).toThrow(/SMTP_USER and SMTP_PASSWORD/);
+    try {
+      readConfig({ SMTP_URL: 'smtps://copies:s3cret@mail.county.example' });
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
+  });
 });

@@ -152,6 +152,26 @@ const environmentSchema = z.object({
     .max(4096)
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
+  /**
+   * The service's mail server, for staff to email copies of an agreed plan [COPY3]: SMTP_URL
+   * (smtp:// or smtps://, user and password in it) or SMTP_HOST with SMTP_PORT, SMTP_USER and
+   * SMTP_PASSWORD; SMTP_FROM is the sender. Unset: no mail is sent, and staff download instead.
+   */
+  SMTP_URL: optionalText().refine((value) => value === undefined || isSmtpUrl(value), {
+    message: 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example.org',
+  }),
+  SMTP_HOST: optionalText(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: optionalText(),
+  SMTP_PASSWORD: optionalText(),
+  SMTP_FROM: optionalText().refine((value) => value === undefined || isMailbox(value), {
+    message: 'must be an address, or a name and an address: Kinboard <kinboard@example.org>',
+  }),
+  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
+  SMTP_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+  SMTP_REQUIRE_TLS: flag('true'),
+  /** Check the mail server's certificate (true); false only for a server you run yourself. */
+  SMTP_TLS_VERIFY: flag('true'),
 });
 
 function optionalText() {
@@ -216,7 +236,22 @@ export interface Config {
   metrics: { token: string | undefined; port: number | undefined };
   /** TLDRAW_LICENSE_KEY, for the drawing page. */
   tldrawLicenseKey: string | undefined;
+  /** Set from SMTP_*: staff may email copies [COPY3]; undefined: no mail server. */
+  mail: MailConfig | undefined;
   dev: boolean;
+}
+
+/** How to reach the mail server; never logged whole (it holds a password). */
+export interface MailConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte; false means STARTTLS (required when `requireTls`). */
+  secure: boolean;
+  requireTls: boolean;
+  verifyCertificate: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 }
 
 export interface OidcConfig {
@@ -312,6 +347,7 @@ export function readConfig(environment: NodeJS.ProcessEnv, options: { dev?: bool
     passwordSignIn: env.PASSWORD_SIGN_IN,
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
+    mail: readMail(env),
     dev: options.dev ?? false,
   };
 }
@@ -353,6 +389,59 @@ function readOidc(env: Environment): OidcConfig | undefined {
     groupsClaim: env.OIDC_GROUPS_CLAIM,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
   };
+}
+
+function readMail(env: Environment): MailConfig | undefined {
+  const invalid = (problem: string) => new ConfigError(`Kinboard's settings are not valid:\n  ${problem}`);
+  const parts = [env.SMTP_HOST, env.SMTP_PORT, env.SMTP_USER, env.SMTP_PASSWORD];
+  if (env.SMTP_URL === undefined && parts.every((part) => part === undefined)) {
+    if (env.SMTP_FROM !== undefined)
+      throw invalid('SMTP_FROM: set SMTP_URL or SMTP_HOST as well, or unset it (no mail server)');
+    return undefined;
+  }
+  if (env.SMTP_URL !== undefined && env.SMTP_HOST !== undefined)
+    throw invalid('SMTP_URL and SMTP_HOST: set one of them, not both');
+  if (env.SMTP_FROM === undefined)
+    throw invalid('SMTP_FROM: the address copies are sent from, such as Kinboard <kinboard@example.org>');
+  const url = env.SMTP_URL === undefined ? undefined : new URL(env.SMTP_URL);
+  const host = url?.hostname.replace(/^\[|\]$/g, '') ?? env.SMTP_HOST;
+  if (!host) throw invalid('SMTP_HOST: the mail server to send copies through, with SMTP_FROM');
+  const user = url ? decodeURIComponent(url.username) || undefined : env.SMTP_USER;
+  const password = url ? decodeURIComponent(url.password) || undefined : env.SMTP_PASSWORD;
+  if ((user === undefined) !== (password === undefined))
+    throw invalid('SMTP_USER and SMTP_PASSWORD: set both, or neither');
+  const secure =
+    env.SMTP_SECURE !== undefined
+      ? env.SMTP_SECURE === 'true' || env.SMTP_SECURE === '1'
+      : url
+        ? url.protocol === 'smtps:'
+        : env.SMTP_PORT === 465;
+  const port = (url?.port ? Number(url.port) : undefined) ?? env.SMTP_PORT ?? (secure ? 465 : 587);
+  return {
+    host,
+    port,
+    secure,
+    requireTls: env.SMTP_REQUIRE_TLS,
+    verifyCertificate: env.SMTP_TLS_VERIFY,
+    user,
+    password,
+    from: env.SMTP_FROM,
+  };
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `a@b.c` or `Name <a@b.c>`. */
+function isMailbox(value: string): boolean {
+  const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+  return z.email().safeParse(address.trim()).success;
 }
 
 function isPostgresUrl(value: string): boolean {

@@ -10,6 +10,7 @@ import { RetentionJob } from './retention/retention-job.ts';
 import type { ClusterParts } from './cluster/join-cluster.ts';
 import { MovableClock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { createMailer } from './mail/mailer.ts';
 import { createRenderPool } from './export/render-pool.ts';
 import { OidcSignIn } from './access/oidc-sign-in.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
@@ -74,6 +75,8 @@ export async function startServer(
   // Ends decided elsewhere while Redis was away never arrived: each connection asks the store.
   news?.onGap(() => access.ends.recheckAll());
   const renders = createRenderPool();
+  // Copies by email, only where the service has a mail server [COPY3].
+  const mailer = config.mail && createMailer(config.mail);
   // The operator's figures exist only when something may read them [OPS1].
   const metricsOn = config.metrics.token !== undefined || config.metrics.port !== undefined;
   // Read at scrape time: the sync and socket.io servers are made below.
@@ -113,6 +116,7 @@ export async function startServer(
     familyRecordYears: config.retention.familyRecordYears,
     metrics,
     signInChoices: { passwords: config.passwordSignIn, provider: config.oidc?.providerName },
+    mailer,
   };
   // Staff sign-in through the authority's identity provider, when configured [IDENT1].
   const oidc =
@@ -296,6 +300,7 @@ export async function startServer(
         httpServer.closeAllConnections();
         await cluster?.close();
         await renders.close();
+        mailer?.close();
         await store.close();
       })();
       return closing;

@@ -25,6 +25,8 @@ export * from './vocabulary/custom-label.ts';
 export * from './vocabulary/agenda-step.ts';
 export * from './vocabulary/standard-steps.ts';
 export * from './vocabulary/meeting-types.ts';
+export * from './vocabulary/timescale.ts';
+export * from './vocabulary/due-dates.ts';
 export * from './vocabulary/scaling-wording.ts';
 export * from './board/position.ts';
 export * from './board/text-edit.ts';

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { processCpuSeconds } from '../load/bench-process.ts';
 import { eventually } from './eventually.ts';
 import { startServer, type TestServer } from './server.ts';
 import { createMeetings, makeDataDir, storedDoc } from './store-fixtures.ts';
@@ -9,6 +10,15 @@ export interface StampedeResult {
   meetings: number;
   /** From the restarted server listening to the last client synced again. */
   backInSyncMs: number;
+  /**
+   * From the first client's socket opening again to the last client synced: the server's part
+   * of the storm, without the wait for the clients' next retry (their backoff).
+   */
+  firstOpenToLastSyncMs: number;
+  /** Each client's own wait from its socket opening to its sync, at the median and the slowest. */
+  openToSyncMs: { p50: number; max: number };
+  /** The restarted server's CPU time (every thread) from listening to the last sync, if known. */
+  serverCpuMs: number | undefined;
   /** Close codes the server sent (4000+), e.g. 4429 from a limit: there should be none. */
   refusals: number[];
   /** Acknowledged (stored) edits that a client or the store no longer holds afterwards. */
@@ -55,16 +65,37 @@ export async function reconnectStampede(options: {
     }, 30_000);
 
     await server.kill();
-    const resynced = clients.map(
-      ({ client }) =>
-        new Promise<void>((resolve) =>
-          client.provider.on('sync', (isSynced: boolean) => isSynced && resolve()),
-        ),
-    );
+    const opened: number[] = [];
+    const waits: number[] = [];
+    const resynced = clients.map(({ client }) => {
+      let openedAt: number | undefined;
+      client.provider.on('status', ({ status }: { status: string }) => {
+        if (status !== 'connected') return;
+        openedAt = performance.now();
+        opened.push(openedAt);
+      });
+      return new Promise<number>((resolve) =>
+        client.provider.on('sync', (isSynced: boolean) => {
+          if (!isSynced) return;
+          const now = performance.now();
+          if (openedAt !== undefined) waits.push(now - openedAt);
+          resolve(now);
+        }),
+      );
+    });
     server = await startServer({ dataDir: data.dataDir, env, port: server.port, ...cpus });
     const listening = performance.now();
-    await Promise.all(resynced);
+    const cpuAtListening = processCpuSeconds(server.pid);
+    const syncedAt = await Promise.all(resynced);
     const backInSyncMs = performance.now() - listening;
+    const cpuAtSync = processCpuSeconds(server.pid);
+    const serverCpuMs =
+      cpuAtListening === undefined || cpuAtSync === undefined
+        ? undefined
+        : (cpuAtSync - cpuAtListening) * 1000;
+    const firstOpenToLastSyncMs = Math.max(...syncedAt) - Math.min(...opened);
+    waits.sort((a, b) => a - b);
+    const openToSyncMs = { p50: waits[Math.floor(waits.length / 2)] ?? 0, max: waits.at(-1) ?? 0 };
 
     let lost = 0;
     for (const { client, meeting } of clients) {
@@ -73,7 +104,16 @@ export async function reconnectStampede(options: {
     }
     for (const meeting of ids)
       lost += options.clientsPerMeeting - cards(storedDoc(data.dataDir, `${meeting}.map`)).size;
-    return { clients: clients.length, meetings: ids.length, backInSyncMs, refusals, lost };
+    return {
+      clients: clients.length,
+      meetings: ids.length,
+      backInSyncMs,
+      firstOpenToLastSyncMs,
+      openToSyncMs,
+      serverCpuMs,
+      refusals,
+      lost,
+    };
   } finally {
     for (const { client } of clients) client.destroy();
     await server.dispose();

@@ -18,7 +18,11 @@ const result = await reconnectStampede({
 });
 console.log(
   `${result.clients} clients back in sync in ${Math.round(result.backInSyncMs)} ms ` +
-    `(${result.meetings} meetings; refused: ${result.refusals.length}; acknowledged edits lost: ${result.lost}; ` +
+    `(the server's part, from the first socket open again to the last sync: ` +
+    `${Math.round(result.firstOpenToLastSyncMs)} ms; each client from its socket opening to its sync: ` +
+    `median ${Math.round(result.openToSyncMs.p50)} ms, slowest ${Math.round(result.openToSyncMs.max)} ms; ` +
+    `the server's CPU meanwhile: ${result.serverCpuMs === undefined ? 'unknown' : `${Math.round(result.serverCpuMs)} ms`}; ` +
+    `${result.meetings} meetings; refused: ${result.refusals.length}; acknowledged edits lost: ${result.lost}; ` +
     `${pinning}; load average before ${loadAverage.join(' ')})`,
 );
 process.exit(result.refusals.length === 0 && result.lost === 0 ? 0 : 1);

@@ -2,12 +2,16 @@ import { closeCodes } from '@kinboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import {
+  admitGuest,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 describe('a guest pass holds a few screens at once; past them the oldest is closed with 4441 [ACCESS27]', () => {
   let server: TestServer;
@@ -17,30 +21,18 @@ describe('a guest pass holds a few screens at once; past them the oldest is clos
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
+    server = await startSignedInServer();
+    const { browser: chair } = await signInStaff(server, '10.45.0.1');
+    const familyId = await createFamily(chair, 'Hollis');
+    const opened = await createOpenMeeting(chair, familyId, { title: 'Screens' });
+    meetingId = opened.meetingId;
+    const aunt = await joinAsGuest(server, opened.code, {
+      address: '10.45.0.2',
+      name: 'Aunt',
+      relationship: 'aunt',
     });
-    const chair = new Browser(server, '10.45.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    const familyId: string = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Screens',
-    });
-    meetingId = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const phone = new Browser(server, '10.45.0.2');
-    const joined = await phone.post('/api/join', { code, name: 'Aunt', relationship: 'aunt' });
-    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
-      role: 'family',
-    });
-    cookie = cookieOf(phone);
+    expect((await admitGuest(chair, meetingId, aunt.participantId, 'family')).status).toBe(200);
+    cookie = aunt.cookie;
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();

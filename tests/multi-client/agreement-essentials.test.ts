@@ -11,12 +11,16 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import type { Browser } from '../helpers/browser.ts';
+import {
+  cookieOf,
+  createFamily,
+  createOpenMeeting,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 const ask = (socket: RealtimeClient, event: Parameters<typeof request>[1], payload: unknown) =>
   request(socket, event, payload) as unknown as Promise<Result<PlanStatus>>;
 
@@ -28,17 +32,9 @@ describe('[PLAN9] agreement cannot skip the essentials unless the chair says why
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.1.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    server = await startSignedInServer();
+    ({ browser: chair } = await signInStaff(server, '10.1.0.1'));
+    familyId = await createFamily(chair, 'Hollis');
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();
@@ -55,13 +51,7 @@ describe('[PLAN9] agreement cannot skip the essentials unless the chair says why
     return client;
   };
   const newMeeting = async () => {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title: 'Essentials',
-    });
-    const meetingId: string = made.body.meeting.id;
-    await chair.post(`/api/meetings/${meetingId}/open`);
+    const { meetingId } = await createOpenMeeting(chair, familyId, { title: 'Essentials' });
     const socket = connectRealtime(server.url, 1, cookieOf(chair));
     sockets.push(socket);
     expect(await request(socket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({

@@ -1,11 +1,16 @@
 import { type Result } from '@kinboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+import type { Browser } from '../helpers/browser.ts';
+import {
+  admitGuest,
+  createFamily,
+  createOpenMeeting,
+  joinAsGuest,
+  signInStaff,
+  startSignedInServer,
+} from '../helpers/meeting-harness.ts';
+import type { TestServer } from '../helpers/server.ts';
 
 describe('[MEET5] a young person chairs their looked-after review: the server gives the child role the safe controls there only', () => {
   let server: TestServer;
@@ -14,17 +19,9 @@ describe('[MEET5] a young person chairs their looked-after review: the server gi
   const sockets: RealtimeClient[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.9.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Achebe' })).body.family.id;
+    server = await startSignedInServer();
+    ({ browser: chair } = await signInStaff(server, '10.9.0.1'));
+    familyId = await createFamily(chair, 'Achebe');
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -33,16 +30,10 @@ describe('[MEET5] a young person chairs their looked-after review: the server gi
 
   /** A meeting of the type, and a child let in to it, on their own socket. */
   const childIn = async (type: string, address: string) => {
-    const meetingId: string = (
-      await chair.post(`/api/families/${familyId}/meetings`, { type, date: '2026-12-01', title: type })
-    ).body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    const tobi = new Browser(server, address);
-    const joined = await tobi.post('/api/join', { code, name: 'Tobi', relationship: 'me' });
-    await chair.post(`/api/meetings/${meetingId}/participants/${joined.body.participantId}/admit`, {
-      role: 'child',
-    });
-    const socket = connectRealtime(server.url, 1, cookieOf(tobi));
+    const { meetingId, code } = await createOpenMeeting(chair, familyId, { title: type, type });
+    const tobi = await joinAsGuest(server, code, { address, name: 'Tobi', relationship: 'me' });
+    expect((await admitGuest(chair, meetingId, tobi.participantId, 'child')).status).toBe(200);
+    const socket = connectRealtime(server.url, 1, tobi.cookie);
     sockets.push(socket);
     expect(await request(socket, 'meeting:enter', { meetingId, screen: 'phone' })).toMatchObject({
       ok: true,

@@ -38,6 +38,11 @@ export const auditActions = [
   'plan.agreed',
   'plan.reopened',
   'plan.exported',
+  /** Copies of an agreed plan given [COPY7]: ids, version and kinds; never the address or the plan. */
+  'copy.emailed',
+  'copy.email-failed',
+  'copy.downloaded',
+  'copy.saved-on-phone',
   /** Guests' details past their retention were purged [RETAIN1]: how many, no names. */
   'retention.purged',
   /** Network passes and the safety journal [PASS7]: ids only, never what an entry says. */

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { RenderPool } from '../export/render-pool.ts';
 import type { Clock, MovableClock } from '../clock.ts';
 import type { Logger } from '../log.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
@@ -35,6 +36,8 @@ export interface ApiDeps {
   metrics?: MetricsFeed | undefined;
   /** How staff may sign in: passwords (PASSWORD_SIGN_IN) and the identity provider's name [IDENT7]. */
   signInChoices?: { passwords: boolean; provider: string | undefined } | undefined;
+  /** The service's mail server, for staff to email copies [COPY3]; absent when none is configured. */
+  mailer?: Mailer | undefined;
 }
 
 /** One request, as the handlers see it. */

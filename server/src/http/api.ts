@@ -4,6 +4,8 @@ import { ApiContext, type ApiDeps } from './api-context.ts';
 import { badRequest, forbidden, notFound, Reply, sendJson, sendReply } from './reply.ts';
 import { matchRoute } from './router.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { copyRoutes } from './routes/copy-routes.ts';
+import { dueRoutes } from './routes/due-routes.ts';
 import { drawingRoutes } from './routes/drawing-routes.ts';
 import { erasureRoutes } from './routes/erasure-routes.ts';
 import { familyRoutes } from './routes/family-routes.ts';
@@ -33,6 +35,8 @@ export const apiRoutes = [
   ...drawingRoutes,
   ...testClockRoutes,
   ...passRoutes,
+  ...copyRoutes,
+  ...dueRoutes,
 ];
 
 /** The largest JSON body the API reads. */

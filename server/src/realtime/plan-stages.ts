@@ -11,6 +11,8 @@ import type { Store } from '../store/store.ts';
 export class PlanStages {
   readonly #store: Store;
   readonly #stages = new Map<string, PlanStage>();
+  /** Loads under way: a meeting's screens reconnecting together read its stage once [SYNC32]. */
+  readonly #loading = new Map<string, Promise<PlanStage>>();
 
   readonly #news: MeetingNewsChannel | undefined;
 
@@ -32,10 +34,18 @@ export class PlanStages {
   async load(meetingId: string): Promise<PlanStage> {
     const known = this.#stages.get(meetingId);
     if (known) return known;
-    const { stage } = await this.#store.getPlanAgreement(meetingId);
-    // Another load or a handler may have set it meanwhile: the handler's is newer.
-    if (!this.#stages.has(meetingId)) this.#stages.set(meetingId, stage);
-    return this.#stages.get(meetingId)!;
+    let loading = this.#loading.get(meetingId);
+    if (!loading) {
+      loading = this.#store.getPlanAgreement(meetingId).then(({ stage }) => {
+        // A handler may have set it meanwhile: the handler's is newer.
+        if (!this.#stages.has(meetingId)) this.#stages.set(meetingId, stage);
+        return this.#stages.get(meetingId)!;
+      });
+      this.#loading.set(meetingId, loading);
+      const done = () => this.#loading.delete(meetingId);
+      loading.then(done, done);
+    }
+    return loading;
   }
 
   set(meetingId: string, stage: PlanStage): void {

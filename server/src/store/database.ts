@@ -213,6 +213,21 @@ export interface Database {
     text: string;
     written_at: number;
   };
+  /** Copies of agreed plans given to people [COPY6]. */
+  copy_given: {
+    id: string;
+    family_id: string;
+    meeting_id: string;
+    version: number;
+    what: string;
+    person_key: string | null;
+    recipient_name: string;
+    method: string;
+    address: string | null;
+    staff_id: string | null;
+    participant_key: string | null;
+    given_at: number;
+  };
 }
 
 /** A connection pool or one transaction on it: every query helper works on either. */

@@ -26,6 +26,7 @@ const words = {
   journal: 'Dandelionic',
   reply: 'Kettlebrook',
   photo: 'Pinecastlery',
+  copy: 'Featherquillby',
 };
 
 function board(text: string): Uint8Array {
@@ -174,6 +175,20 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     staffId: `${familyId}-s`,
     text: `${words.reply}${suffix}`,
     writtenAt: 80,
+  });
+  await store.recordCopyGiven({
+    id: `${familyId}-copy`,
+    familyId,
+    meetingId,
+    version: 1,
+    what: 'family-plan',
+    personKey: null,
+    recipientName: `${words.copy}${suffix}`,
+    method: 'email',
+    address: `${words.copy}${suffix}@family.example`,
+    staffId: 'staff-1',
+    participantKey: null,
+    givenAt: 60,
   });
 }
 

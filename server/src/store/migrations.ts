@@ -597,6 +597,34 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // Who was given a copy of which agreed version, when and how [COPY6]; erased with the family.
+      '0016-copies-given',
+      {
+        async up(db: AnyDb) {
+          await db.schema
+            .createTable('copy_given')
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('family_id', 'text', (c) => c.notNull().references('family.id'))
+            .addColumn('meeting_id', 'text', (c) => c.notNull().references('meeting.id'))
+            .addColumn('version', 'integer', (c) => c.notNull())
+            .addColumn('what', 'text', (c) => c.notNull())
+            .addColumn('person_key', 'text')
+            .addColumn('recipient_name', 'text', (c) => c.notNull())
+            .addColumn('method', 'text', (c) => c.notNull())
+            .addColumn('address', 'text')
+            .addColumn('staff_id', 'text')
+            .addColumn('participant_key', 'text')
+            .addColumn('given_at', t, (c) => c.notNull())
+            .execute();
+          await db.schema
+            .createIndex('copy_given_by_family')
+            .on('copy_given')
+            .columns(['family_id', 'given_at'])
+            .execute();
+        },
+      },
+    ],
   ];
 }
 

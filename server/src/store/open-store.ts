@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, type CompiledQuery } from 'kysely';
 import postgres from 'postgres';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
@@ -11,6 +11,7 @@ import { WorkerSqliteDialect } from './worker-sqlite-dialect.ts';
 import { KinboardPostgresDialect, schemaNamePattern } from './postgres-dialect.ts';
 import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
+import { copyRecords } from './repositories/copies.ts';
 import { drawingRecords } from './repositories/drawings.ts';
 import { historyRecords } from './repositories/history.ts';
 import { erasureRecords } from './repositories/erasure.ts';
@@ -70,6 +71,7 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...erasureRecords(context),
     ...networkPassRecords(context),
     ...safetyJournalRecords(context),
+    ...copyRecords(context),
   };
   return {
     ...records,
@@ -102,9 +104,19 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
   };
 }
 
-async function migrated(db: Kysely<Database>, dialect: StoreDialect, schema?: string): Promise<StoreContext> {
-  await migrate(db, dialect, schema);
-  return { db, dialect };
+async function migrated(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  options: { schema?: string | undefined; atomically?: StoreContext['atomically'] } = {},
+): Promise<StoreContext> {
+  await migrate(db, dialect, options.schema);
+  const atomically =
+    options.atomically ??
+    ((statements: readonly CompiledQuery[]) =>
+      db.transaction().execute(async (trx) => {
+        for (const statement of statements) await trx.executeQuery(statement);
+      }));
+  return { db, dialect, atomically };
 }
 
 /**
@@ -117,9 +129,11 @@ export async function openSqliteStore(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   // A lock another process holds fails a write after 1 s, so the store's trouble shows (healthz)
   // as soon as it did on the main thread; the wait itself is the worker's, not the loop's.
-  const db = new Kysely<Database>({ dialect: new WorkerSqliteDialect({ file, busyTimeoutMs: 1000 }) });
+  const worker = new WorkerSqliteDialect({ file, busyTimeoutMs: 1000 });
+  const db = new Kysely<Database>({ dialect: worker });
   try {
-    return composeStore(await migrated(db, sqliteDialect), () => db.destroy());
+    const atomically = (statements: readonly CompiledQuery[]) => worker.atomically(statements);
+    return composeStore(await migrated(db, sqliteDialect, { atomically }), () => db.destroy());
   } catch (error) {
     await db.destroy();
     throw error;
@@ -170,7 +184,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await db.destroy();
   };
   try {
-    return composeStore(await migrated(db, postgresDialect, schema), close);
+    return composeStore(await migrated(db, postgresDialect, { schema }), close);
   } catch (error) {
     await sql.end({ timeout: 0 });
     const reason = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runCopyStoreContract } from './copies.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runPassStoreContract } from './pass.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
@@ -86,6 +87,7 @@ describe.skipIf(unreachable !== undefined)(
     runRetentionStoreContract('PostgresStore', inOwnSchema);
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
+    runCopyStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
       withSchema(async (schema) => {

@@ -5,6 +5,7 @@
  */
 import type { GuestRole, ParticipantStatus, StaffRole } from '@kinboard/shared/access/index';
 import type { MeetingLiveState } from '@kinboard/shared/protocol/meeting-live-state';
+import type { CopyKind, CopyMethod } from '@kinboard/shared/access/copies';
 import type {
   AgreedBoard,
   DocumentPart,
@@ -44,6 +45,26 @@ export interface DrawingImage {
   updatedAt: number;
   /** The participant key (`staff:<id>` or `guest:<id>`) whose screen drew it. */
   updatedBy: string;
+}
+
+/** A copy of an agreed plan given to someone [COPY6]: which version, what, to whom, when and how. */
+export interface CopyGivenRecord {
+  id: string;
+  familyId: string;
+  meetingId: string;
+  version: number;
+  what: CopyKind;
+  /** Whose part, for `my-part` (the plan's person key). */
+  personKey: string | null;
+  recipientName: string;
+  method: CopyMethod;
+  /** The address, when emailed. */
+  address: string | null;
+  /** The staff member who emailed or downloaded it. */
+  staffId: string | null;
+  /** The guest whose own phone saved it. */
+  participantKey: string | null;
+  givenAt: number;
 }
 
 /** What a document is made of in the store: a compacted snapshot and the updates after it. */

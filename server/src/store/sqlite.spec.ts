@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-store.ts';
 import { runAccessStoreContract } from './access.contract.ts';
+import { runCopyStoreContract } from './copies.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runPassStoreContract } from './pass.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
@@ -42,6 +43,7 @@ runPassStoreContract('SqliteStore', onTempFile);
 runRetentionStoreContract('SqliteStore', onTempFile);
 runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
+runCopyStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {

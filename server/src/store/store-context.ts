@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import type { StoreDialect } from './dialect.ts';
 
@@ -6,6 +6,11 @@ import type { StoreDialect } from './dialect.ts';
 export interface StoreContext {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /**
+   * Runs compiled statements all or none and resolves once they are durable [STORE33]: on SQLite
+   * one message to the worker and one back; elsewhere a transaction. Never from inside one.
+   */
+  readonly atomically: (statements: readonly CompiledQuery[]) => Promise<void>;
 }
 
 /** What a family's erasure reaches: the family and each of its meetings [ERASE2]. */

@@ -8,6 +8,7 @@
  * killed process.
  */
 import type { AuditRecords } from './repositories/audit.ts';
+import type { CopyRecords } from './repositories/copies.ts';
 import type { DocumentRecords } from './repositories/documents.ts';
 import type { DrawingRecords } from './repositories/drawings.ts';
 import type { ErasureRecords } from './repositories/erasure.ts';
@@ -45,7 +46,8 @@ export interface Store
     HistoryRecords,
     ErasureRecords,
     NetworkPassRecords,
-    SafetyJournalRecords {
+    SafetyJournalRecords,
+    CopyRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

@@ -117,6 +117,39 @@ describe('[STORE30] [STORE31] WorkerSqliteDialect: SQLite in a worker thread, in
     expect(committed(file).map((row) => row['text'])).toEqual(['taken', 'kept one', 'kept two', 'outer']);
   });
 
+  it('[STORE33] statements sent at once are kept all or none, share a group commit, and wait for an open transaction', async () => {
+    const { db, dialect, file } = await open();
+    const insert = (text: string) => db.insertInto('note').values({ text }).compile();
+    await dialect.atomically([insert('one'), insert('two')]);
+    expect(committed(file).map((row) => row['text'])).toEqual(['one', 'two']);
+
+    // A failing statement undoes the batch's others, and only them.
+    const results = await Promise.allSettled([
+      dialect.atomically([insert('three')]),
+      dialect.atomically([insert('undone'), insert('one')]),
+      dialect.atomically([insert('four')]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WorkerSqliteError);
+    expect(committed(file).map((row) => row['text'])).toEqual(['one', 'two', 'three', 'four']);
+
+    // Sent while a transaction is open, the batch runs after it, never inside it.
+    const trx = await db.startTransaction().execute();
+    await trx.insertInto('note').values({ text: 'in the transaction' }).execute();
+    const batch = dialect.atomically([insert('after it')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(committed(file)).toHaveLength(4);
+    await trx.rollback().execute();
+    await batch;
+    expect(committed(file).map((row) => row['text'])).toEqual(['one', 'two', 'three', 'four', 'after it']);
+
+    // Many batches sent together share few fsyncs.
+    const before = await dialect.groupCommits();
+    await Promise.all(Array.from({ length: 50 }, (_, n) => dialect.atomically([insert(`batch ${n}`)])));
+    expect((await dialect.groupCommits()) - before).toBeLessThan(50);
+    expect(committed(file)).toHaveLength(55);
+  });
+
   it('concurrent queries and transactions: none lost, read-modify-write transactions one at a time, fewer fsyncs than writes', async () => {
     const { db, dialect, file } = await open();
     await db.insertInto('note').values({ text: 'counter' }).execute();

@@ -57,6 +57,20 @@ export class WorkerSqliteDialect implements Dialect {
     return new SqliteIntrospector(db);
   }
 
+  /**
+   * Runs the statements all or none, as one message to the worker and one back [STORE33]:
+   * resolves once they are durable, rejects (having kept none of them) if one fails.
+   */
+  async atomically(statements: readonly CompiledQuery[]): Promise<void> {
+    const driver = this.#driver;
+    if (!driver) throw new Error('the SQLite store is not open');
+    await driver.request({
+      kind: 'atomic',
+      connection: 0,
+      statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+    });
+  }
+
   /** How many group commits the worker has made (benchmarks and tests). */
   async groupCommits(): Promise<number> {
     return (await this.#driver?.stats())?.groupCommits ?? 0;
@@ -138,9 +152,9 @@ class WorkerSqliteDriver implements Driver {
     if (!worker) throw new Error('the SQLite store is not open');
     const id = this.#nextId++;
     const answer = Promise.withResolvers<WorkerAnswer>();
+    // Held open only while something waits on the worker (a ref per request cost every edit).
+    if (this.#pending.size === 0) worker.ref();
     this.#pending.set(id, answer);
-    // Held open only while something waits on the worker.
-    worker.ref();
     worker.postMessage({ ...request, id } as WorkerRequest);
     const reply = await answer.promise;
     if (!reply.ok) throw new WorkerSqliteError(reply.error);

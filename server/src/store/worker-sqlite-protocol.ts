@@ -7,6 +7,12 @@ export interface WorkerSqliteOptions {
   busyTimeoutMs: number;
 }
 
+/** One compiled statement: its SQL and its parameters in order. */
+export interface WorkerStatement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
 interface Addressed {
   id: number;
   /** Which Kysely connection sent it: requests of others wait while its transaction is open. */
@@ -17,6 +23,8 @@ type Plain<Kind extends string> = Addressed & { kind: Kind };
 
 export type WorkerRequest =
   | (Addressed & { kind: 'query'; sql: string; parameters: readonly unknown[] })
+  /** Statements kept all or none, in one message each way [STORE33]. */
+  | (Addressed & { kind: 'atomic'; statements: readonly WorkerStatement[] })
   | Plain<'begin'>
   | Plain<'commit'>
   | Plain<'rollback'>

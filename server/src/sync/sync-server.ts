@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../access/access.ts';
 import type { Logger } from '../log.ts';
-import type { Store, UpdateAuthor } from '../store/store.ts';
+import type { Meeting, Store, UpdateAuthor } from '../store/store.ts';
 import type { MetricsFeed } from '../ops/metrics.ts';
 import { SyncConnection } from './connection.ts';
 import { encodeIntegratedState } from './messages.ts';
@@ -78,6 +78,7 @@ export class SyncServer {
   readonly #access: SyncAccess | undefined;
   readonly #lockedColumns: ((meetingId: string) => readonly ColumnId[]) | undefined;
   readonly #loadMeeting: ((meetingId: string) => Promise<void>) | undefined;
+  readonly #meetingReads = new Map<string, Promise<Meeting | undefined>>();
   readonly #planStages: PlanLockSource | undefined;
   readonly #relay: DocumentRelay | undefined;
   /** Whether the store saves; every screen is told when that changes [RECORD4]. */
@@ -200,6 +201,24 @@ export class SyncServer {
     });
   }
 
+  /**
+   * The meeting a connection opens, read once for every connection that asks while the read is
+   * under way: after a restart, each meeting's screens reconnect together [SYNC32]. A read
+   * shared this way began at most a moment before the later connection asked, as if it had
+   * come a moment sooner (a meeting that closes meanwhile is the race every connection has
+   * between this read and its join, which the access layer's close of admitted connections covers).
+   */
+  #meeting(meetingId: string): Promise<Meeting | undefined> {
+    let reading = this.#meetingReads.get(meetingId);
+    if (!reading) {
+      reading = this.#store.getMeeting(meetingId);
+      this.#meetingReads.set(meetingId, reading);
+      const done = () => this.#meetingReads.delete(meetingId);
+      reading.then(done, done);
+    }
+    return reading;
+  }
+
   async #open(connection: SyncConnection, rawName: string, admission: Admission | undefined): Promise<void> {
     if (this.#closing) return connection.close(closeCodes.unavailable, 'the server is restarting');
     const name = parseDocumentName(rawName);
@@ -210,7 +229,7 @@ export class SyncServer {
       return connection.close(closeCodes.unavailable, 'could not check who you are');
     }
     try {
-      const meeting = await this.#store.getMeeting(name.meetingId);
+      const meeting = await this.#meeting(name.meetingId);
       if (!meeting) return connection.close(closeCodes.unknownDocument, 'no such document');
       if (meeting.state === 'closed')
         return connection.close(closeCodes.meetingClosed, 'the meeting has closed');

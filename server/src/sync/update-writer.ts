@@ -24,7 +24,7 @@ export class UpdateWriter {
   /** Each batch's outcome tells it whether the store saves [RECORD4]. */
   readonly #saving: SavingState | undefined;
   /** Each document's last write not yet settled (durable or failed). */
-  readonly #last = new Map<string, Promise<void>>();
+  readonly #last = new Map<string, Entry>();
   /** Documents in `exclusive` work: their new writes wait here, the other documents' do not. */
   readonly #held = new Map<string, Entry[]>();
   /** Each document's exclusive work, one after another. */
@@ -40,14 +40,8 @@ export class UpdateWriter {
     const done = Promise.withResolvers<void>();
     const entry = { update, done };
     const name = update.documentName;
-    const settled = done.promise.then(
-      () => {},
-      () => {},
-    );
-    this.#last.set(name, settled);
-    void settled.then(() => {
-      if (this.#last.get(name) === settled) this.#last.delete(name);
-    });
+    // Forgotten when its batch settles (#settle), so no promise is chained to each write.
+    this.#last.set(name, entry);
     const held = this.#held.get(name);
     if (held) held.push(entry);
     else this.#enqueue([entry]);
@@ -56,7 +50,8 @@ export class UpdateWriter {
 
   /** Resolves once every write of this document made so far is durable (or has failed) [SYNC30]. */
   settled(documentName: string): Promise<void> {
-    return this.#last.get(documentName) ?? Promise.resolve();
+    const last = this.#last.get(documentName);
+    return last ? last.done.promise.then(ignore, ignore) : Promise.resolve();
   }
 
   /**
@@ -126,10 +121,18 @@ export class UpdateWriter {
       else await this.#store.appendUpdates(updates);
       metrics?.edits.inc(updates.length);
       this.#saving?.succeeded();
-      for (const entry of batch) entry.done.resolve();
+      for (const entry of batch) this.#settle(entry).done.resolve();
     } catch (error) {
       this.#saving?.failed(error);
-      for (const entry of batch) entry.done.reject(error);
+      for (const entry of batch) this.#settle(entry).done.reject(error);
     }
   }
+
+  #settle(entry: Entry): Entry {
+    const name = entry.update.documentName;
+    if (this.#last.get(name) === entry) this.#last.delete(name);
+    return entry;
+  }
 }
+
+const ignore = () => {};

@@ -82,18 +82,25 @@ export function moveBottomLine(doc: Y.Doc, id: string, toIndex: number): void {
 /** Every readable bottom line in order; an entry with no text is skipped. */
 export function readBottomLines(doc: Y.Doc): BottomLine[] {
   const lines: BottomLine[] = [];
-  for (const [id, line] of bottomLinesOf(doc).entries()) {
-    if (!(line instanceof Y.Map)) continue;
-    const text = readText(line.get('text'));
-    if (text === undefined) continue;
-    const position = line.get('position');
-    const createdAt = line.get('createdAt');
-    lines.push({
-      id,
-      text,
-      position: typeof position === 'string' ? position : '',
-      createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    });
+  for (const id of bottomLinesOf(doc).keys()) {
+    const line = readBottomLine(doc, id);
+    if (line) lines.push(line);
   }
   return lines.sort(byPosition);
+}
+
+/** One bottom line, if it is there and has text (what `readBottomLines` would list for it). */
+export function readBottomLine(doc: Y.Doc, id: string): BottomLine | undefined {
+  const line = bottomLinesOf(doc).get(id);
+  if (!(line instanceof Y.Map)) return undefined;
+  const text = readText(line.get('text'));
+  if (text === undefined) return undefined;
+  const position = line.get('position');
+  const createdAt = line.get('createdAt');
+  return {
+    id,
+    text,
+    position: typeof position === 'string' ? position : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  };
 }

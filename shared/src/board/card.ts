@@ -155,6 +155,12 @@ function readCard(id: string, card: CardMap): Card | undefined {
   };
 }
 
+/** One card, if it is there and readable (what `readCards` would list for it). */
+export function readCardById(doc: Y.Doc, id: string): Card | undefined {
+  const card = cardsOf(doc).get(id);
+  return card instanceof Y.Map ? readCard(id, card) : undefined;
+}
+
 /** Every readable card, in domain order and then position order. Unreadable entries are skipped. */
 export function readCards(doc: Y.Doc): Card[] {
   const cards: Card[] = [];

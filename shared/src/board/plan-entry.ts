@@ -170,44 +170,51 @@ export class PlanList<F extends string> {
   /** Every record in order; a malformed entry is read as well as it can be. */
   read(doc: Y.Doc): PlanEntry<F>[] {
     const entries: PlanEntry<F>[] = [];
-    for (const [id, entry] of this.of(doc).entries()) {
-      if (!(entry instanceof Y.Map)) continue;
-      const fields = Object.fromEntries(
-        this.fields.map((field) => [field, readText(entry.get(field)) ?? '']),
-      ) as Record<F, string>;
-      const whoMap = entry.get('who');
-      const who: PlanPerson[] = [];
-      if (whoMap instanceof Y.Map)
-        for (const [key, name] of whoMap.entries())
-          if (typeof name === 'string') who.push(key.startsWith('name:') ? { name } : { key, name });
-      who.sort((a, b) => a.name.localeCompare(b.name));
-      const answersMap = entry.get('answers');
-      const answers =
-        answersMap instanceof Y.Map
-          ? [...answersMap.entries()]
-              .filter(([, on]) => on === true)
-              .map(([pairId]) => pairId)
-              .sort()
-          : [];
-      const momentsMap = entry.get('moments');
-      const moments =
-        momentsMap instanceof Y.Map
-          ? [...momentsMap.entries()].filter(([, on]) => on === true).map(([token]) => token)
-          : [];
-      const position = entry.get('position');
-      const createdAt = entry.get('createdAt');
-      const authorId = entry.get(planEntryAuthorField);
-      entries.push({
-        id,
-        fields,
-        who,
-        answers,
-        moments,
-        position: typeof position === 'string' ? position : '',
-        createdAt: typeof createdAt === 'number' ? createdAt : 0,
-        authorId: typeof authorId === 'string' ? authorId : undefined,
-      });
+    for (const id of this.of(doc).keys()) {
+      const entry = this.readOne(doc, id);
+      if (entry) entries.push(entry);
     }
     return entries.sort(byPosition);
+  }
+
+  /** One record, if it is there (what `read` would list for it). */
+  readOne(doc: Y.Doc, id: string): PlanEntry<F> | undefined {
+    const entry = this.of(doc).get(id);
+    if (!(entry instanceof Y.Map)) return undefined;
+    const fields = Object.fromEntries(
+      this.fields.map((field) => [field, readText(entry.get(field)) ?? '']),
+    ) as Record<F, string>;
+    const whoMap = entry.get('who');
+    const who: PlanPerson[] = [];
+    if (whoMap instanceof Y.Map)
+      for (const [key, name] of whoMap.entries())
+        if (typeof name === 'string') who.push(key.startsWith('name:') ? { name } : { key, name });
+    who.sort((a, b) => a.name.localeCompare(b.name));
+    const answersMap = entry.get('answers');
+    const answers =
+      answersMap instanceof Y.Map
+        ? [...answersMap.entries()]
+            .filter(([, on]) => on === true)
+            .map(([pairId]) => pairId)
+            .sort()
+        : [];
+    const momentsMap = entry.get('moments');
+    const moments =
+      momentsMap instanceof Y.Map
+        ? [...momentsMap.entries()].filter(([, on]) => on === true).map(([token]) => token)
+        : [];
+    const position = entry.get('position');
+    const createdAt = entry.get('createdAt');
+    const authorId = entry.get(planEntryAuthorField);
+    return {
+      id,
+      fields,
+      who,
+      answers,
+      moments,
+      position: typeof position === 'string' ? position : '',
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+      authorId: typeof authorId === 'string' ? authorId : undefined,
+    };
   }
 }

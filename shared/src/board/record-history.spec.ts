@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addBottomLine, editBottomLine, removeBottomLine } from './bottom-line.ts';
-import { addCard, editCardText } from './card.ts';
+import { addCard, deleteCard, editCardText, moveCard, readCards } from './card.ts';
 import { recordHistory, oneVersionWithinMs, type HistoryAuthor, type HistoryStep } from './record-history.ts';
 
 const DOMAIN = 'pastHarm' as const;
@@ -82,5 +82,52 @@ describe('recordHistory [HISTORY4]', () => {
       },
     ]);
     expect(recordHistory('map', log.steps)).toEqual([]);
+  });
+
+  it('finds the same versions as reading every card after every update, when updates touch one card, several or none', () => {
+    const doc = new Y.Doc();
+    const log = recorder(doc);
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Far apart and by turns, so no two edits merge: each change of a card is its own version.
+    const authors = [amira, sam];
+    const expected = new Map<string, { change: string; text: string; domain: string }[]>();
+    let before = new Map<string, { text: string; domain: string }>();
+    for (let step = 0; step < 300; step++) {
+      const at = step * (oneVersionWithinMs + 1);
+      log.as(authors[step % 2]!, at, () => {
+        const cards = readCards(doc);
+        const pick = () => cards[Math.floor(random() * cards.length)]!;
+        const roll = random();
+        if (cards.length < 3 || roll < 0.1)
+          addCard(doc, { domain: DOMAIN, text: `card ${step}`, author: 'A', perspective: 'family' });
+        else if (roll < 0.15) deleteCard(doc, pick().id);
+        else if (roll < 0.2) moveCard(doc, pick().id, 'futureDanger');
+        else if (roll < 0.3)
+          doc.transact(() => {
+            for (const card of [pick(), pick()]) editCardText(doc, card.id, `${card.text} both`);
+          });
+        else if (roll < 0.35) editCardText(doc, pick().id, pick().text);
+        else {
+          const card = pick();
+          editCardText(doc, card.id, `${card.text} ${step}`);
+        }
+      });
+      const now = new Map(readCards(doc).map((card) => [card.id, { text: card.text, domain: card.domain }]));
+      for (const [id, fields] of now) {
+        const was = before.get(id);
+        if (was && was.text === fields.text && was.domain === fields.domain) continue;
+        if (!expected.has(id)) expected.set(id, []);
+        expected.get(id)!.push({ change: was ? 'changed' : 'added', ...fields });
+      }
+      for (const [id, fields] of before)
+        if (!now.has(id)) expected.get(id)!.push({ change: 'removed', ...fields });
+      before = now;
+    }
+    const got = recordHistory('map', log.steps).map((item) => [
+      item.id,
+      item.versions.map(({ change, fields }) => ({ change, text: fields['text'], domain: fields['domain'] })),
+    ]);
+    expect(new Map(got as [string, unknown][])).toEqual(expected);
   });
 });

@@ -1,10 +1,16 @@
 import * as Y from 'yjs';
 import type { ParticipantRole } from '../access/roles.ts';
 import type { DocumentPart } from '../protocol/document-name.ts';
-import { readBottomLines, bottomLinesRoot } from './bottom-line.ts';
-import { cardsRoot, readCards } from './card.ts';
-import { planRules, readPlanRules } from './plan-rule.ts';
-import { readStatementPairs, statementPairsRoot, statementParts } from './statement-pair.ts';
+import { readBottomLine, readBottomLines, bottomLinesRoot } from './bottom-line.ts';
+import { cardsRoot, readCardById, readCards, type Card } from './card.ts';
+import { planRules, readPlanRules, type PlanRule } from './plan-rule.ts';
+import {
+  readStatementPair,
+  readStatementPairs,
+  statementPairsRoot,
+  statementParts,
+  type StatementPair,
+} from './statement-pair.ts';
 
 /**
  * Who wrote what on a board, item by item [HISTORY4]: a document's stored history (every update,
@@ -54,51 +60,54 @@ export interface ItemHistory {
 export const oneVersionWithinMs = 2 * 60_000;
 
 type ItemFields = Record<string, string>;
-type Reader = (doc: Y.Doc) => Map<string, ItemFields>;
+/** Reads every item of a kind, or one (undefined when it is gone or unreadable), as the same fields. */
+interface Reader {
+  all(doc: Y.Doc): Map<string, ItemFields>;
+  one(doc: Y.Doc, id: string): ItemFields | undefined;
+}
+
+const cardFields = (card: Card): ItemFields => ({ text: card.text, domain: card.domain });
+const statementFields = (pair: StatementPair): ItemFields =>
+  Object.fromEntries(statementParts.map((part) => [part, pair[part]]));
+const ruleFields = (rule: PlanRule): ItemFields => ({
+  ...rule.fields,
+  who: rule.who.map((person) => person.name).join(', '),
+});
+
+/** A reader from a kind's "read all" and "read one" functions and what it keeps of an item. */
+function reader<T extends { id: string }>(
+  all: (doc: Y.Doc) => T[],
+  one: (doc: Y.Doc, id: string) => T | undefined,
+  fields: (item: T) => ItemFields,
+): Reader {
+  return {
+    all: (doc) => new Map(all(doc).map((item) => [item.id, fields(item)])),
+    one: (doc, id) => {
+      const item = one(doc, id);
+      return item && fields(item);
+    },
+  };
+}
 
 const readers: Record<DocumentPart, { root: string; kinds: Partial<Record<HistoryItemKind, Reader>> }[]> = {
-  map: [
-    {
-      root: cardsRoot,
-      kinds: {
-        card: (doc) =>
-          new Map(readCards(doc).map((card) => [card.id, { text: card.text, domain: card.domain }])),
-      },
-    },
-  ],
+  map: [{ root: cardsRoot, kinds: { card: reader(readCards, readCardById, cardFields) } }],
   frame: [
     {
       root: statementPairsRoot,
       kinds: {
-        statement: (doc) =>
-          new Map(
-            readStatementPairs(doc).map((pair) => [
-              pair.id,
-              Object.fromEntries(statementParts.map((part) => [part, pair[part]])),
-            ]),
-          ),
-        goal: (doc) => new Map(readStatementPairs(doc).map((pair) => [pair.id, { goal: pair.goal }])),
+        statement: reader(readStatementPairs, readStatementPair, statementFields),
+        goal: reader(readStatementPairs, readStatementPair, (pair) => ({ goal: pair.goal })),
       },
     },
     {
       root: bottomLinesRoot,
-      kinds: {
-        bottomLine: (doc) => new Map(readBottomLines(doc).map((line) => [line.id, { text: line.text }])),
-      },
+      kinds: { bottomLine: reader(readBottomLines, readBottomLine, (line) => ({ text: line.text })) },
     },
   ],
   plan: [
     {
       root: planRules.root,
-      kinds: {
-        planRule: (doc) =>
-          new Map(
-            readPlanRules(doc).map((rule) => [
-              rule.id,
-              { ...rule.fields, who: rule.who.map((person) => person.name).join(', ') },
-            ]),
-          ),
-      },
+      kinds: { planRule: reader(readPlanRules, (doc, id) => planRules.readOne(doc, id), ruleFields) },
     },
   ],
   'drawing-genogram': [],
@@ -106,32 +115,48 @@ const readers: Record<DocumentPart, { root: string; kinds: Partial<Record<Histor
   'drawing-story': [],
 };
 
-/** Every item's versions from a document's history, items in the order they first appeared. */
+/**
+ * Every item's versions from a document's history, items in the order they first appeared.
+ *
+ * The document is replayed once; after each update only the items it touched are read again
+ * (each item is an entry of its root map, and its words come from that entry alone), as reading
+ * every item's text after every update made a busy hour's history take many seconds. An update
+ * that touches several items reads them all, in the kind's own order, as before.
+ */
 export function recordHistory(part: DocumentPart, steps: readonly HistoryStep[]): ItemHistory[] {
   const groups = readers[part];
   const doc = new Y.Doc();
   const histories = new Map<string, ItemHistory>();
   const last = new Map<string, ItemFields>();
-  const changedRoots = new Set<string>();
-  for (const { root } of groups)
-    doc.getMap(root).observeDeep(() => {
-      changedRoots.add(root);
+  /** Per root, the entries the update being applied touched. */
+  const touched = new Map<string, Set<string>>();
+  for (const { root } of groups) {
+    const map = doc.getMap(root);
+    map.observeDeep((events) => {
+      let ids = touched.get(root);
+      if (!ids) touched.set(root, (ids = new Set()));
+      for (const event of events) {
+        if (event.target === map && event instanceof Y.YMapEvent)
+          for (const key of event.keysChanged) ids.add(key);
+        else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+      }
     });
+  }
   try {
     for (const step of steps) {
-      changedRoots.clear();
+      touched.clear();
       Y.applyUpdate(doc, step.update);
       for (const group of groups) {
-        if (!changedRoots.has(group.root)) continue;
+        const ids = touched.get(group.root);
+        if (!ids || ids.size === 0) continue;
         for (const [kind, read] of Object.entries(group.kinds) as [HistoryItemKind, Reader][]) {
-          const now = read(doc);
-          for (const [id, fields] of now) {
-            const key = `${kind}:${id}`;
-            const before = last.get(key);
-            if (before && sameFields(before, fields)) continue;
-            last.set(key, fields);
-            note(histories, kind, id, before ? 'changed' : 'added', fields, step);
+          if (ids.size === 1) {
+            const id = ids.values().next().value!;
+            noteItem(histories, last, kind, id, read.one(doc, id), step);
+            continue;
           }
+          const now = read.all(doc);
+          for (const [id, fields] of now) noteItem(histories, last, kind, id, fields, step);
           for (const [key, fields] of last) {
             const [keyKind, id] = splitKey(key);
             if (keyKind !== kind || now.has(id)) continue;
@@ -145,6 +170,28 @@ export function recordHistory(part: DocumentPart, steps: readonly HistoryStep[])
     doc.destroy();
   }
   return [...histories.values()];
+}
+
+/** One item as it is after the step: added, changed, removed, or (the same words) nothing. */
+function noteItem(
+  histories: Map<string, ItemHistory>,
+  last: Map<string, ItemFields>,
+  kind: HistoryItemKind,
+  id: string,
+  fields: ItemFields | undefined,
+  step: HistoryStep,
+): void {
+  const key = `${kind}:${id}`;
+  const before = last.get(key);
+  if (fields === undefined) {
+    if (!before) return;
+    last.delete(key);
+    note(histories, kind, id, 'removed', before, step);
+    return;
+  }
+  if (before && sameFields(before, fields)) return;
+  last.set(key, fields);
+  note(histories, kind, id, before ? 'changed' : 'added', fields, step);
 }
 
 function note(

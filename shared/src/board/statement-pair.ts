@@ -127,19 +127,25 @@ export function moveStatementPair(doc: Y.Doc, id: string, toIndex: number): void
 export function readStatementPairs(doc: Y.Doc): StatementPair[] {
   const pairs: StatementPair[] = [];
   for (const id of statementPairsOf(doc).keys()) {
-    const pair = readablePair(doc, id);
-    if (!pair) continue;
-    const [whoIsWorried, behaviour, impactOnChild, statement, goal] = textFields.map(
-      (field) => readText(pair.get(field)) ?? '',
-    ) as [string, string, string, string, string];
-    const position = pair.get('position');
-    const createdAt = pair.get('createdAt');
-    pairs.push({
-      ...{ id, whoIsWorried, behaviour, impactOnChild, statement, goal },
-      position: typeof position === 'string' ? position : '',
-      createdAt: typeof createdAt === 'number' ? createdAt : 0,
-      draft: pair.get('draft') !== false,
-    });
+    const pair = readStatementPair(doc, id);
+    if (pair) pairs.push(pair);
   }
   return pairs.sort(byPosition);
+}
+
+/** One statement pair, if it is there and readable (what `readStatementPairs` would list for it). */
+export function readStatementPair(doc: Y.Doc, id: string): StatementPair | undefined {
+  const pair = readablePair(doc, id);
+  if (!pair) return undefined;
+  const [whoIsWorried, behaviour, impactOnChild, statement, goal] = textFields.map(
+    (field) => readText(pair.get(field)) ?? '',
+  ) as [string, string, string, string, string];
+  const position = pair.get('position');
+  const createdAt = pair.get('createdAt');
+  return {
+    ...{ id, whoIsWorried, behaviour, impactOnChild, statement, goal },
+    position: typeof position === 'string' ? position : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    draft: pair.get('draft') !== false,
+  };
 }

@@ -179,4 +179,15 @@ export const exportWords = {
     myPart: (person: string) => `my-part-${person}`,
     myPartForPhones: (person: string) => `my-part-${person}-for-phones`,
   },
+
+  /** The email that carries copies of an agreed plan [COPY3]; the files are attached, never in the text. */
+  copyMail: {
+    subject: (family: string, version: number, date: string) =>
+      `Your copy of the ${family} plan (version ${version}, agreed at the meeting on ${date})`,
+    greeting: (name: string) => `Dear ${name},`,
+    attached: 'Attached is your copy of:',
+    familyPlan: "the family's plan",
+    myPart: (person: string) => `what the plan asks of ${person}`,
+    sentBy: (staff: string) => `Sent by ${staff} through Kinboard. Please keep it somewhere safe.`,
+  },
 } as const;

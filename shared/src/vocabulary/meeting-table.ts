@@ -14,6 +14,16 @@ export const meetingTable: readonly MeetingTypeRow[] = [
     defaultVocabulary: 'safety',
     agenda:
       'purpose worries-and-goals working-well scaling plan-rules testing-the-plan bottom-lines agreement next-steps',
+    // Seed 001, the assessment teams' bottom lines [DUE1].
+    timescales: [
+      {
+        kind: 'first',
+        within: { count: 10, unit: 'days' },
+        from: 'family-added',
+        handbook:
+          "Family Network Meetings will take place within 10 days of an assessment being started where the initial visit has confirmed worries about the child or young person's safety.",
+      },
+    ],
   },
   {
     id: 'rapid-family-network-meeting',
@@ -63,6 +73,16 @@ export const meetingTable: readonly MeetingTypeRow[] = [
     defaultVocabulary: 'wellbeing',
     agenda: 'purpose worries-and-goals scaling plan-rules agreement next-steps',
     titles: { 'plan-rules': 'The family plan' },
+    // Seed 001, "Team Around the Family (TAF) Meetings" [DUE1].
+    timescales: [
+      {
+        kind: 'first',
+        within: { count: 6, unit: 'days' },
+        from: 'family-added',
+        handbook:
+          'When an Early Help Assessment confirms that there are worries about a child or young person, a TAF meeting will be arranged within 6 days of it being allocated to a family worker and is attended by people who are connected to the family.',
+      },
+    ],
   },
   {
     id: 'care-team-meeting',
@@ -120,6 +140,16 @@ export const meetingTable: readonly MeetingTypeRow[] = [
       'testing-the-plan': 'How strong is the plan at trigger times?',
       'bottom-lines': 'Bottom lines: what must happen',
     },
+    // Seed 001, "Preparing for an Initial Child Protection Conference (ICPC)" [DUE1].
+    timescales: [
+      {
+        kind: 'before',
+        ahead: { count: 3, unit: 'days' },
+        task: 'share-reports',
+        handbook:
+          'Reports will be shared with the family 3 days before the conference, and time will be taken to explain the detail of the report and to answer any questions the family may have.',
+      },
+    ],
   },
   {
     id: 'review-child-protection-conference',
@@ -162,5 +192,14 @@ export const meetingTable: readonly MeetingTypeRow[] = [
       worries: 'What we might still be worried about',
       'needs-to-happen': 'What we might need to change',
     },
+    // Seed 001, "Child in Need Bottom Lines" [DUE1].
+    timescales: [
+      {
+        kind: 'every',
+        within: { count: 3, unit: 'months' },
+        handbook:
+          'A clear safety plan and timeline will be agreed and reviewed at every CiN Review, at least every 3 months, to help us understand how the child or young person is being kept safe.',
+      },
+    ],
   },
 ];

@@ -1,5 +1,6 @@
 import type { AgendaStepTemplate } from './agenda-step.ts';
 import type { StandardStepId } from './standard-steps.ts';
+import type { Timescale } from './timescale.ts';
 import type { VocabularyId } from './vocabulary.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface MeetingType {
   purpose: string;
   defaultVocabulary: VocabularyId;
   agenda: readonly AgendaStepTemplate[];
+  /** The handbook's timescales for this meeting, where it sets any [DUE1]. */
+  timescales?: readonly Timescale[];
 }
 
 /** A row of meeting-table.ts: the agenda as standard step ids separated by spaces. */

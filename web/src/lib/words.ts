@@ -807,6 +807,12 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.myPart_title,
     nothing: m.myPart_nothing,
+    saveTitle: m.myPart_saveTitle,
+    saveHint: m.myPart_saveHint,
+    savePlan: m.myPart_savePlan,
+    saveMine: m.myPart_saveMine,
+    saving: m.myPart_saving,
+    saved: m.myPart_saved,
     rules: m.myPart_rules,
     drills: m.myPart_drills,
     steps: m.myPart_steps,
@@ -815,6 +821,64 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
     when: (when: string) => m.myPart_when({ when }),
     howWeKnow: (how: string) => m.myPart_howWeKnow({ how }),
     byWhen: (when: string) => m.myPart_byWhen({ when }),
+    saveFailed: (problem: string) => m.myPart_saveFailed({ problem }),
+  },
+);
+
+/** What the handbook's timescales make due and overdue, on the staff home page [DUE4]. */
+export const dueWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.due_title,
+    nothing: m.due_nothing,
+    due: m.due_due,
+    overdue: m.due_overdue,
+    nonePlanned: m.due_nonePlanned,
+  },
+  {
+    lead: (today: string) => m.due_lead({ today }),
+    first: (meeting: string, date: string) => m.due_first({ meeting, date }),
+    every: (meeting: string, date: string) => m.due_every({ meeting, date }),
+    before: (meeting: string, meetingDate: string, date: string) =>
+      m.due_before({ meeting, meetingDate, date }),
+    fromFamilyAdded: (date: string) => m.due_fromFamilyAdded({ date }),
+    fromLastMeeting: (date: string) => m.due_fromLastMeeting({ date }),
+    planned: (date: string) => m.due_planned({ date }),
+    handbook: (words: string) => m.due_handbook({ words }),
+    itemsOf: (family: string) => m.due_itemsOf({ family }),
+  },
+);
+
+/** Copies of an agreed plan given to people, on the family page [COPY3]-[COPY6]. */
+export const copiesWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.copies_title,
+    intro: m.copies_intro,
+    noPlan: m.copies_noPlan,
+    version: m.copies_version,
+    who: m.copies_who,
+    someoneElse: m.copies_someoneElse,
+    name: m.copies_name,
+    address: m.copies_address,
+    what: m.copies_what,
+    familyPlan: m.copies_familyPlan,
+    send: m.copies_send,
+    sending: m.copies_sending,
+    chooseWhat: m.copies_chooseWhat,
+    noEmail: m.copies_noEmail,
+    download: m.copies_download,
+    given: m.copies_given,
+    none: m.copies_none,
+    howPhone: m.copies_howPhone,
+  },
+  {
+    partOf: (name: string) => m.copies_partOf({ name }),
+    sent: (address: string) => m.copies_sent({ address }),
+    downloaded: (name: string) => m.copies_downloaded({ name }),
+    givenTo: (name: string, when: string) => m.copies_givenTo({ name, when }),
+    whatPlan: (version: number) => m.copies_whatPlan({ version }),
+    whatPart: (name: string, version: number) => m.copies_whatPart({ name, version }),
+    howEmail: (address: string, staff: string) => m.copies_howEmail({ address, staff }),
+    howDownload: (staff: string) => m.copies_howDownload({ staff }),
   },
 );
 
@@ -950,6 +1014,10 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'journal.written': m.audit_action_journalWritten,
   'journal.read': m.audit_action_journalRead,
   'journal.replied': m.audit_action_journalReplied,
+  'copy.emailed': m.audit_action_copyEmailed,
+  'copy.email-failed': m.audit_action_copyEmailFailed,
+  'copy.downloaded': m.audit_action_copyDownloaded,
+  'copy.saved-on-phone': m.audit_action_copySavedOnPhone,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {

@@ -34,7 +34,7 @@ async function agreedRecordFor(
 }
 
 /** A file name people recognise in their downloads, in plain ASCII: `hollis-plan-v1-2026-11-20.pdf`. */
-function fileName(record: AgreedRecord, what: string, extension: string): string {
+export function fileName(record: AgreedRecord, what: string, extension: string): string {
   const slug = (text: string) =>
     text
       .normalize('NFKD')

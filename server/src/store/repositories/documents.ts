@@ -3,7 +3,8 @@ import { foldUpdates } from '../fold-updates.ts';
 import { rowsPerInsert, type Queryable } from '../database.ts';
 import type { StoreContext } from '../store-context.ts';
 import type { ClientOwner, DocumentUpdate, StoredDocument } from '../records.ts';
-import { historyInsert, insertHistory } from './history.ts';
+import type { CompiledQuery } from 'kysely';
+import { historyInsert, historyStatements } from './history.ts';
 import { UpdateInsert } from './update-insert.ts';
 
 /** The boards' Yjs documents: their update log, its compaction, and who owns each client id. */
@@ -31,7 +32,7 @@ export interface DocumentRecords {
   loadClientOwners(documentName: string): Promise<ClientOwner[]>;
 }
 
-export function documentRecords({ db, dialect }: StoreContext): DocumentRecords {
+export function documentRecords({ db, dialect, atomically }: StoreContext): DocumentRecords {
   /** This store's compiled INSERTs: its dialect's SQL, kept for the life of the store. */
   const updateInsert = new UpdateInsert();
   const historyRows = historyInsert();
@@ -49,8 +50,9 @@ export function documentRecords({ db, dialect }: StoreContext): DocumentRecords 
     async appendUpdates(updates) {
       if (updates.length === 0) return;
       const now = Date.now();
-      // The updates, their history and any client-id owners: all or nothing [STORE16] [HISTORY2].
-      await db.transaction().execute((trx) => insertUpdates(trx, updates, now, updateInsert, historyRows));
+      // The updates, their history and any client-id owners: all or nothing [STORE16] [HISTORY2],
+      // sent as one batch of compiled statements (one worker message on SQLite) [STORE33].
+      await atomically(updateStatements(db, updates, now, updateInsert, historyRows));
     },
 
     async compactDocument(documentName, snapshot) {
@@ -152,12 +154,22 @@ export async function insertUpdates(
   db: Queryable,
   updates: readonly DocumentUpdate[],
   createdAt: number,
+): Promise<void> {
+  for (const statement of updateStatements(db, updates, createdAt)) await db.executeQuery(statement);
+}
+
+/** `insertUpdates`' statements, compiled and in order, to be run in one transaction. */
+function updateStatements(
+  db: Queryable,
+  updates: readonly DocumentUpdate[],
+  createdAt: number,
   insert = new UpdateInsert(),
   history = historyInsert(),
-): Promise<void> {
+): CompiledQuery[] {
+  const statements: CompiledQuery[] = [];
   for (let start = 0; start < updates.length; start += rowsPerInsert)
-    await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
-  await insertHistory(db, updates, createdAt, history);
+    statements.push(insert.compile(db, updates.slice(start, start + rowsPerInsert), createdAt));
+  statements.push(...historyStatements(db, updates, createdAt, history));
   const owners = updates.flatMap(({ documentName, owners: claimed }) =>
     (claimed ?? []).map(({ client, participant, firstSeen }) => ({
       document_name: documentName,
@@ -168,11 +180,14 @@ export async function insertUpdates(
   );
   // The first owner stays: a later claim of the same id is ignored [STORE16].
   for (let start = 0; start < owners.length; start += rowsPerInsert)
-    await db
-      .insertInto('client_owner')
-      .values(owners.slice(start, start + rowsPerInsert))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
+    statements.push(
+      db
+        .insertInto('client_owner')
+        .values(owners.slice(start, start + rowsPerInsert))
+        .onConflict((conflict) => conflict.doNothing())
+        .compile(),
+    );
+  return statements;
 }
 
 /** Erasure [ERASE2]: every update, snapshot and client owner of the family's meetings' documents. */

@@ -1,4 +1,5 @@
 import type { StoreContext } from '../store-context.ts';
+import { eraseCopiesOfFamily } from './copies.ts';
 import { eraseDocumentsOfFamily } from './documents.ts';
 import { eraseDrawingsOfFamily } from './drawings.ts';
 import { eraseFamilyRows } from './families.ts';
@@ -43,6 +44,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
         // Lets the delete guards of agreed plans and revealed rounds through, for this
         // transaction only: the row is gone again before it commits [ERASE3].
         await trx.insertInto('erasure_in_progress').values({ family_id: familyId }).execute();
+        // Copies first: their rows name the meetings deleted below.
+        await eraseCopiesOfFamily(trx, scope);
         if (scope.meetingIds.length > 0) {
           await eraseDocumentsOfFamily(trx, scope);
           await eraseHistoryOfFamily(trx, scope);
@@ -67,6 +70,7 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
 
 /** Every table erasure deletes from, for the dialect's clean-up after it [ERASE6]. */
 const erasedTables = [
+  'copy_given',
   'document_update',
   'document_history',
   'client_owner',

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import { UpdateInsert } from './update-insert.ts';
 import { participantRoles, type ParticipantRole } from '@kinboard/shared';
 import { rowsPerInsert, type Queryable } from '../database.ts';
@@ -33,15 +34,17 @@ export function historyRecords({ db }: StoreContext): HistoryRecords {
   };
 }
 
-/** Appends the updates to their documents' histories; called inside the updates' own transaction. */
-export async function insertHistory(
+/** The statements that append the updates to their documents' histories, for the updates' own transaction. */
+export function historyStatements(
   db: Queryable,
   updates: readonly DocumentUpdate[],
   createdAt: number,
   insert = historyInsert(),
-): Promise<void> {
+): CompiledQuery[] {
+  const statements: CompiledQuery[] = [];
   for (let start = 0; start < updates.length; start += rowsPerInsert)
-    await insert.run(db, updates.slice(start, start + rowsPerInsert), createdAt);
+    statements.push(insert.compile(db, updates.slice(start, start + rowsPerInsert), createdAt));
+  return statements;
 }
 
 /** The history rows' INSERT, compiled once per row count (`update-insert.ts`). */

@@ -15,7 +15,6 @@ const cachedRowCounts = 64;
 type Build = (db: Queryable, updates: readonly DocumentUpdate[], createdAt: number) => Compilable;
 interface Compilable {
   compile(): CompiledQuery;
-  execute(): Promise<unknown>;
 }
 /** One row's parameters, in the order of the columns `build` gives. */
 type Parameters = (update: DocumentUpdate, createdAt: number) => unknown[];
@@ -33,13 +32,16 @@ export class UpdateInsert {
 
   /** Inserts the rows in order with one statement, on `db` (a pool or a transaction). */
   async run(db: Queryable, updates: readonly DocumentUpdate[], createdAt: number): Promise<void> {
+    await db.executeQuery(this.compile(db, updates, createdAt));
+  }
+
+  /** The statement that inserts the rows in order, compiled for `db`'s dialect, not run. */
+  compile(db: Queryable, updates: readonly DocumentUpdate[], createdAt: number): CompiledQuery {
     const sql = updates.length <= cachedRowCounts ? this.#templateFor(db, updates.length) : null;
-    if (sql === null) {
-      await this.#build(db, updates, createdAt).execute();
-      return;
-    }
-    const parameters = updates.flatMap((update) => this.#parameters(update, createdAt));
-    await db.executeQuery(CompiledQuery.raw(sql, parameters));
+    if (sql === null) return this.#build(db, updates, createdAt).compile();
+    const parameters: unknown[] = [];
+    for (const update of updates) parameters.push(...this.#parameters(update, createdAt));
+    return CompiledQuery.raw(sql, parameters);
   }
 
   #templateFor(db: Queryable, rows: number): string | null {

@@ -145,6 +145,7 @@ export async function startServer(
     metrics,
   });
   api.discardMeetings = (meetingIds) => sync.discardMeetings(meetingIds);
+  api.documents = sync;
   const realtime = new RealtimeServer({
     log,
     store,

@@ -55,5 +55,9 @@ export const auditActions = [
   'journal.written',
   'journal.read',
   'journal.replied',
+  /** Before the meeting [DRAFT2] [PRIOR1] [PRIOR4]: when drafts are shared; views sent and brought in, never their words. */
+  'drafts.share-set',
+  'view-before.sent',
+  'view-before.brought-in',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

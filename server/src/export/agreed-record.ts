@@ -11,6 +11,7 @@ import {
   readBoardSettings,
   readCards,
   readMeetingDecision,
+  readScalingQuestions,
   wordsFor,
 } from '@kinboard/shared';
 import { agreedRecordSchemaVersion, type AgreedRecord } from '@kinboard/shared/export/index';
@@ -21,6 +22,7 @@ import {
   type AuthorDirectory,
 } from '@kinboard/shared/access/credit';
 import * as Y from 'yjs';
+import { viewBeforeKey } from '@kinboard/shared/before-meeting/view-before';
 import { meetingCredits } from '../access/authors.ts';
 import { scalingViewFor } from '../realtime/scaling-view.ts';
 import type {
@@ -30,6 +32,7 @@ import type {
   Meeting,
   RevealedScalingRecord,
   Store,
+  ViewBeforeRecord,
 } from '../store/store.ts';
 
 /** Reads one part of the agreed version from its stored Yjs bytes (an empty document if it had none). */
@@ -51,6 +54,8 @@ export interface AgreedRecordSources {
   authors: AuthorDirectory;
   /** Who first wrote under each Yjs client id of the plan document [SYNC13]: who made each rule. */
   planOwners?: readonly ClientOwner[];
+  /** The meeting's views sent before it; those brought in before agreement are kept [PRIOR5]. */
+  viewsBefore?: readonly ViewBeforeRecord[];
 }
 
 /**
@@ -92,6 +97,7 @@ export function agreedRecordOf({
   scaling,
   authors,
   planOwners = [],
+  viewsBefore = [],
 }: AgreedRecordSources): AgreedRecord {
   const frame = agreedDoc(version, 'frame');
   const map = agreedDoc(version, 'map');
@@ -101,6 +107,22 @@ export function agreedRecordOf({
   // what its screen claimed, and a worker's card typed for the family is not their words [EXPORT5].
   const cards = readCards(map);
   const decision = readMeetingDecision(frame);
+  const broughtIn = new Set(cards.map((card) => card.authorId));
+  const questionText = new Map(readScalingQuestions(frame).map((question) => [question.id, question.text]));
+  const sentBefore = viewsBefore
+    // Brought in before agreement: its cards are in the agreed map (read from the version itself,
+    // so no clock is compared; the agreement is dated by another one than the API's).
+    .filter((view) => view.broughtInAt !== undefined && broughtIn.has(viewBeforeKey(view.id)))
+    .map((view) => ({
+      name: view.name,
+      relationship: view.relationship,
+      sentAt: view.sentAt,
+      broughtInAt: view.broughtInAt!,
+      scaling: view.scaling.map(({ questionId, value }) => ({
+        question: questionText.get(questionId) ?? questionId,
+        value,
+      })),
+    }));
   const familyWords = cards
     .filter((card) => isFamilyVoice(authors, card.authorId))
     .map(({ domain, text, author, authorId }) => {
@@ -141,11 +163,16 @@ export function agreedRecordOf({
     familyWords,
     writers,
     map: cards.map(({ id, domain, text, author, authorId, perspective }) => {
-      const { name, relationship } = creditFor(authors, authorId, author);
-      const credit = { author: name, ...(relationship ? { relationship } : {}) };
+      const { name, relationship, sentBefore } = creditFor(authors, authorId, author);
+      const credit = {
+        author: name,
+        ...(relationship ? { relationship } : {}),
+        ...(sentBefore ? { sentBefore } : {}),
+      };
       return { id, column: columnOf(domain), domain, text, ...credit, perspective };
     }),
     decision: { text: decision.decision, nextMeetingDate: decision.nextMeetingDate },
+    ...(sentBefore.length > 0 ? { sentBefore } : {}),
     participants: version.participants,
     agreement: version.answers.map(({ participantKey, name, role, agrees, reason, at }) => ({
       ...{ participantKey, name, role, agrees, at },
@@ -192,5 +219,6 @@ export async function loadAgreedRecord(
     scaling: await store.listRevealedScalingOfFamily(family.id),
     authors,
     planOwners: await store.loadClientOwners(formatDocumentName({ meetingId: meeting.id, part: 'plan' })),
+    viewsBefore: await store.listViewsBefore(meeting.id),
   });
 }

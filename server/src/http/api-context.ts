@@ -7,6 +7,7 @@ import type { RenderPool } from '../export/render-pool.ts';
 import type { Clock, MovableClock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { BoardDocuments } from '../realtime/plan-events.ts';
 import type { MetricsFeed } from '../ops/metrics.ts';
 import type { Family, Meeting, Staff, Store } from '../store/store.ts';
 import { badRequest, forbidden, notFound, Reply, signInNeeded } from './reply.ts';
@@ -38,6 +39,8 @@ export interface ApiDeps {
   signInChoices?: { passwords: boolean; provider: string | undefined } | undefined;
   /** The service's mail server, for staff to email copies [COPY3]; absent when none is configured. */
   mailer?: Mailer | undefined;
+  /** The board's loaded documents (the sync server): drafts read, views brought in [DRAFT1] [PRIOR4]. */
+  documents?: BoardDocuments | undefined;
 }
 
 /** One request, as the handlers see it. */

@@ -17,6 +17,7 @@ import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { testClockRoutes } from './routes/test-clock-routes.ts';
+import { beforeMeetingRoutes } from './routes/before-meeting-routes.ts';
 
 export { sendJson };
 export type { ApiDeps };
@@ -37,6 +38,7 @@ export const apiRoutes = [
   ...passRoutes,
   ...copyRoutes,
   ...dueRoutes,
+  ...beforeMeetingRoutes,
 ];
 
 /** The largest JSON body the API reads. */

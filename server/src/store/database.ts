@@ -228,6 +228,23 @@ export interface Database {
     participant_key: string | null;
     given_at: number;
   };
+  /** Views sent before the meeting [PRIOR1]. */
+  view_before: {
+    id: string;
+    meeting_id: string;
+    sender_key: string;
+    name: string;
+    relationship: string;
+    worries: string;
+    working_well: string;
+    offers: string;
+    scaling: string;
+    sent_at: number;
+    brought_in_at: number | null;
+    brought_in_by: string | null;
+  };
+  /** From when a meeting's drafts are shared [DRAFT2]. */
+  drafts_share: { meeting_id: string; share_from: number; set_by: string; set_at: number };
 }
 
 /** A connection pool or one transaction on it: every query helper works on either. */

@@ -36,7 +36,7 @@ export interface StoreDialect {
     table: CreateTableBuilder<T, C>,
   ): CreateTableBuilder<T, C>;
   /** The column that follows the order rows were first inserted (SQLite's rowid). */
-  insertionOrder(table: 'scaling_round' | 'scaling_answer'): RawBuilder<number>;
+  insertionOrder(table: 'scaling_round' | 'scaling_answer' | 'view_before'): RawBuilder<number>;
   /** Text in code-point order, whatever the database's locale [STORE14]. */
   byCodePoint(column: string): Expression<string>;
   /** `SELECT ... FOR UPDATE` on PostgreSQL, so two servers changing one row take turns. */

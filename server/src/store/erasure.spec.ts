@@ -27,6 +27,8 @@ const words = {
   reply: 'Kettlebrook',
   photo: 'Pinecastlery',
   copy: 'Featherquillby',
+  viewBefore: 'Owlbrookish',
+  viewSender: 'Harebellow',
 };
 
 function board(text: string): Uint8Array {
@@ -190,6 +192,22 @@ async function writeFamily(store: Store, familyId: string, suffix: string): Prom
     participantKey: null,
     givenAt: 60,
   });
+  await store.saveViewBefore(
+    {
+      id: `${familyId}-v`,
+      meetingId,
+      senderKey: 'pass:x',
+      name: `${words.viewSender}${suffix}`,
+      relationship: `${words.relationship}${suffix}`,
+      worries: `${words.viewBefore}${suffix}`,
+      workingWell: '',
+      offers: '',
+      scaling: [],
+      sentAt: 60,
+    },
+    { perSender: 3, perMeeting: 60 },
+  );
+  await store.setDraftsShare(meetingId, { shareFrom: 70, setBy: 'staff-1', setAt: 60 });
 }
 
 /** [ERASE1] [ERASE2] [ERASE4]: refused while open, then everything of the family goes, the other family stays. */

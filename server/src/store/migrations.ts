@@ -625,6 +625,42 @@ export function storeMigrations(d: StoreDialect): [string, Migration][] {
         },
       },
     ],
+    [
+      // Before the meeting [DRAFT2] [PRIOR1]: from when a meeting's drafts are shared, and the
+      // views sent before it by people who cannot come, with who the server recorded as sending.
+      '0018-views-before-meeting',
+      {
+        async up(db: AnyDb) {
+          await d
+            .addInsertionOrder(db.schema.createTable('view_before'))
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('meeting_id', 'text', (c) => c.notNull().references('meeting.id'))
+            .addColumn('sender_key', 'text', (c) => c.notNull())
+            .addColumn('name', 'text', (c) => c.notNull())
+            .addColumn('relationship', 'text', (c) => c.notNull())
+            .addColumn('worries', 'text', (c) => c.notNull())
+            .addColumn('working_well', 'text', (c) => c.notNull())
+            .addColumn('offers', 'text', (c) => c.notNull())
+            .addColumn('scaling', 'text', (c) => c.notNull())
+            .addColumn('sent_at', t, (c) => c.notNull())
+            .addColumn('brought_in_at', t)
+            .addColumn('brought_in_by', 'text')
+            .execute();
+          await db.schema
+            .createIndex('view_before_by_meeting')
+            .on('view_before')
+            .columns(['meeting_id', 'sender_key'])
+            .execute();
+          await db.schema
+            .createTable('drafts_share')
+            .addColumn('meeting_id', 'text', (c) => c.primaryKey().references('meeting.id'))
+            .addColumn('share_from', t, (c) => c.notNull())
+            .addColumn('set_by', 'text', (c) => c.notNull())
+            .addColumn('set_at', t, (c) => c.notNull())
+            .execute();
+        },
+      },
+    ],
   ];
 }
 

@@ -13,6 +13,8 @@ import { auditRecords } from './repositories/audit.ts';
 import { documentRecords } from './repositories/documents.ts';
 import { copyRecords } from './repositories/copies.ts';
 import { drawingRecords } from './repositories/drawings.ts';
+import { draftsShareRecords } from './repositories/drafts-shares.ts';
+import { viewBeforeRecords } from './repositories/views-before.ts';
 import { historyRecords } from './repositories/history.ts';
 import { erasureRecords } from './repositories/erasure.ts';
 import { familyRecords } from './repositories/families.ts';
@@ -72,6 +74,8 @@ function composeStore(context: StoreContext, close: () => Promise<void>): Store 
     ...networkPassRecords(context),
     ...safetyJournalRecords(context),
     ...copyRecords(context),
+    ...draftsShareRecords(context),
+    ...viewBeforeRecords(context),
   };
   return {
     ...records,

@@ -5,6 +5,7 @@ import { runAccessStoreContract } from './access.contract.ts';
 import { runCopyStoreContract } from './copies.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runPassStoreContract } from './pass.contract.ts';
+import { runViewsBeforeStoreContract } from './views-before.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -88,6 +89,7 @@ describe.skipIf(unreachable !== undefined)(
     runHistoryStoreContract('PostgresStore', inOwnSchema);
     runPlanStoreContract('PostgresStore', inOwnSchema);
     runCopyStoreContract('PostgresStore', inOwnSchema);
+    runViewsBeforeStoreContract('PostgresStore', inOwnSchema);
 
     it('[STORE2] a batch larger than one INSERT takes is stored whole and in order', () =>
       withSchema(async (schema) => {

@@ -67,6 +67,33 @@ export interface CopyGivenRecord {
   givenAt: number;
 }
 
+/** A view sent before the meeting by someone who cannot come, as the server recorded it [PRIOR1]. */
+export interface ViewBeforeRecord {
+  id: string;
+  meetingId: string;
+  /** Who sent it: the pass's key, for the per-sender limit. */
+  senderKey: string;
+  /** The name and relationship the server recorded for the pass. */
+  name: string;
+  relationship: string;
+  worries: string;
+  workingWell: string;
+  offers: string;
+  scaling: { questionId: string; value: number }[];
+  sentAt: number;
+  broughtInAt?: number | undefined;
+  /** The staff member who brought it into the meeting. */
+  broughtInBy?: string | undefined;
+}
+
+/** From when a meeting's drafts are shared with the family [DRAFT2]. */
+export interface DraftsShareRecord {
+  meetingId: string;
+  shareFrom: number;
+  setBy: string;
+  setAt: number;
+}
+
 /** What a document is made of in the store: a compacted snapshot and the updates after it. */
 export interface StoredDocument {
   /** Yjs v1 updates in the order they were stored; the first may be a compacted snapshot. */

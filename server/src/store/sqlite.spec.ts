@@ -8,6 +8,7 @@ import { runAccessStoreContract } from './access.contract.ts';
 import { runCopyStoreContract } from './copies.contract.ts';
 import { runDrawingStoreContract } from './drawing.contract.ts';
 import { runPassStoreContract } from './pass.contract.ts';
+import { runViewsBeforeStoreContract } from './views-before.contract.ts';
 import { runRetentionStoreContract } from './retention.contract.ts';
 import { runHistoryStoreContract } from './history.contract.ts';
 import { runIdentityStoreContract } from './identity.contract.ts';
@@ -44,6 +45,7 @@ runRetentionStoreContract('SqliteStore', onTempFile);
 runHistoryStoreContract('SqliteStore', onTempFile);
 runPlanStoreContract('SqliteStore', onTempFile);
 runCopyStoreContract('SqliteStore', onTempFile);
+runViewsBeforeStoreContract('SqliteStore', onTempFile);
 
 describe('SqliteStore audit log', () => {
   it('[STORE12] the database itself refuses to change or delete an audit entry', async () => {

@@ -24,6 +24,8 @@ import type { SafetyJournalRecords } from './repositories/safety-journal.ts';
 import type { ScalingRecords } from './repositories/scaling.ts';
 import type { StaffIdentityRecords } from './repositories/staff-identities.ts';
 import type { StaffRecords } from './repositories/staff.ts';
+import type { DraftsShareRecords } from './repositories/drafts-shares.ts';
+import type { ViewBeforeRecords } from './repositories/views-before.ts';
 
 export type * from './records.ts';
 export type { NetworkPass } from './repositories/network-passes.ts';
@@ -47,7 +49,9 @@ export interface Store
     ErasureRecords,
     NetworkPassRecords,
     SafetyJournalRecords,
-    CopyRecords {
+    CopyRecords,
+    DraftsShareRecords,
+    ViewBeforeRecords {
   /** `sqlite` or `postgres`. */
   readonly kind: string;
   /** Whether the store can take writes right now (for /healthz). */

@@ -15,6 +15,8 @@ export const creditSchema = z
     relationship: z.string().max(120).optional(),
     /** `staff`, or the role the chair gave a guest (`family`, `network`, ...); absent while waiting. */
     role: z.string().max(32).optional(),
+    /** Sent before the meeting by someone who could not come, and brought in by the chair [PRIOR4]. */
+    sentBefore: z.literal(true).optional(),
   })
   .strict();
 export type Credit = z.infer<typeof creditSchema>;
@@ -41,7 +43,7 @@ export function creditFor(
   directory: AuthorDirectory,
   authorId: string | undefined,
   storedName: string,
-): { name: string; relationship?: string; role?: string; recorded: boolean } {
+): { name: string; relationship?: string; role?: string; sentBefore?: true; recorded: boolean } {
   const credit = authorId === undefined ? undefined : directory.get(authorId);
   if (!credit) return { name: storedName, recorded: false };
   return {
@@ -49,6 +51,7 @@ export function creditFor(
     recorded: true,
     ...(credit.relationship ? { relationship: credit.relationship } : {}),
     ...(credit.role ? { role: credit.role } : {}),
+    ...(credit.sentBefore ? { sentBefore: true as const } : {}),
   };
 }
 

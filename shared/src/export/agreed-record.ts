@@ -79,6 +79,8 @@ export const agreedRecordSchema = z.object({
       author: z.string(),
       relationship: z.string().optional(),
       perspective: z.string(),
+      /** Sent before the meeting by its author, who could not come, and brought in [PRIOR4]. */
+      sentBefore: z.literal(true).optional(),
     }),
   ),
   /** What the meeting decided and when it meets next (yyyy-mm-dd or '') [EXPORT8]. */
@@ -101,6 +103,21 @@ export const agreedRecordSchema = z.object({
    * author). Everything above is read from these.
    */
   documents: z.array(z.object({ part: z.enum(documentParts), yjsUpdateBase64: z.string() })),
+  /**
+   * The views sent before the meeting that the chair brought in before agreement [PRIOR5]: who
+   * sent each (as recorded for their pass), when, and their numbers for the scaling questions.
+   */
+  sentBefore: z
+    .array(
+      z.object({
+        name: z.string(),
+        relationship: z.string(),
+        sentAt: z.number(),
+        broughtInAt: z.number(),
+        scaling: z.array(z.object({ question: z.string(), value: z.number().int().min(0).max(10) })),
+      }),
+    )
+    .optional(),
   /** The meeting's scaling rounds revealed before the plan was agreed, oldest first. */
   scaling: z.array(
     z.object({

@@ -53,7 +53,9 @@ function mapSections(record: AgreedRecord): ExportSection[] {
           list(
             cards.map((card) =>
               item(card.text, [
-                [words.writtenBy, card.author],
+                card.sentBefore
+                  ? [words.sentBeforeBy, exportWords.credit(card.author, card.relationship)]
+                  : [words.writtenBy, card.author],
                 [words.fromViewOf, capitalise(card.perspective)],
               ]),
             ),
@@ -173,6 +175,17 @@ export function caseRecord(
             ]),
           ),
           true,
+        ),
+      ]),
+      ...section('sentBefore', words.sentBefore, [
+        list(
+          (record.sentBefore ?? []).map((view) =>
+            item(exportWords.credit(view.name, view.relationship), [
+              [words.sentAt, longDateOfTime(view.sentAt)],
+              [words.broughtIn, longDateOfTime(view.broughtInAt)],
+              ...view.scaling.map((answer): [string, string] => [answer.question, String(answer.value)]),
+            ]),
+          ),
         ),
       ]),
       ...section('bottomLines', capitalise(vocabulary.bottomLine.many), [

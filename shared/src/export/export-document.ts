@@ -17,6 +17,7 @@ export type SectionId =
   | 'statements'
   | 'familyWords'
   | 'scaling'
+  | 'sentBefore'
   | 'bottomLines'
   | 'rules'
   | 'planTests'

@@ -110,6 +110,12 @@ export const exportWords = {
     /** A column of the map, as the meeting's vocabulary names it. */
     mapColumn: (column: string) => `The map: ${column}`,
     writtenBy: 'Written by',
+    /** A card sent before the meeting by someone who could not come [PRIOR4]. */
+    sentBeforeBy: 'Sent before the meeting by',
+    /** The views sent before the meeting and brought in, with their scaling numbers [PRIOR5]. */
+    sentBefore: 'Sent before the meeting by people who could not come',
+    sentAt: 'Sent',
+    broughtIn: 'Brought into the meeting',
     fromViewOf: 'Point of view',
     childsWords: "In the child's own words",
     childsWordsIntro: 'Written down as the child said it, not changed.',

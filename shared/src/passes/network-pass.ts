@@ -6,8 +6,10 @@ import { z } from 'zod';
  * says what the pass opens. `between-meetings` opens the family's current agreed plan, the
  * holder's part and the safety journal. A later kind (a meeting's drafts, say) adds its own
  * value here and its own `scope` (the meeting it is for) without changing these.
+ * `before-meeting` (scope: a meeting id) opens that meeting's drafts from the time the worker
+ * chose and lets its holder send their view before it, nothing else [DRAFT3] [PRIOR1].
  */
-export const passKinds = ['between-meetings'] as const;
+export const passKinds = ['between-meetings', 'before-meeting'] as const;
 export type PassKind = (typeof passKinds)[number];
 
 /** The longest a pass may last: a plan is looked at again within months, not years [PASS2]. */

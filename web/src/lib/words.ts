@@ -126,11 +126,20 @@ export const boardWords = /* @__PURE__ */ fromCatalogue(
     typing: (names: string) => m.board_typing({ names }),
     credit: (name: string, relationship: string) => m.board_credit({ name, relationship }),
     creditStaff: (name: string) => m.board_creditStaff({ name }),
+    creditSentBefore: (name: string, relationship: string) =>
+      m.board_creditSentBefore({ name, relationship }),
   },
 );
 
 /** "Pat Hollis (Nan)", or "Tom Price (staff)": a writer as the server recorded them [FIRST3]. */
-export function creditLabel(credit: { name: string; relationship?: string; role?: string }): string {
+export function creditLabel(credit: {
+  name: string;
+  relationship?: string;
+  role?: string;
+  sentBefore?: true;
+}): string {
+  // Sent before the meeting by someone who could not come, brought in by the chair [PRIOR4].
+  if (credit.sentBefore) return boardWords.creditSentBefore(credit.name, credit.relationship ?? '');
   if (credit.relationship) return boardWords.credit(credit.name, credit.relationship);
   if (credit.role === 'staff') return boardWords.creditStaff(credit.name);
   return credit.name;
@@ -1018,6 +1027,9 @@ export const auditActionWords: Record<string, string> = /* @__PURE__ */ fromCata
   'copy.email-failed': m.audit_action_copyEmailFailed,
   'copy.downloaded': m.audit_action_copyDownloaded,
   'copy.saved-on-phone': m.audit_action_copySavedOnPhone,
+  'drafts.share-set': m.audit_action_draftsShareSet,
+  'view-before.sent': m.audit_action_viewBeforeSent,
+  'view-before.brought-in': m.audit_action_viewBeforeBroughtIn,
 });
 /** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
 function longDate(day: string): string {
@@ -1147,6 +1159,7 @@ export const passesWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.passes_title,
     lead: m.passes_lead,
+    forMeeting: m.passes_forMeeting,
     holderName: m.passes_holderName,
     relationship: m.passes_relationship,
     person: m.passes_person,
@@ -1170,5 +1183,72 @@ export const passesWords = /* @__PURE__ */ fromCatalogue(
     revokeOf: (name: string) => m.passes_revokeOf({ name }),
     reissueOf: (name: string) => m.passes_reissueOf({ name }),
     revokedNotice: (name: string) => m.passes_revokedNotice({ name }),
+  },
+);
+
+/** Before the meeting, for the chair: when the drafts are shared, and the views sent [DRAFT2] [PRIOR3]. */
+export const beforeWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.before_title,
+    shareFrom: m.before_shareFrom,
+    shareHint: m.before_shareHint,
+    share: m.before_share,
+    threeDays: m.before_threeDays,
+    stopSharing: m.before_stopSharing,
+    notShared: m.before_notShared,
+    views: m.before_views,
+    noViews: m.before_noViews,
+    worries: m.before_worries,
+    workingWell: m.before_workingWell,
+    offers: m.before_offers,
+    broughtIn: m.before_broughtIn,
+    givePass: m.before_givePass,
+    holderName: m.before_holderName,
+    relationship: m.before_relationship,
+    give: m.before_give,
+  },
+  {
+    given: (name: string) => m.before_given({ name }),
+    qr: (name: string) => m.before_qr({ name }),
+    link: (name: string) => m.before_link({ name }),
+    sharedFrom: (time: string) => m.before_sharedFrom({ time }),
+    sentBy: (name: string, relationship: string, time: string) =>
+      m.before_sentBy({ name, relationship, time }),
+    number: (question: string, value: number) => m.before_number({ question, value: localNumber(value) }),
+    bringIn: (name: string) => m.before_bringIn({ name }),
+    failed: (reason: string) => m.before_failed({ reason }),
+    scalingSent: (name: string, relationship: string, value: number) =>
+      m.before_scalingSent({ name, relationship, value: localNumber(value) }),
+  },
+);
+
+/** The page a pass for one meeting opens on a phone: the drafts and "your view" [DRAFT3] [PRIOR1]. */
+export const passDraftsWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.passDrafts_title,
+    opening: m.passDrafts_opening,
+    ended: m.passDrafts_ended,
+    refused: m.passDrafts_refused,
+    closeNote: m.passDrafts_closeNote,
+    drafts: m.passDrafts_drafts,
+    notYet: m.passDrafts_notYet,
+    draftsNote: m.passDrafts_draftsNote,
+    statements: m.passDrafts_statements,
+    bottomLines: m.passDrafts_bottomLines,
+    agenda: m.passDrafts_agenda,
+    yourView: m.passDrafts_yourView,
+    worries: m.passDrafts_worries,
+    workingWell: m.passDrafts_workingWell,
+    offers: m.passDrafts_offers,
+    noNumber: m.passDrafts_noNumber,
+    send: m.passDrafts_send,
+    sent: m.passDrafts_sent,
+  },
+  {
+    for: (name: string, relationship: string, meeting: string, date: string) =>
+      m.passDrafts_for({ name, relationship, meeting, date }),
+    goal: (goal: string) => m.passDrafts_goal({ goal }),
+    number: (question: string, zero: string, ten: string) => m.passDrafts_number({ question, zero, ten }),
+    hint: (count: number) => m.passDrafts_hint({ count: localNumber(count) }),
   },
 );

@@ -6,6 +6,8 @@ import {
   journalReplyRequestSchema,
   longestPassDays,
   openPassRequestSchema,
+  passKinds,
+  type PassKind,
 } from '@kinboard/shared/passes/network-pass';
 import type { ServerResponse } from 'node:http';
 import { networkPassCookieName, clearCookieHeader } from '../../access/cookies.ts';
@@ -18,6 +20,7 @@ import {
   passLink,
   passOfRequest,
 } from '../../access/network-passes.ts';
+import { meetingPassLink } from '@kinboard/shared/before-meeting/view-before';
 import { newId } from '../../access/secrets.ts';
 import { currentPlanOf, rulesOf } from '../../passes/current-plan.ts';
 import { journalSinceLastMeeting } from '../../passes/journal-since.ts';
@@ -54,8 +57,14 @@ const noPass = () => signInNeeded('This link does not open anything.');
  * The pass a holder's request carries, or the refusal [PASS2] [PASS4]; each use is audited
  * without content, coalesced per pass and kind of use [PASS7].
  */
-async function holderPass(context: ApiContext, what: string): Promise<NetworkPass | Reply> {
+export async function holderPass(
+  context: ApiContext,
+  what: string,
+  // What each route serves is one kind's: a pass for a meeting's drafts opens no plan [DRAFT3].
+  kinds: readonly PassKind[] = ['between-meetings'],
+): Promise<NetworkPass | Reply> {
   const check = await passOfRequest(context.store, context.request.headers, context.now);
+  if (check.ok && !kinds.includes(check.pass.kind)) return noPass();
   if (!check.ok) {
     if (check.pass)
       await context.audit.recordCoalesced(`pass:${check.pass.id}:refused`, {
@@ -261,7 +270,7 @@ function streamPass(context: ApiContext, pass: NetworkPass) {
 
 /** GET /api/pass/live: the open page's line to the server, closed when the pass ends [PASS5]. */
 async function passLive(context: ApiContext): Promise<Reply> {
-  const pass = await holderPass(context, 'live');
+  const pass = await holderPass(context, 'live', passKinds);
   if (pass instanceof Reply) return pass;
   return new StreamReply(streamPass(context, pass));
 }
@@ -372,7 +381,9 @@ async function reissuePass(context: ApiContext): Promise<Reply> {
     familyId: old.familyId,
     detail: { pass: next.id, replaces: old.id },
   });
-  return created({ pass: await passViewOf(context.store, next, context.now), link: passLink(secret.token) });
+  // A meeting's pass opens its own page [PRIOR6].
+  const link = next.kind === 'before-meeting' ? meetingPassLink(secret.token) : passLink(secret.token);
+  return created({ pass: await passViewOf(context.store, next, context.now), link });
 }
 
 /** GET /api/families/:id/journal: the safety journal in order, for staff [PASS10]. */

@@ -11,6 +11,8 @@ import { erasePassesOfFamily } from './network-passes.ts';
 import { erasePlansOfFamily } from './plan.ts';
 import { eraseJournalOfFamily } from './safety-journal.ts';
 import { eraseScalingOfFamily } from './scaling.ts';
+import { eraseDraftsSharesOfFamily } from './drafts-shares.ts';
+import { eraseViewsBeforeOfFamily } from './views-before.ts';
 
 export type FamilyErasureResult = 'erased' | 'not-found' | 'meeting-open';
 
@@ -54,6 +56,8 @@ export function erasureRecords({ db, dialect }: StoreContext): ErasureRecords {
           await eraseScalingOfFamily(trx, scope);
           await erasePlansOfFamily(trx, scope);
           await eraseGuestsOfFamily(trx, scope);
+          await eraseViewsBeforeOfFamily(trx, scope);
+          await eraseDraftsSharesOfFamily(trx, scope);
           await eraseMeetingsOfFamily(trx, scope);
         }
         await eraseJournalOfFamily(trx, scope);
@@ -93,5 +97,7 @@ const erasedTables = [
   'child',
   'network_member',
   'family',
+  'view_before',
+  'drafts_share',
   'erasure_in_progress',
 ] as const;

@@ -34,6 +34,11 @@ async function dueThenOverdue(page: Page, family: string): Promise<void> {
   await page.getByLabel('Date', { exact: true }).fill(conference);
   await page.getByRole('button', { name: 'Create the meeting' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Meeting created.');
+  // The family's own page says it too, without a link to itself.
+  const onFamilyPage = page.getByTestId('due-list').getByTestId('due-item');
+  await expect(onFamilyPage).toHaveCount(1);
+  await expect(onFamilyPage).toContainText('share the reports with the family by');
+  await expect(onFamilyPage.getByRole('link')).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Back to your families' }).click();
   const list = page.getByTestId('due-list');

@@ -25,10 +25,10 @@ const words = {
   holder: 'Honeysuckled',
   journal: 'Dandelionic',
   reply: 'Kettlebrook',
-  photo: 'Pinecastlery',
   copy: 'Featherquillby',
   viewBefore: 'Owlbrookish',
   viewSender: 'Harebellow',
+  photo: 'Pinecastlery',
 };
 
 function board(text: string): Uint8Array {

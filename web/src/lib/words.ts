@@ -816,12 +816,6 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.myPart_title,
     nothing: m.myPart_nothing,
-    saveTitle: m.myPart_saveTitle,
-    saveHint: m.myPart_saveHint,
-    savePlan: m.myPart_savePlan,
-    saveMine: m.myPart_saveMine,
-    saving: m.myPart_saving,
-    saved: m.myPart_saved,
     rules: m.myPart_rules,
     drills: m.myPart_drills,
     steps: m.myPart_steps,
@@ -830,7 +824,6 @@ export const myPartWords = /* @__PURE__ */ fromCatalogue(
     when: (when: string) => m.myPart_when({ when }),
     howWeKnow: (how: string) => m.myPart_howWeKnow({ how }),
     byWhen: (when: string) => m.myPart_byWhen({ when }),
-    saveFailed: (problem: string) => m.myPart_saveFailed({ problem }),
   },
 );
 
@@ -839,6 +832,7 @@ export const dueWords = /* @__PURE__ */ fromCatalogue(
   {
     title: m.due_title,
     nothing: m.due_nothing,
+    nothingForFamily: m.due_nothingForFamily,
     due: m.due_due,
     overdue: m.due_overdue,
     nonePlanned: m.due_nonePlanned,
@@ -855,6 +849,19 @@ export const dueWords = /* @__PURE__ */ fromCatalogue(
     handbook: (words: string) => m.due_handbook({ words }),
     itemsOf: (family: string) => m.due_itemsOf({ family }),
   },
+);
+
+/** The phone's own copy once the plan is agreed [COPY1]; its own group, loaded with its component only. */
+export const myPartSaveWords = /* @__PURE__ */ fromCatalogue(
+  {
+    title: m.myPartSave_title,
+    hint: m.myPartSave_hint,
+    plan: m.myPartSave_plan,
+    mine: m.myPartSave_mine,
+    saving: m.myPartSave_saving,
+    saved: m.myPartSave_saved,
+  },
+  { failed: (problem: string) => m.myPartSave_failed({ problem }) },
 );
 
 /** Copies of an agreed plan given to people, on the family page [COPY3]-[COPY6]. */

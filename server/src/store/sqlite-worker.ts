@@ -68,7 +68,12 @@ const control = Object.fromEntries(
 );
 
 /** The open group transaction, if any, and what waits for its COMMIT. */
-let group: { openedAt: number; changesAtStart: number; wrote: boolean; durable: WorkerAnswer[] } | undefined;
+let group: { openedAt: number; changesAtStart: number; wrote: boolean; durable: DurableAnswer[] } | undefined;
+/**
+ * An answer held for its group's COMMIT. A plain read keeps its statement: if the group is lost
+ * it is read again by itself, from what is durable, so a full disk never fails a read [RECORD4].
+ */
+type DurableAnswer = WorkerAnswer & { reread?: { sql: string; parameters: readonly unknown[] } };
 /**
  * Transactions back to back would keep a group open for ever (it commits only between them):
  * one that ends in a group older than this commits it there and then.
@@ -167,7 +172,12 @@ function handle(request: WorkerRequest): void {
     )
       open.wrote = true;
     const answer: WorkerAnswer = { id: request.id, ok: true, result };
-    if (alone && open.wrote) open.durable.push(answer);
+    if (alone && open.wrote)
+      open.durable.push(
+        reader && /^\s*select\b/i.test(request.sql)
+          ? { ...answer, reread: { sql: request.sql, parameters: request.parameters } }
+          : answer,
+      );
     else reply(answer);
   } catch (error) {
     // SQLite backed the statement out; only an error that ended the transaction loses the group.
@@ -214,8 +224,23 @@ function groupLost(error: unknown, id: number): void {
   group = undefined;
   transactionOf = undefined;
   reply({ id, ok: false, error: plainError(error) });
-  for (const answer of lost?.durable ?? []) reply({ id: answer.id, ok: false, error: plainError(error) });
+  failGroup(lost?.durable ?? [], error);
   resumeWaiting();
+}
+
+/** A lost group's answers: its writes fail; its plain reads are read again from what is durable. */
+function failGroup(answers: readonly DurableAnswer[], error: unknown): void {
+  for (const answer of answers) {
+    if (answer.reread && !db.isTransaction)
+      try {
+        const { result } = execute(answer.reread.sql, answer.reread.parameters);
+        reply({ id: answer.id, ok: true, result });
+        continue;
+      } catch {
+        // Fails as the group did.
+      }
+    reply({ id: answer.id, ok: false, error: plainError(error) });
+  }
 }
 
 /** A SELECT that returns rows (not INSERT … RETURNING, not a CTE that might write). */
@@ -295,7 +320,7 @@ function commitGroup(): void {
     } catch (error) {
       // Nothing of the group is kept: every request waiting on it fails.
       if (db.isTransaction) run('ROLLBACK');
-      for (const answer of open.durable) reply({ id: answer.id, ok: false, error: plainError(error) });
+      failGroup(open.durable, error);
     }
   }
   if (closing && db.isOpen) {

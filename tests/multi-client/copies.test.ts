@@ -299,6 +299,32 @@ describe('[COPY1]-[COPY8] everyone has their copy: sent through a real SMTP serv
     });
   });
 
+  it('[COPY9] one staff member sends at most 40 emails of copies an hour, failed ones too; others send on', async () => {
+    const account = { email: 'sam@county.example', password: 'sams long password here' };
+    const made = await chair.post('/api/staff', { ...account, name: 'Sam', role: 'staff' });
+    expect(
+      (await chair.post(`/api/families/${familyId}/access`, { staffId: made.body.staff.id })).status,
+    ).toBe(200);
+    const sam = await signInStaff(server, '10.9.0.5', account);
+    // Refused by the mail server, so nothing lands in anyone's inbox; each still counts.
+    mail.refuse('flood@family.example');
+    const body = { recipientName: 'Flood', address: 'flood@family.example', what: ['family-plan'] };
+    for (let i = 0; i < 40; i++)
+      expect((await sam.browser.post(emailCopiesPath(meetingId, 1), body)).status).toBe(502);
+    const stopped = await sam.browser.post(emailCopiesPath(meetingId, 1), body);
+    expect(stopped.status).toBe(429);
+    expect(stopped.body.message).toMatch(/download the copies instead/);
+    // The limit is Sam's alone: the chair's copy goes.
+    const received = mail.received.length;
+    const sent = await chair.post(emailCopiesPath(meetingId, 1), {
+      recipientName: 'Nan Pemberton',
+      address: 'nan@family.example',
+      what: ['family-plan'],
+    });
+    expect(sent.status).toBe(201);
+    await eventually(() => expect(mail.received).toHaveLength(received + 1));
+  });
+
   it('[COPY4] without a mail server the family page is told so, and sending is refused', async () => {
     const plain = await startSignedInServer();
     try {

@@ -55,6 +55,8 @@ export const accessLimitPolicies = {
   joinGuessesEverywhere: slidingWindow({ max: 600, windowMs: 10 * minute }),
   joinsPerCode: slidingWindow({ max: 60, windowMs: 10 * minute }),
   setupPerAddress: slidingWindow({ max: 10, windowMs: 10 * minute }),
+  /** Emails of copies one staff member sends [COPY9]: a service's mail server is everyone's. */
+  copyEmailsPerStaff: slidingWindow({ max: 40, windowMs: 60 * minute }),
 };
 
 export type AccessLimits = Record<keyof typeof accessLimitPolicies, AttemptLimiter>;

@@ -32,6 +32,7 @@ import {
   ok,
   Reply,
   signInNeeded,
+  tooMany,
 } from '../reply.ts';
 import { route } from '../router.ts';
 import { fileName } from './export-routes.ts';
@@ -113,6 +114,13 @@ async function emailCopies(context: ApiContext): Promise<Reply> {
   if (!mailer)
     return conflict(
       'This service has no mail server set up, so Kinboard cannot send email. Download the copies instead.',
+    );
+  // Counted before anything is drawn or sent, failed sends too: the mail server is the service's [COPY9].
+  const taken = await context.deps.access.limits.copyEmailsPerStaff.take(found.staffId, context.now);
+  if (taken.wait > 0)
+    return tooMany(
+      taken.wait,
+      `You have sent a lot of copies by email in the last hour. Try again in ${Math.ceil(taken.wait / 60_000)} minutes, or download the copies instead.`,
     );
   const { record, meeting } = found;
   const attachments: MailAttachment[] = [];

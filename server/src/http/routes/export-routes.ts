@@ -163,7 +163,15 @@ async function exportMyPart(context: ApiContext): Promise<Reply> {
     action: 'plan.exported',
     familyId: found.meeting.familyId,
     meetingId: found.meeting.id,
-    detail: { version, format: 'my-part', person: personKey, layout, language },
+    // A person the plan knows only by name is named only in the sealed part [AUDIT6].
+    detail: {
+      version,
+      format: 'my-part',
+      layout,
+      language,
+      ...(personKey.startsWith('name:') ? {} : { person: personKey }),
+    },
+    ...(personKey.startsWith('name:') ? { personal: { person: personKey } } : {}),
   });
   const person = peopleInPlan(found.record.board).find((each) => each.id === personKey)?.name ?? personKey;
   const what = (layout === 'phone' ? exportWords.fileNames.myPartForPhones : exportWords.fileNames.myPart)(

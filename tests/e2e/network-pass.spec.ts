@@ -8,6 +8,7 @@ import {
 } from '@kinboard/shared';
 import { expect, test, type Page } from '@playwright/test';
 import { connectRealtime, request } from '../helpers/realtime-client.ts';
+import { connectionStatus } from './board-page.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient } from '../helpers/yjs-client.ts';
@@ -200,16 +201,18 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
   ).body['meeting']!['id'];
   await apiAs(cookie, 'POST', `/api/meetings/${reviewId}/open`);
   await staff.goto(`${server.url}/chair/${reviewId}`);
+  // The console moves everyone only once it is connected: a click before that is not sent.
+  await expect(connectionStatus(staff)).toHaveText('Connected', { timeout: 15_000 });
   const projector = await staff.context().newPage();
   await projector.goto(`${server.url}/projector/${reviewId}`);
-  await staff
-    .getByRole('button', { name: /What the safety journal shows/ })
-    .first()
-    .click();
+  await expect(projector.getByTestId('projector')).toBeVisible({ timeout: 15_000 });
+  const journalStep = staff.getByRole('button', { name: /What the safety journal shows/ }).first();
+  await journalStep.click();
+  await expect(journalStep).toHaveAttribute('aria-current', 'step');
   const projected = projector.getByTestId('meeting-journal');
   await expect(
     projected.getByRole('heading', { name: 'The safety journal since the last meeting' }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 15_000 });
   const shownEntries = projected.getByTestId('meeting-journal-entry');
   await expect(shownEntries).toHaveCount(2);
   await expect(shownEntries.nth(0)).toContainText('Collected Maisie at 3pm, all fine.');

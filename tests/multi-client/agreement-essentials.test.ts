@@ -8,55 +8,20 @@ import {
   type PlanStatus,
   type Result,
 } from '@kinboard/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
-import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import type { Browser } from '../helpers/browser.ts';
-import {
-  cookieOf,
-  createFamily,
-  createOpenMeeting,
-  signInStaff,
-  startSignedInServer,
-} from '../helpers/meeting-harness.ts';
-import type { TestServer } from '../helpers/server.ts';
-import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import { request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import { cookieOf, createOpenMeeting } from '../helpers/meeting-harness.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
 const ask = (socket: RealtimeClient, event: Parameters<typeof request>[1], payload: unknown) =>
   request(socket, event, payload) as unknown as Promise<Result<PlanStatus>>;
 
 describe('[PLAN9] agreement cannot skip the essentials unless the chair says why', () => {
-  let server: TestServer;
-  let chair: Browser;
-  let familyId: string;
-  const clients: StockClient[] = [];
-  const sockets: RealtimeClient[] = [];
-
-  beforeAll(async () => {
-    server = await startSignedInServer();
-    ({ browser: chair } = await signInStaff(server, '10.1.0.1'));
-    familyId = await createFamily(chair, 'Hollis');
-  });
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
-  afterAll(async () => {
-    await server.dispose();
-  });
-
-  const stock = async (name: string) => {
-    const client = connectStockClient(server.wsUrl, name, { cookie: cookieOf(chair) });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = useMeetingSuite({ chairAddress: '10.1.0.1', family: 'Hollis' });
+  const stock = (name: string) => suite.stock(name);
   const newMeeting = async () => {
-    const { meetingId } = await createOpenMeeting(chair, familyId, { title: 'Essentials' });
-    const socket = connectRealtime(server.url, 1, cookieOf(chair));
-    sockets.push(socket);
-    expect(await request(socket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
-      ok: true,
-    });
+    const { meetingId } = await createOpenMeeting(suite.chair, suite.familyId, { title: 'Essentials' });
+    const socket = await suite.enter(cookieOf(suite.chair), meetingId, 'chair');
     return { meetingId, socket };
   };
 
@@ -119,7 +84,7 @@ describe('[PLAN9] agreement cannot skip the essentials unless the chair says why
     });
     await eventually(() => expect(readEssentialsReason(plan.doc)).toBe(reason));
     expect(await ask(socket, 'plan:agreement', { action: 'finalise' })).toMatchObject({ ok: true });
-    const versions = await chair.get(`/api/families/${familyId}/plan-versions`);
+    const versions = await suite.chair.get(`/api/families/${suite.familyId}/plan-versions`);
     const agreed = (versions.body.versions as { meetingId: string; board: { essentials?: unknown } }[]).find(
       (version) => version.meetingId === meetingId,
     );

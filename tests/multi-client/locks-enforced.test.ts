@@ -1,18 +1,10 @@
 import { addCard, closeCodes, editCardText, moveCard, readCards } from '@kinboard/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
 import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import type { Browser } from '../helpers/browser.ts';
-import {
-  admitGuest,
-  cookieOf,
-  createFamily,
-  createOpenMeeting,
-  joinAsGuest,
-  signInStaff,
-  startSignedInServer,
-} from '../helpers/meeting-harness.ts';
+import { admitGuest, cookieOf, createOpenMeeting, joinAsGuest } from '../helpers/meeting-harness.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
 import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
@@ -27,33 +19,11 @@ const closeCode = (client: StockClient) =>
   );
 
 describe('[ACCESS20] the server refuses edits in a column the chair locked (REQUIRE_SIGN_IN=true)', () => {
-  let server: TestServer;
-  let chair: Browser;
-  let familyId: string;
-  const clients: StockClient[] = [];
-  const sockets: RealtimeClient[] = [];
-
-  beforeAll(async () => {
-    server = await startSignedInServer();
-    chair = (await signInStaff(server, '10.1.0.1')).browser;
-    familyId = await createFamily(chair, 'Hollis');
-  });
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
-  afterAll(async () => {
-    await server.dispose();
-  });
-
-  const stock = async (name: string, cookie: string) => {
-    const client = connectStockClient(server.wsUrl, name, { cookie });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = useMeetingSuite({ chairAddress: '10.1.0.1', family: 'Hollis' });
+  const stock = (name: string, cookie: string) => suite.stock(name, cookie);
 
   it('[ACCESS20] a family guest cannot edit, add or move cards in a locked column; the chair can; unlocking lets them again', async () => {
+    const { server, chair, familyId } = suite;
     const { meetingId, code } = await createOpenMeeting(chair, familyId, { title: 'Locks' });
     const family = await joinAsGuest(server, code, {
       address: '10.2.0.1',
@@ -75,11 +45,7 @@ describe('[ACCESS20] the server refuses edits in a column the chair locked (REQU
       ),
     );
 
-    const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
-    sockets.push(chairSocket);
-    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
-      ok: true,
-    });
+    const chairSocket = await suite.enter(cookieOf(chair), meetingId, 'chair');
     expect(await request(chairSocket, 'chair:lock', { column: 'workingWell', locked: true })).toMatchObject({
       ok: true,
       value: { lockedColumns: ['workingWell'] },

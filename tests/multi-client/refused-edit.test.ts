@@ -1,22 +1,13 @@
 import { testReason } from '../helpers/agreement.ts';
 import { closeCodes, planRules, readPlanRules, statementPairsRoot, type Result } from '@kinboard/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
-import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import type { Browser } from '../helpers/browser.ts';
-import {
-  admitGuest,
-  cookieOf,
-  createFamily,
-  createOpenMeeting,
-  joinAsGuest,
-  signInStaff,
-  startSignedInServer,
-} from '../helpers/meeting-harness.ts';
-import type { TestServer } from '../helpers/server.ts';
+import { request } from '../helpers/realtime-client.ts';
+import { admitGuest, cookieOf, createOpenMeeting, joinAsGuest } from '../helpers/meeting-harness.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
 import { storedDoc, storedRows } from '../helpers/store-fixtures.ts';
-import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
+import type { StockClient } from '../helpers/yjs-client.ts';
 
 /** The server's close of a stock client: its code and reason. */
 const closeOf = (client: StockClient) =>
@@ -28,33 +19,11 @@ const closeOf = (client: StockClient) =>
   );
 
 describe('[SYNC22] an edit refused because of a state that changes closes with 4423, not 4403', () => {
-  let server: TestServer;
-  let chair: Browser;
-  let familyId: string;
-  const clients: StockClient[] = [];
-  const sockets: RealtimeClient[] = [];
-
-  beforeAll(async () => {
-    server = await startSignedInServer();
-    chair = (await signInStaff(server, '10.7.0.1')).browser;
-    familyId = await createFamily(chair, 'Adeyemi');
-  });
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
-  afterAll(async () => {
-    await server.dispose();
-  });
-
-  const stock = async (name: string, cookie: string) => {
-    const client = connectStockClient(server.wsUrl, name, { cookie });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = useMeetingSuite({ chairAddress: '10.7.0.1', family: 'Adeyemi' });
+  const stock = (name: string, cookie: string) => suite.stock(name, cookie);
 
   it('a phone’s plan edit as agreement starts: 4423 planLocked, nothing stored or relayed, the stock client stops, a fresh copy syncs what the server has', async () => {
+    const { server, chair, familyId } = suite;
     const { meetingId, code } = await createOpenMeeting(chair, familyId, {
       date: '2026-12-02',
       title: 'Refused edit',
@@ -78,11 +47,7 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
     const onlooker = await stock(planName, cookieOf(chair));
     await eventually(() => expect(readPlanRules(onlooker.doc)).toHaveLength(1));
 
-    const chairSocket = connectRealtime(server.url, 1, cookieOf(chair));
-    sockets.push(chairSocket);
-    expect(await request(chairSocket, 'meeting:enter', { meetingId, screen: 'chair' })).toMatchObject({
-      ok: true,
-    });
+    const chairSocket = await suite.enter(cookieOf(chair), meetingId, 'chair');
     expect(
       (await request(chairSocket, 'plan:agreement', {
         action: 'start',
@@ -118,6 +83,7 @@ describe('[SYNC22] an edit refused because of a state that changes closes with 4
   });
 
   it('something no honest screen sends (the frame from a guest) still stops with 4403', async () => {
+    const { server, chair, familyId } = suite;
     const { meetingId, code } = await createOpenMeeting(chair, familyId, {
       date: '2026-12-03',
       title: 'Forged edit',

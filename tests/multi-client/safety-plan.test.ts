@@ -15,17 +15,15 @@ import {
   type PlanStatus,
   type Result,
 } from '@kinboard/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/eventually.ts';
-import { connectRealtime, request, type RealtimeClient } from '../helpers/realtime-client.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { request, type RealtimeClient } from '../helpers/realtime-client.ts';
+import type { TestServer } from '../helpers/server.ts';
 import { storedDoc } from '../helpers/store-fixtures.ts';
-import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
-import { adminPassword, Browser } from './access-http.ts';
-
-const cookieOf = (browser: Browser) =>
-  [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+import type { StockClient } from '../helpers/yjs-client.ts';
+import { admitGuest, cookieOf, createOpenMeeting, joinAsGuest } from '../helpers/meeting-harness.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
 const closeCode = (client: StockClient) =>
   new Promise<number>((resolve) =>
     client.provider.on('connection-close', (event) => event && resolve(event.code)),
@@ -48,64 +46,17 @@ function agreedBytes(server: TestServer, meetingId: string): { part: string; dat
 }
 
 describe('[PLAN1]-[PLAN8] the safety plan: offers, agreement enforced by the server, versions, carrying forward', () => {
-  let server: TestServer;
-  let chair: Browser;
-  let familyId: string;
-  const clients: StockClient[] = [];
-  const sockets: RealtimeClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.1.0.1');
-    await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword });
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-  });
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
-  afterAll(async () => {
-    await server.dispose();
-  });
-
-  const stock = async (name: string, cookie: string) => {
-    const client = connectStockClient(server.wsUrl, name, { cookie });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
-  const enter = async (cookie: string, meetingId: string, screen: 'chair' | 'phone' = 'phone') => {
-    const socket = connectRealtime(server.url, 1, cookie);
-    sockets.push(socket);
-    expect(await request(socket, 'meeting:enter', { meetingId, screen })).toMatchObject({ ok: true });
-    return socket;
-  };
-  const newMeeting = async (title: string) => {
-    const made = await chair.post(`/api/families/${familyId}/meetings`, {
-      type: 'family-network-meeting',
-      date: '2026-12-01',
-      title,
-    });
-    const meetingId: string = made.body.meeting.id;
-    const code: string = (await chair.post(`/api/meetings/${meetingId}/open`)).body.joinCode;
-    return { meetingId, code };
-  };
+  const suite = useMeetingSuite({ chairAddress: '10.1.0.1', family: 'Hollis' });
+  const { stock, enter } = suite;
+  const newMeeting = (title: string) => createOpenMeeting(suite.chair, suite.familyId, { title });
   const guest = async (code: string, meetingId: string, name: string, role: string, address: string) => {
-    const browser = new Browser(server, address);
-    const joined = await browser.post('/api/join', { code, name, relationship: 'aunt' });
-    const participantId: string = joined.body.participantId;
-    await chair.post(`/api/meetings/${meetingId}/participants/${participantId}/admit`, { role });
-    return { cookie: cookieOf(browser), key: `guest:${participantId}` };
+    const joined = await joinAsGuest(suite.server, code, { address, name, relationship: 'aunt' });
+    await admitGuest(suite.chair, meetingId, joined.participantId, role);
+    return { cookie: joined.cookie, key: joined.key };
   };
 
   it('builds, offers, agrees, refuses edits once locked, and starts the next meeting from the agreed version', async () => {
+    const { server, chair, familyId } = suite;
     const { meetingId, code } = await newMeeting('First');
     const nan = await guest(code, meetingId, 'Nan', 'family', '10.2.0.1');
     const watcher = await guest(code, meetingId, 'Watcher', 'observer', '10.2.0.2');

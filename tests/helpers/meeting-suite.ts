@@ -40,7 +40,9 @@ export function useMeetingSuite(options: {
 
   beforeAll(async () => {
     server = await startSignedInServer(options.env);
-    chair = (await signInStaff(server, options.chairAddress)).browser;
+    const staff = await signInStaff(server, options.chairAddress);
+    expect(staff.signedIn.status).toBe(200);
+    chair = staff.browser;
     familyId = await createFamily(chair, options.family);
   });
   afterEach(() => {

@@ -1,15 +1,9 @@
 import { joinCodeAlphabet, joinCodeLength } from '@kinboard/shared/access/join-code';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import {
-  adminPassword,
-  auditRows,
-  Browser,
-  serviceAudit,
-  staffPassword,
-  type Answer,
-} from './access-http.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
+import { auditRows, Browser, serviceAudit, staffPassword, type Answer } from './access-http.ts';
 
 /**
  * Guessing join codes and passwords, against the real server: guessers are slowed, never the
@@ -20,20 +14,9 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
   let chair: Browser;
   let familyId: string;
 
+  const suite = useMeetingSuite({ chairAddress: '10.0.0.1', family: 'Hollis' });
   beforeAll(async () => {
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.0.0.1');
-    expect(
-      (await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword })).status,
-    ).toBe(200);
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
+    ({ server, chair, familyId } = suite);
     for (const name of ['kim', 'sam'])
       expect(
         (
@@ -45,9 +28,6 @@ describe('guessing codes and passwords slows the guesser and locks nobody out', 
           })
         ).status,
       ).toBe(201);
-  });
-  afterAll(async () => {
-    await server.dispose();
   });
 
   async function openMeeting(title: string): Promise<{ meetingId: string; code: string }> {

@@ -1,6 +1,7 @@
 import { joinCodeAlphabet, joinCodeLength } from '@kinboard/shared/access/join-code';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server.ts';
+import { useMeetingSuite } from '../helpers/meeting-suite.ts';
 import { adminPassword, Browser, type Answer } from './access-http.ts';
 
 const codePattern = new RegExp(`^[${joinCodeAlphabet}]{${joinCodeLength}}$`);
@@ -10,25 +11,9 @@ describe('joining a meeting from a phone, the lobby, and the end of the meeting'
   let chair: Browser;
   let familyId: string;
 
+  const suite = useMeetingSuite({ chairAddress: '10.0.0.1', family: 'Hollis' });
   beforeAll(async () => {
-    // Strict sign-in, an administrator from the environment, and addresses from X-Forwarded-For
-    // so each phone can come from its own address.
-    server = await startServer({
-      env: {
-        REQUIRE_SIGN_IN: 'true',
-        TRUST_PROXY: 'true',
-        ADMIN_EMAIL: 'chair@example.org',
-        ADMIN_PASSWORD: adminPassword,
-      },
-    });
-    chair = new Browser(server, '10.0.0.1');
-    expect(
-      (await chair.post('/api/session', { email: 'chair@example.org', password: adminPassword })).status,
-    ).toBe(200);
-    familyId = (await chair.post('/api/families', { name: 'Hollis' })).body.family.id;
-  });
-  afterAll(async () => {
-    await server.dispose();
+    ({ server, chair, familyId } = suite);
   });
 
   async function openMeeting(title: string): Promise<{ meetingId: string; code: string }> {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { minimumPasswordLength } from '@kinboard/shared/access/staff';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { schemaNamePattern } from './store/postgres-dialect.ts';
+import './zod-messages.ts';
 
 /**
  * Every setting Kinboard reads, from the environment, once, at start. A bad value stops the
@@ -9,73 +10,70 @@ import { schemaNamePattern } from './store/postgres-dialect.ts';
  * Each variable is documented in README.md with its default.
  */
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('data'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), 'data'),
   /**
    * A postgres:// URL chooses the PostgreSQL store; unset (or empty), SQLite under DATA_DIR.
    * Messages never show it whole: it may hold a password.
    */
   DATABASE_URL: z
-    .string()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .refine((value) => value === undefined || isPostgresUrl(value), {
-      message: 'must be a postgres:// or postgresql:// URL (or unset, for SQLite under DATA_DIR)',
-    }),
+    .pipe(
+      z.optional(z.string()),
+      z.transform((value) => (value === '' ? undefined : value)),
+    )
+    .check(
+      z.refine((value) => value === undefined || isPostgresUrl(value), {
+        message: 'must be a postgres:// or postgresql:// URL (or unset, for SQLite under DATA_DIR)',
+      }),
+    ),
   /**
    * A redis:// URL lets several servers share meetings (with DATABASE_URL): board updates,
    * presence, socket.io and decided-state changes travel between them through it. Unset: one server.
    */
   REDIS_URL: z
-    .string()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
-      message: 'must be a redis:// or rediss:// URL (or unset, for a single server)',
-    }),
+    .pipe(
+      z.optional(z.string()),
+      z.transform((value) => (value === '' ? undefined : value)),
+    )
+    .check(
+      z.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+        message: 'must be a redis:// or rediss:// URL (or unset, for a single server)',
+      }),
+    ),
   /** The PostgreSQL schema Kinboard keeps its tables in, created if missing; the database's default when unset. */
-  DATABASE_SCHEMA: z
-    .string()
-    .regex(schemaNamePattern, 'must be a lower-case name of letters, digits and _')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_SCHEMA: z.optional(
+    z.string().check(z.regex(schemaNamePattern, 'must be a lower-case name of letters, digits and _')),
+  ),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   /** Where the built SvelteKit app is; the server still answers the API and sync without it. */
-  WEB_BUILD_DIR: z.string().min(1).optional(),
+  WEB_BUILD_DIR: z.optional(z.string().check(z.minLength(1))),
   /** How long a document stays in memory after its last client leaves. */
-  DOCUMENT_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  DOCUMENT_UNLOAD_DELAY_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(600_000)), 10_000),
   /** The largest single WebSocket message accepted, in bytes. */
-  MAX_MESSAGE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024),
+  MAX_MESSAGE_BYTES: z._default(
+    z.coerce.number().check(z.int(), z.gte(1024), z.lte(64 * 1024 * 1024)),
+    1024 * 1024,
+  ),
   /** The largest a board document may grow, in bytes (an upper bound counted since the last compaction). */
-  MAX_DOCUMENT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(64 * 1024)
-    .max(256 * 1024 * 1024)
-    .default(4 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: z._default(
+    z.coerce.number().check(z.int(), z.gte(64 * 1024), z.lte(256 * 1024 * 1024)),
+    4 * 1024 * 1024,
+  ),
   /** A document's update log is folded into one snapshot after this many stored updates. */
-  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).max(1_000_000).default(500),
+  COMPACT_AFTER_UPDATES: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(1_000_000)), 500),
   /** Repeats of one refusal or entry by one person are counted into one audit entry this long [ACCESS30]. */
-  AUDIT_COALESCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  AUDIT_COALESCE_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3600)), 60),
   /** While the store cannot save (disk full), a small write is tried this often [RECORD5]. */
-  STORE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  STORE_RETRY_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(600_000)), 5_000),
   /** Hours after its meeting closes that a guest's name, relationship and pass are kept [RETAIN1]. */
-  GUEST_DETAILS_KEPT_HOURS: z.coerce
-    .number()
-    .min(0)
-    .max(24 * 365)
-    .default(24),
+  GUEST_DETAILS_KEPT_HOURS: z._default(z.coerce.number().check(z.gte(0), z.lte(24 * 365)), 24),
   /** How often the retention purge runs, in seconds [RETAIN4]. */
-  RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  RETENTION_CHECK_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(86_400)), 600),
   /** Days the audit log's sign-in emails and addresses stay readable (their day's key) [AUDIT9]. */
-  AUDIT_DETAILS_KEPT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  AUDIT_DETAILS_KEPT_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650)), 90),
   /** Years after a family's last meeting that its record is due for review [RETAIN3]. */
-  FAMILY_RECORD_YEARS: z.coerce.number().int().min(1).max(100).default(25),
+  FAMILY_RECORD_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   /** Seed the Hollis demo family and meeting on first start. */
   SEED_DEMO: flag('true'),
   /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind a reverse proxy you run). */
@@ -92,43 +90,39 @@ const environmentSchema = z.object({
    */
   TEST_CLOCK: flag('false'),
   /** The first administrator, instead of the printed one-time setup link. */
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(minimumPasswordLength).max(256).optional(),
-  ADMIN_NAME: z.string().min(1).max(120).default('Administrator'),
+  ADMIN_EMAIL: z.optional(z.email()),
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(minimumPasswordLength), z.maxLength(256))),
+  ADMIN_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(120)), 'Administrator'),
   /** A staff session ends after this long without use (fractions allowed: tests use seconds)... */
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .min(0.05)
-    .max(7 * 24 * 60)
-    .default(480),
+  SESSION_IDLE_MINUTES: z._default(z.coerce.number().check(z.gte(0.05), z.lte(7 * 24 * 60)), 480),
   /** ...and after this long in any case. */
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .min(0.001)
-    .max(24 * 30)
-    .default(12),
+  SESSION_MAX_HOURS: z._default(z.coerce.number().check(z.gte(0.001), z.lte(24 * 30)), 12),
   /**
    * Staff sign-in through the authority's OpenID Connect provider [IDENT1]: set OIDC_ISSUER,
    * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, with PUBLIC_URL (the redirect URL is
    * `<PUBLIC_URL>/api/oidc/callback`) and who may sign in: OIDC_ALLOWED_DOMAINS and/or
    * OIDC_ALLOWED_GROUPS [IDENT2].
    */
-  OIDC_ISSUER: optionalText().refine((value) => value === undefined || /^https?:\/\//.test(value), {
-    message: "must be the provider's issuer URL (https://...)",
-  }),
+  OIDC_ISSUER: optionalText().check(
+    z.refine((value) => value === undefined || /^https?:\/\//.test(value), {
+      message: "must be the provider's issuer URL (https://...)",
+    }),
+  ),
   OIDC_CLIENT_ID: optionalText(),
   OIDC_CLIENT_SECRET: optionalText(),
   /** The name on the sign-in button: "Sign in with <name>". */
-  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your organisation'),
+  OIDC_PROVIDER_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(60)), 'your organisation'),
   /** Comma-separated email domains whose provider-verified addresses may sign in. */
   OIDC_ALLOWED_DOMAINS: listOf(),
   /** Comma-separated groups, any one of which (in OIDC_GROUPS_CLAIM) lets a person sign in. */
   OIDC_ALLOWED_GROUPS: listOf(),
-  OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default('groups'),
+  OIDC_GROUPS_CLAIM: z._default(z.string().check(z.minLength(1), z.maxLength(100)), 'groups'),
   /** This server's address as browsers reach it, for the provider's redirect back. */
-  PUBLIC_URL: optionalText().refine((value) => value === undefined || /^https?:\/\/[^/]+\/?$/.test(value), {
-    message: 'must be the address browsers use, such as https://kinboard.example.org (no path)',
-  }),
+  PUBLIC_URL: optionalText().check(
+    z.refine((value) => value === undefined || /^https?:\/\/[^/]+\/?$/.test(value), {
+      message: 'must be the address browsers use, such as https://kinboard.example.org (no path)',
+    }),
+  ),
   /** Staff passwords: on (the default) for small deployments; off once everyone signs in through the provider. */
   PASSWORD_SIGN_IN: flag('true'),
   /**
@@ -137,69 +131,75 @@ const environmentSchema = z.object({
    * without a token, on a port of their own bound to 127.0.0.1.
    */
   METRICS_TOKEN: z
-    .string()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .refine((value) => value === undefined || value.length >= 24, {
-      message: 'must be at least 24 characters (a random secret, such as `openssl rand -hex 24`)',
-    }),
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    .pipe(
+      z.optional(z.string()),
+      z.transform((value) => (value === '' ? undefined : value)),
+    )
+    .check(
+      z.refine((value) => value === undefined || value.length >= 24, {
+        message: 'must be at least 24 characters (a random secret, such as `openssl rand -hex 24`)',
+      }),
+    ),
+  METRICS_PORT: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535))),
   /**
    * tldraw's licence key for the drawings. tldraw hides its editor on an https host without one;
    * everything else in Kinboard works the same with or without it. Keys are meant to be public
    * (tldraw checks them in the browser), so it is handed to the drawing page as it is.
    */
-  TLDRAW_LICENSE_KEY: z
-    .string()
-    .max(4096)
-    .optional()
-    .transform((value) => (value === '' ? undefined : value)),
+  TLDRAW_LICENSE_KEY: z.pipe(
+    z.optional(z.string().check(z.maxLength(4096))),
+    z.transform((value) => (value === '' ? undefined : value)),
+  ),
   /**
    * The service's mail server, for staff to email copies of an agreed plan [COPY3]: SMTP_URL
    * (smtp:// or smtps://, user and password in it) or SMTP_HOST with SMTP_PORT, SMTP_USER and
    * SMTP_PASSWORD; SMTP_FROM is the sender. Unset: no mail is sent, and staff download instead.
    */
-  SMTP_URL: optionalText().refine((value) => value === undefined || isSmtpUrl(value), {
-    message: 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example.org',
-  }),
+  SMTP_URL: optionalText().check(
+    z.refine((value) => value === undefined || isSmtpUrl(value), {
+      message: 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example.org',
+    }),
+  ),
   SMTP_HOST: optionalText(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_PORT: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535))),
   SMTP_USER: optionalText(),
   SMTP_PASSWORD: optionalText(),
-  SMTP_FROM: optionalText().refine((value) => value === undefined || isMailbox(value), {
-    message: 'must be an address, or a name and an address: Kinboard <kinboard@example.org>',
-  }),
+  SMTP_FROM: optionalText().check(
+    z.refine((value) => value === undefined || isMailbox(value), {
+      message: 'must be an address, or a name and an address: Kinboard <kinboard@example.org>',
+    }),
+  ),
   /** TLS from the first byte (port 465); otherwise STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
-  SMTP_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+  SMTP_SECURE: z.optional(z.enum(['true', 'false', '1', '0'])),
   SMTP_REQUIRE_TLS: flag('true'),
   /** Check the mail server's certificate (true); false only for a server you run yourself. */
   SMTP_TLS_VERIFY: flag('true'),
 });
 
 function optionalText() {
-  return z
-    .string()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value));
+  return z.pipe(
+    z.optional(z.string()),
+    z.transform((value) => (value === '' ? undefined : value)),
+  );
 }
 
 function listOf() {
-  return z
-    .string()
-    .optional()
-    .transform((value) =>
+  return z.pipe(
+    z.optional(z.string()),
+    z.transform((value) =>
       (value ?? '')
         .split(',')
         .map((each) => each.trim().toLowerCase())
         .filter(Boolean),
-    );
+    ),
+  );
 }
 
 function flag(fallback: 'true' | 'false') {
-  return z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback)
-    .transform((value) => value === 'true' || value === '1');
+  return z.pipe(
+    z._default(z.enum(['true', 'false', '1', '0']), fallback),
+    z.transform((value) => value === 'true' || value === '1'),
+  );
 }
 
 export interface Config {

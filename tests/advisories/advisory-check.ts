@@ -1,23 +1,23 @@
 import semver from 'semver';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One advisory as tests/advisories/known-advisories.json keeps it. */
 const advisorySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   aliases: z.array(z.string()),
-  package: z.string().min(1),
+  package: z.string().check(z.minLength(1)),
   /** A semver range (`semver.satisfies`), the advisory's own affected versions. */
-  vulnerable: z.string().refine((range) => semver.validRange(range) !== null, 'a semver range'),
+  vulnerable: z.string().check(z.refine((range) => semver.validRange(range) !== null, 'a semver range')),
   severity: z.enum(['low', 'moderate', 'high', 'critical']),
-  summary: z.string().min(1),
+  summary: z.string().check(z.minLength(1)),
   source: z.url(),
   /** Reviewed and not reachable here: reported, not failed, until the date (then reviewed again). */
-  accepted: z.object({ reason: z.string().min(40), until: z.iso.date() }).optional(),
+  accepted: z.optional(z.object({ reason: z.string().check(z.minLength(40)), until: z.iso.date() })),
 });
 export const advisoryListSchema = z.object({
   checked: z.iso.date(),
-  howChecked: z.string().min(1),
-  advisories: z.array(advisorySchema).min(1),
+  howChecked: z.string().check(z.minLength(1)),
+  advisories: z.array(advisorySchema).check(z.minLength(1)),
 });
 export type AdvisoryList = z.infer<typeof advisoryListSchema>;
 export type Advisory = z.infer<typeof advisorySchema>;
@@ -64,15 +64,15 @@ const registryAnswerSchema = z.object({
     z.looseObject({
       module_name: z.string(),
       severity: z.string(),
-      title: z.string().default(''),
-      github_advisory_id: z.string().optional(),
-      cves: z.array(z.string()).default([]),
-      findings: z.array(z.looseObject({ version: z.string() })).default([]),
+      title: z._default(z.string(), ''),
+      github_advisory_id: z.optional(z.string()),
+      cves: z._default(z.array(z.string()), []),
+      findings: z._default(z.array(z.looseObject({ version: z.string() })), []),
     }),
   ),
 });
 const registryErrorSchema = z.object({
-  error: z.looseObject({ code: z.string().optional(), message: z.string() }),
+  error: z.looseObject({ code: z.optional(z.string()), message: z.string() }),
 });
 
 /** Reads pnpm audit's JSON; anything but a list of advisories is the registry not answering. */

@@ -1,6 +1,6 @@
 import { planStages } from '@kinboard/shared';
 import { guestRoles, participantStatuses } from '@kinboard/shared/access/roles';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from '../log.ts';
 import type { Cluster } from './cluster.ts';
 
@@ -14,41 +14,57 @@ export const meetingNewsSchema = z.discriminatedUnion('kind', [
    * The chair's live state changed (focus, follow, locks, timer): the stored state, checked by
    * MeetingLiveStates' own schema, so the sync layer's column locks hold the moment it arrives.
    */
-  z.object({ kind: z.literal('live-state'), meetingId: z.string().min(1), state: z.unknown() }),
+  z.object({
+    kind: z.literal('live-state'),
+    meetingId: z.string().check(z.minLength(1)),
+    state: z.unknown(),
+  }),
   /** The plan's stage changed: the sync layer locks or unlocks the plan. */
-  z.object({ kind: z.literal('plan-stage'), meetingId: z.string().min(1), stage: z.enum(planStages) }),
+  z.object({
+    kind: z.literal('plan-stage'),
+    meetingId: z.string().check(z.minLength(1)),
+    stage: z.enum(planStages),
+  }),
   /** The scaling round changed: each server sends its own screens their view. */
-  z.object({ kind: z.literal('scaling'), meetingId: z.string().min(1) }),
+  z.object({ kind: z.literal('scaling'), meetingId: z.string().check(z.minLength(1)) }),
   /**
    * A family is being erased: each server drops these meetings' documents from memory without
    * saving them, so none stores or folds an edit of them afterwards [ERASE8].
    */
   z.object({
     kind: z.literal('meetings-discarded'),
-    meetingIds: z.array(z.string().min(1)).max(100_000),
+    meetingIds: z.array(z.string().check(z.minLength(1))).check(z.maxLength(100_000)),
   }),
   /** Someone's access changed: each server closes or re-checks its own connections. */
-  z.object({ kind: z.literal('meeting-closed'), meetingId: z.string().min(1) }),
+  z.object({ kind: z.literal('meeting-closed'), meetingId: z.string().check(z.minLength(1)) }),
   z.object({
     kind: z.literal('participant-changed'),
-    meetingId: z.string().min(1),
-    participantId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
+    participantId: z.string().check(z.minLength(1)),
     status: z.enum(participantStatuses),
-    role: z.enum(guestRoles).optional(),
+    role: z.optional(z.enum(guestRoles)),
   }),
-  z.object({ kind: z.literal('session-ended'), staffId: z.string().min(1), sessionId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('session-ended'),
+    staffId: z.string().check(z.minLength(1)),
+    sessionId: z.string().check(z.minLength(1)),
+  }),
   z.object({
     kind: z.literal('staff-access-ended'),
-    staffId: z.string().min(1),
+    staffId: z.string().check(z.minLength(1)),
     why: z.enum(['disabled', 'password-changed', 'role-lowered']),
-    exceptSessionId: z.string().min(1).optional(),
+    exceptSessionId: z.optional(z.string().check(z.minLength(1))),
   }),
   z.object({
     kind: z.literal('family-access-removed'),
-    staffId: z.string().min(1),
-    familyId: z.string().min(1),
+    staffId: z.string().check(z.minLength(1)),
+    familyId: z.string().check(z.minLength(1)),
   }),
-  z.object({ kind: z.literal('pass-ended'), passId: z.string().min(1), familyId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('pass-ended'),
+    passId: z.string().check(z.minLength(1)),
+    familyId: z.string().check(z.minLength(1)),
+  }),
 ]);
 export type MeetingNews = z.infer<typeof meetingNewsSchema>;
 type Kind = MeetingNews['kind'];

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from '../log.ts';
 import type { DocumentRelay, RelayedDocumentMessage } from '../sync/document-relay.ts';
 import type { Cluster } from './cluster.ts';
@@ -10,8 +10,8 @@ const awarenessKind = 1;
 
 const ownersSchema = z.array(
   z.object({
-    client: z.number().int().nonnegative(),
-    participant: z.string().min(1).max(200),
+    client: z.int().check(z.nonnegative()),
+    participant: z.string().check(z.minLength(1), z.maxLength(200)),
     firstSeen: z.number(),
   }),
 );

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Access } from '../access/access.ts';
 import { cameOverHttps, clientAddress, throttleKeyOfAddress } from '../access/request-origin.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import '../zod-messages.ts';
 import type { RenderPool } from '../export/render-pool.ts';
 import type { Clock, MovableClock } from '../clock.ts';
 import type { Logger } from '../log.ts';
@@ -90,16 +91,16 @@ export class ApiContext {
   }
 
   /** The query string, checked by its schema like a body; a 400 naming the first bad field. */
-  query<S extends z.ZodType>(schema: S): z.infer<S> | Reply {
+  query<S extends z.ZodMiniType>(schema: S): z.infer<S> | Reply {
     return this.#checked(schema, Object.fromEntries(this.url.searchParams));
   }
 
   /** The body, checked by its schema from shared/src/access/; a 400 naming the first bad field. */
-  body<S extends z.ZodType>(schema: S): z.infer<S> | Reply {
+  body<S extends z.ZodMiniType>(schema: S): z.infer<S> | Reply {
     return this.#checked(schema, this.#body ?? {});
   }
 
-  #checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Reply {
+  #checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> | Reply {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Access } from '../access/access.ts';
 import { LogoutTokens } from '../access/backchannel-logout.ts';
 import { clearCookieHeader, readCookie, setCookieHeader } from '../access/cookies.ts';
@@ -15,10 +15,10 @@ const pendingLifetimeSeconds = 600;
 const maxLogoutBodyBytes = 16 * 1024;
 
 const pendingSchema = z.object({
-  codeVerifier: z.string().min(43).max(128),
-  state: z.string().min(1).max(128),
-  nonce: z.string().min(1).max(128),
-  next: z.string().max(120),
+  codeVerifier: z.string().check(z.minLength(43), z.maxLength(128)),
+  state: z.string().check(z.minLength(1), z.maxLength(128)),
+  nonce: z.string().check(z.minLength(1), z.maxLength(128)),
+  next: z.string().check(z.maxLength(120)),
 });
 
 export interface OidcEndpointDeps {

@@ -9,6 +9,7 @@ import {
   type Result,
 } from '@kinboard/shared';
 import type { Logger } from '../log.ts';
+import '../zod-messages.ts';
 import { eventRefused } from './event-guard.ts';
 import type { KinboardSocket } from './sockets.ts';
 

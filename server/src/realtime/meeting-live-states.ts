@@ -5,6 +5,7 @@ import {
   type MeetingLiveState,
   type MeetingTimerCommand,
 } from '@kinboard/shared';
+import * as z from 'zod/mini';
 import type { MeetingNewsChannel } from '../cluster/meeting-news.ts';
 import type { Logger } from '../log.ts';
 import type { Store, StoredMeetingLiveState } from '../store/store.ts';
@@ -12,7 +13,7 @@ import type { Store, StoredMeetingLiveState } from '../store/store.ts';
 type State = StoredMeetingLiveState;
 
 /** What a saved state must look like to be used; anything else starts the meeting afresh. */
-const storedStateSchema = meetingLiveStateSchema.omit({ serverNow: true });
+const storedStateSchema = z.omit(meetingLiveStateSchema, { serverNow: true });
 
 /**
  * The live state of every running meeting: what the chair decides [LIVE6]. Written through to the

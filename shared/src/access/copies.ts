@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Copies of an agreed plan given to people [COPY1]-[COPY8]: what a copy is, how it was given, and
@@ -11,24 +11,24 @@ export type CopyKind = (typeof copyKinds)[number];
 export const copyMethods = ['phone', 'email', 'staff-download'] as const;
 export type CopyMethod = (typeof copyMethods)[number];
 
-const personKey = z.string().min(3).max(200);
-const name = z.string().trim().min(1).max(120);
+const personKey = z.string().check(z.minLength(3), z.maxLength(200));
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 /** One copy given, as the family page lists it. */
 export const copyGivenSchema = z.object({
   id: z.string(),
   meetingId: z.string(),
   meetingTitle: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   what: z.enum(copyKinds),
   /** Whose part, for `my-part`: the plan's key and the name the plan gives them. */
-  partOf: z.object({ key: personKey, name: z.string() }).nullable(),
+  partOf: z.nullable(z.object({ key: personKey, name: z.string() })),
   recipientName: z.string(),
   method: z.enum(copyMethods),
   /** The address it was emailed to. */
-  address: z.string().nullable(),
+  address: z.nullable(z.string()),
   /** The staff member who sent or downloaded it, by the name the server has for them. */
-  byStaff: z.object({ id: z.string(), name: z.string() }).nullable(),
+  byStaff: z.nullable(z.object({ id: z.string(), name: z.string() })),
   givenAt: z.number(),
 });
 export type CopyGiven = z.infer<typeof copyGivenSchema>;
@@ -41,34 +41,38 @@ export const familyCopiesSchema = z.object({
 });
 export type FamilyCopies = z.infer<typeof familyCopiesSchema>;
 
-const what = z
-  .array(z.enum(copyKinds))
-  .min(1, 'choose at least one copy')
-  .max(2)
-  .refine((kinds) => new Set(kinds).size === kinds.length, 'each copy once');
+const what = z.array(z.enum(copyKinds)).check(
+  z.minLength(1, 'choose at least one copy'),
+  z.maxLength(2),
+  z.refine((kinds) => new Set(kinds).size === kinds.length, 'each copy once'),
+);
 
 /** POST /api/meetings/:meetingId/plan-versions/:version/copies/email [COPY3]. */
 export const emailCopiesRequestSchema = z
   .object({
     recipientName: name,
-    address: z.email().max(254),
+    address: z.email().check(z.maxLength(254)),
     what,
     /** Whose part to send, when `what` holds `my-part`. */
-    personKey: personKey.optional(),
+    personKey: z.optional(personKey),
   })
-  .refine((request) => !request.what.includes('my-part') || request.personKey !== undefined, {
-    message: 'choose whose part to send',
-    path: ['personKey'],
-  });
+  .check(
+    z.refine((request) => !request.what.includes('my-part') || request.personKey !== undefined, {
+      message: 'choose whose part to send',
+      path: ['personKey'],
+    }),
+  );
 export type EmailCopiesRequest = z.infer<typeof emailCopiesRequestSchema>;
 
 /** POST /api/meetings/:meetingId/plan-versions/:version/copies/download [COPY5]: one file, for staff to hand over. */
 export const staffCopyRequestSchema = z
-  .object({ recipientName: name, what: z.enum(copyKinds), personKey: personKey.optional() })
-  .refine((request) => request.what !== 'my-part' || request.personKey !== undefined, {
-    message: 'choose whose part to download',
-    path: ['personKey'],
-  });
+  .object({ recipientName: name, what: z.enum(copyKinds), personKey: z.optional(personKey) })
+  .check(
+    z.refine((request) => request.what !== 'my-part' || request.personKey !== undefined, {
+      message: 'choose whose part to download',
+      path: ['personKey'],
+    }),
+  );
 export type StaffCopyRequest = z.infer<typeof staffCopyRequestSchema>;
 
 /** POST /api/meetings/:meetingId/my-copy/:what [COPY1]: the phone's own copy; nothing in the body. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Who wrote something, as the server recorded them [FIRST3]: the name a guest gave when they
@@ -6,23 +6,21 @@ import { z } from 'zod';
  * chair gave. Screens and exports credit a card or an entry by looking its `authorId` up here,
  * never by the name a screen wrote into the card.
  */
-export const creditSchema = z
-  .object({
-    /** The participant key a card's `authorId` holds (`guest:<id>` or `staff:<id>`). */
-    key: z.string().min(1).max(120),
-    name: z.string().min(1).max(120),
-    /** How a guest knows the child, in their words; absent for staff. */
-    relationship: z.string().max(120).optional(),
-    /** `staff`, or the role the chair gave a guest (`family`, `network`, ...); absent while waiting. */
-    role: z.string().max(32).optional(),
-    /** Sent before the meeting by someone who could not come, and brought in by the chair [PRIOR4]. */
-    sentBefore: z.literal(true).optional(),
-  })
-  .strict();
+export const creditSchema = z.strictObject({
+  /** The participant key a card's `authorId` holds (`guest:<id>` or `staff:<id>`). */
+  key: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  /** How a guest knows the child, in their words; absent for staff. */
+  relationship: z.optional(z.string().check(z.maxLength(120))),
+  /** `staff`, or the role the chair gave a guest (`family`, `network`, ...); absent while waiting. */
+  role: z.optional(z.string().check(z.maxLength(32))),
+  /** Sent before the meeting by someone who could not come, and brought in by the chair [PRIOR4]. */
+  sentBefore: z.optional(z.literal(true)),
+});
 export type Credit = z.infer<typeof creditSchema>;
 
 /** GET /api/meetings/:id/authors. */
-export const meetingAuthorsSchema = z.object({ authors: z.array(creditSchema) }).strict();
+export const meetingAuthorsSchema = z.strictObject({ authors: z.array(creditSchema) });
 export type MeetingAuthors = z.infer<typeof meetingAuthorsSchema>;
 
 /** Roles whose words are the family's own: a section titled so holds nobody else's [EXPORT5]. */

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { meetingTypeIds } from '../vocabulary/meeting-type-shape.ts';
 
 /** GET /api/due: what is due and overdue for each family the worker can see [DUE3]. */
-const span = z.object({ count: z.number().int(), unit: z.enum(['days', 'working-days', 'months']) });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const span = z.object({ count: z.int(), unit: z.enum(['days', 'working-days', 'months']) });
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const dueItemSchema = z.object({
   meetingType: z.enum(meetingTypeIds),
@@ -11,7 +11,7 @@ export const dueItemSchema = z.object({
   dueBy: day,
   status: z.enum(['due', 'overdue']),
   countedFrom: z.object({ what: z.enum(['family-added', 'last-meeting', 'the-meeting']), date: day }),
-  planned: z.object({ meetingId: z.string(), date: day }).optional(),
+  planned: z.optional(z.object({ meetingId: z.string(), date: day })),
   span,
   handbook: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The code a phone types to join a meeting. It is read aloud in a room and typed on old phones,
@@ -23,10 +23,8 @@ export function isJoinCode(value: string): boolean {
 
 /** A typed code, normalised; anything that cannot be a code is refused before any lookup. */
 export const joinCodeSchema = z
-  .string()
-  .max(32)
-  .transform(normaliseJoinCode)
-  .refine(isJoinCode, { message: `a join code is ${joinCodeLength} letters and digits` });
+  .pipe(z.string().check(z.maxLength(32)), z.transform(normaliseJoinCode))
+  .check(z.refine(isJoinCode, { message: `a join code is ${joinCodeLength} letters and digits` }));
 
 /** How screens show a code: two groups of four, easier to read aloud and type ("K7M4-QXR9"). */
 export function formatJoinCodeForReading(code: string): string {

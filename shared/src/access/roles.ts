@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Everyone who can be in a meeting. What each may do is in permissions.ts; the roles are here,

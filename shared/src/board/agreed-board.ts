@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { essentialsGaps, readEssentialsReason } from './agreement-essentials.ts';
 import { readBottomLines } from './bottom-line.ts';
 import { readCards } from './card.ts';
@@ -23,7 +23,7 @@ const entrySchema = z.object({
   fields: z.record(z.string(), z.string()),
   who: z.array(planPersonSchema),
   answers: z.array(z.string()),
-  moments: z.array(z.string()).optional(),
+  moments: z.optional(z.array(z.string())),
 });
 export const agreedBoardSchema = z.object({
   statements: z.array(
@@ -43,20 +43,20 @@ export const agreedBoardSchema = z.object({
   nextSteps: z.array(entrySchema),
   trajectory: z.array(entrySchema),
   /** The plan tested at chosen moments [PLAN11]; versions agreed before this was kept have none. */
-  planTests: z.array(entrySchema).optional(),
+  planTests: z.optional(z.array(entrySchema)),
   notes: z.object({ contingency: z.string(), safetyObject: z.string() }),
   /**
    * What the plan was agreed without, and the chair's reason [PLAN9]; versions agreed before
    * this was kept have none.
    */
-  essentials: z
-    .object({
+  essentials: z.optional(
+    z.object({
       uncoveredStatementIds: z.array(z.string()),
       scalingWithoutEnds: z.array(z.string()),
       noContingency: z.boolean(),
       reason: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 export type AgreedBoard = z.infer<typeof agreedBoardSchema>;
 export type AgreedEntry = z.infer<typeof entrySchema>;

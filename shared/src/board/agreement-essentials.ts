@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { planCoverage } from './plan-coverage.ts';
 import { maxPlanTextLength } from './plan-entry.ts';
 import { planNotesOf, readPlanNotes } from './plan-notes.ts';
@@ -24,7 +24,9 @@ export interface EssentialsGaps {
 
 export const essentialsReasonKey = 'essentialsReason';
 export const maxEssentialsReasonLength = maxPlanTextLength;
-export const essentialsReasonSchema = z.string().trim().min(1).max(maxEssentialsReasonLength);
+export const essentialsReasonSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(maxEssentialsReasonLength));
 
 export function essentialsGaps(board: {
   pairs: readonly StatementPair[];

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { customLabelSchema } from '../vocabulary/custom-label.ts';
 import { meetingTypes, type MeetingTypeId } from '../vocabulary/meeting-types.ts';
 import { vocabularyIdSchema, wordsFor, type VocabularyId, type Words } from '../vocabulary/vocabulary.ts';
@@ -13,7 +13,7 @@ export const settingsRoot = 'settings';
 
 export const boardSettingsSchema = z.object({
   vocabularyId: vocabularyIdSchema,
-  customLabel: customLabelSchema.optional(),
+  customLabel: z.optional(customLabelSchema),
 });
 export type BoardSettings = z.output<typeof boardSettingsSchema>;
 
@@ -44,7 +44,7 @@ export function readBoardSettings(doc: Y.Doc): BoardSettings {
 export type SettingsResult = { ok: true; settings: BoardSettings } | { ok: false; error: string };
 
 export function writeBoardSettings(doc: Y.Doc, change: BoardSettingsChange): SettingsResult {
-  const vocabularyId = vocabularyIdSchema.optional().safeParse(change.vocabularyId);
+  const vocabularyId = z.optional(vocabularyIdSchema).safeParse(change.vocabularyId);
   if (!vocabularyId.success) return { ok: false, error: 'that vocabulary does not exist' };
   const label = change.customLabel == null ? undefined : customLabelSchema.safeParse(change.customLabel);
   if (label && !label.success) return { ok: false, error: label.error.issues[0]?.message ?? 'invalid label' };

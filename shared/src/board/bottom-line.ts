@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { byPosition, positionWrites } from './position.ts';
 import { readText, replaceText } from './text-edit.ts';
 
@@ -14,7 +14,9 @@ export const bottomLinesRoot = 'bottomLines';
 export const bottomLineSoftLimit = 5;
 export const maxBottomLineLength = 1000;
 
-export const bottomLineTextSchema = z.string().trim().min(1).max(maxBottomLineLength);
+export const bottomLineTextSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(maxBottomLineLength));
 
 export interface BottomLine {
   id: string;

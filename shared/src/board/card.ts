@@ -1,6 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { domainIds, isDomainId, type DomainId } from '../vocabulary/domains.ts';
 
 /**
@@ -24,10 +24,10 @@ export const maxCardTextLength = 4000;
 
 export const cardInputSchema = z.object({
   domain: z.enum(domainIds),
-  text: z.string().max(maxCardTextLength),
-  author: z.string().min(1).max(120),
+  text: z.string().check(z.maxLength(maxCardTextLength)),
+  author: z.string().check(z.minLength(1), z.maxLength(120)),
   /** Who wrote it, as the server knows them; cards made before sign-in have none. */
-  authorId: z.string().min(1).max(120).optional(),
+  authorId: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   perspective: z.enum(perspectives),
 });
 export type CardInput = z.infer<typeof cardInputSchema>;

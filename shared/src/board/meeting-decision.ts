@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { readText, replaceText } from './text-edit.ts';
 
 /**
@@ -11,7 +11,10 @@ import { readText, replaceText } from './text-edit.ts';
  */
 export const meetingDecisionRoot = 'meetingDecision';
 export const maxDecisionLength = 4000;
-export const nextMeetingDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+export const nextMeetingDateSchema = z.union([
+  z.literal(''),
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+]);
 
 export interface MeetingDecision {
   decision: string;

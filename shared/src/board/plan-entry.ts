@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { byPosition, positionWrites } from './position.ts';
 import { readText, replaceText } from './text-edit.ts';
 
@@ -22,15 +22,10 @@ export interface PlanPerson {
   name: string;
 }
 
-export const planPersonSchema = z
-  .object({
-    key: z
-      .string()
-      .regex(/^(staff|guest):[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
-    name: z.string().trim().min(1).max(maxPersonNameLength),
-  })
-  .strict();
+export const planPersonSchema = z.strictObject({
+  key: z.optional(z.string().check(z.regex(/^(staff|guest):[A-Za-z0-9_-]{1,64}$/))),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(maxPersonNameLength)),
+});
 
 /** The id a person has in a record's `who`: their key, or their name when they have none. */
 export const personId = (person: PlanPerson): string => person.key ?? `name:${person.name.trim()}`;

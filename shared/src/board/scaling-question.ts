@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { byPosition, positionWrites } from './position.ts';
 import { statementPairsOf } from './statement-pair.ts';
 import { readText, replaceText } from './text-edit.ts';
@@ -14,20 +14,23 @@ import { readText, replaceText } from './text-edit.ts';
 export const scalingQuestionsRoot = 'scalingQuestions';
 
 export const maxScalingTextLength = 600;
-const scalingText = z.string().max(maxScalingTextLength);
+const scalingText = z.string().check(z.maxLength(maxScalingTextLength));
 
 export const scalingTieSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('statementPair'), pairId: z.string().min(1).max(100) }).strict(),
-  z.object({ kind: z.literal('planConfidence') }).strict(),
-  z.object({ kind: z.literal('standalone') }).strict(),
+  z.strictObject({
+    kind: z.literal('statementPair'),
+    pairId: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
+  z.strictObject({ kind: z.literal('planConfidence') }),
+  z.strictObject({ kind: z.literal('standalone') }),
 ]);
 export type ScalingTie = z.infer<typeof scalingTieSchema>;
 
 export const scalingQuestionInputSchema = z.object({
-  text: scalingText.trim().min(1),
-  zeroMeans: scalingText.default(''),
-  tenMeans: scalingText.default(''),
-  tiedTo: scalingTieSchema.default({ kind: 'standalone' }),
+  text: scalingText.check(z.trim(), z.minLength(1)),
+  zeroMeans: z._default(scalingText, ''),
+  tenMeans: z._default(scalingText, ''),
+  tiedTo: z._default(scalingTieSchema, { kind: 'standalone' }),
 });
 export type ScalingQuestionInput = z.input<typeof scalingQuestionInputSchema>;
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { byPosition, positionWrites } from './position.ts';
 import { readText, replaceText } from './text-edit.ts';
 
@@ -18,16 +18,16 @@ const textFields = [...statementParts, 'goal'] as const;
 type TextField = (typeof textFields)[number];
 
 export const maxStatementTextLength = 4000;
-const text = z.string().max(maxStatementTextLength);
+const text = z.string().check(z.maxLength(maxStatementTextLength));
 
 export const statementPairInputSchema = z.object({
-  whoIsWorried: text.default(''),
-  behaviour: text.default(''),
-  impactOnChild: text.default(''),
+  whoIsWorried: z._default(text, ''),
+  behaviour: z._default(text, ''),
+  impactOnChild: z._default(text, ''),
   statement: text,
   goal: text,
   /** Drafted before the meeting and not yet shared and agreed with the family. */
-  draft: z.boolean().default(true),
+  draft: z._default(z.boolean(), true),
 });
 export type StatementPairInput = z.input<typeof statementPairInputSchema>;
 

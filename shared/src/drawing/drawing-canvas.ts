@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The pictures a meeting draws with the family (signs-of-safety.md, "Other tools"): the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { agreedBoardSchema } from '../board/agreed-board.ts';
 import { documentParts } from '../protocol/document-name.ts';
 import { vocabularyIdSchema } from '../vocabulary/vocabulary.ts';
@@ -29,7 +29,7 @@ export const agreedRecordSchema = z.object({
     date: z.string(),
   }),
   version: z.object({
-    number: z.number().int().positive(),
+    number: z.int().check(z.positive()),
     startedAt: z.number(),
     agreedAt: z.number(),
     agreedBy: z.object({ id: z.string(), name: z.string() }),
@@ -55,7 +55,7 @@ export const agreedRecordSchema = z.object({
       domain: z.string(),
       text: z.string(),
       author: z.string(),
-      relationship: z.string().optional(),
+      relationship: z.optional(z.string()),
     }),
   ),
   /**
@@ -64,17 +64,17 @@ export const agreedRecordSchema = z.object({
    * up to agreement [RECORD7]. An item added before history was kept, or by the server, is not
    * listed.
    */
-  added: z
-    .record(z.string(), z.object({ name: z.string(), role: z.string().optional(), at: z.number() }))
-    .optional(),
+  added: z.optional(
+    z.record(z.string(), z.object({ name: z.string(), role: z.optional(z.string()), at: z.number() })),
+  ),
   /**
    * Who made each rule, fire drill and next step (by its id), as the server recorded them: the
    * participant whose Yjs client id created it [EXPORT6]. An entry made by nobody the server
    * knows (before sign-in) is not listed.
    */
-  writers: z
-    .record(z.string(), z.object({ name: z.string(), relationship: z.string().optional() }))
-    .optional(),
+  writers: z.optional(
+    z.record(z.string(), z.object({ name: z.string(), relationship: z.optional(z.string()) })),
+  ),
   /**
    * Every card of the map as agreed [EXPORT7], in the map's order (domain by domain), with its
    * column, who wrote it (as the server recorded them [EXPORT5]) and from whose point of view.
@@ -86,10 +86,10 @@ export const agreedRecordSchema = z.object({
       domain: z.string(),
       text: z.string(),
       author: z.string(),
-      relationship: z.string().optional(),
+      relationship: z.optional(z.string()),
       perspective: z.string(),
       /** Sent before the meeting by its author, who could not come, and brought in [PRIOR4]. */
-      sentBefore: z.literal(true).optional(),
+      sentBefore: z.optional(z.literal(true)),
     }),
   ),
   /** What the meeting decided and when it meets next (yyyy-mm-dd or '') [EXPORT8]. */
@@ -102,7 +102,7 @@ export const agreedRecordSchema = z.object({
       name: z.string(),
       role: z.string(),
       agrees: z.boolean(),
-      reason: z.string().optional(),
+      reason: z.optional(z.string()),
       at: z.number(),
     }),
   ),
@@ -116,17 +116,17 @@ export const agreedRecordSchema = z.object({
    * The views sent before the meeting that the chair brought in before agreement [PRIOR5]: who
    * sent each (as recorded for their pass), when, and their numbers for the scaling questions.
    */
-  sentBefore: z
-    .array(
+  sentBefore: z.optional(
+    z.array(
       z.object({
         name: z.string(),
         relationship: z.string(),
         sentAt: z.number(),
         broughtInAt: z.number(),
-        scaling: z.array(z.object({ question: z.string(), value: z.number().int().min(0).max(10) })),
+        scaling: z.array(z.object({ question: z.string(), value: z.int().check(z.gte(0), z.lte(10)) })),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** The meeting's scaling rounds revealed before the plan was agreed, oldest first. */
   scaling: z.array(
     z.object({
@@ -137,10 +137,10 @@ export const agreedRecordSchema = z.object({
       /** Names and roles only from a named round, as everyone saw them at the reveal. */
       points: z.array(
         z.object({
-          value: z.number().int().min(0).max(10),
-          reason: z.string().optional(),
-          name: z.string().optional(),
-          role: z.string().optional(),
+          value: z.int().check(z.gte(0), z.lte(10)),
+          reason: z.optional(z.string()),
+          name: z.optional(z.string()),
+          role: z.optional(z.string()),
         }),
       ),
     }),

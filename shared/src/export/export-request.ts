@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { exportLanguages, type ExportLanguage } from './export-translations.ts';
 
 /**
@@ -9,26 +9,26 @@ export const exportFormats = ['pdf', 'docx', 'md', 'txt', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export const exportRequestSchema = z.object({
-  version: z.coerce.number().int().positive().max(100_000),
+  version: z.coerce.number().check(z.int(), z.positive(), z.lte(100_000)),
   format: z.enum(exportFormats),
 });
 
 export const myPartRequestSchema = z.object({
-  version: z.coerce.number().int().positive().max(100_000),
+  version: z.coerce.number().check(z.int(), z.positive(), z.lte(100_000)),
   /** The id the plan's `who` keeps the person under: `guest:<id>`, `staff:<id>` or `name:<name>`. */
-  personKey: z.string().min(3).max(200),
+  personKey: z.string().check(z.minLength(3), z.maxLength(200)),
 });
 
 /**
  * `?lang=`: the family's plan (PDF) and "my part" in a family's language [LANG12], English by
  * default; the case record and the JSON stay English whatever is asked.
  */
-export const exportLanguageSchema = z.enum(exportLanguages).default('en');
+export const exportLanguageSchema = z._default(z.enum(exportLanguages), 'en');
 
 /** `?layout=`: a PDF on A4 (the default) or on a phone-sized page; other formats have no pages. */
 export const pdfLayouts = ['a4', 'phone'] as const;
 export type PdfLayout = (typeof pdfLayouts)[number];
-export const pdfLayoutSchema = z.enum(pdfLayouts).default('a4');
+export const pdfLayoutSchema = z._default(z.enum(pdfLayouts), 'a4');
 
 const encode = encodeURIComponent;
 const query = (layout: PdfLayout, language: ExportLanguage = 'en') => {

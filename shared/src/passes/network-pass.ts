@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A lasting, narrow pass for the family's network between meetings [PASS1]. Every pass has a
@@ -26,64 +26,62 @@ export const journalLimits = {
 /** The kinds of picture an entry may carry. */
 export const journalPhotoTypes = ['image/png', 'image/jpeg'] as const;
 
-const shortText = (what: string, max = 120) => z.string().trim().min(1, what).max(max);
+const shortText = (what: string, max = 120) =>
+  z.string().check(z.trim(), z.minLength(1, what), z.maxLength(max));
 const isoDate = z.iso.date({ message: 'a date like 2026-03-14' });
 
 /** POST /api/families/:id/passes (staff). */
-export const issuePassRequestSchema = z
-  .object({
-    holderName: shortText('the name of the person the pass is for'),
-    relationship: shortText('how they know the child'),
-    /** Whose part of the plan the pass shows: a person id of the plan (`peopleInPlan`). */
-    personKey: z.string().trim().min(1).max(200).optional(),
-    /** The last day the pass works (yyyy-mm-dd, the server's days, UTC). */
-    endsOn: isoDate,
-    /** Whether the holder may add a photo or drawing to an entry [PASS8]. */
-    allowPhotos: z.boolean().default(false),
-  })
-  .strict();
+export const issuePassRequestSchema = z.strictObject({
+  holderName: shortText('the name of the person the pass is for'),
+  relationship: shortText('how they know the child'),
+  /** Whose part of the plan the pass shows: a person id of the plan (`peopleInPlan`). */
+  personKey: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  /** The last day the pass works (yyyy-mm-dd, the server's days, UTC). */
+  endsOn: isoDate,
+  /** Whether the holder may add a photo or drawing to an entry [PASS8]. */
+  allowPhotos: z._default(z.boolean(), false),
+});
 export type IssuePassRequest = z.infer<typeof issuePassRequestSchema>;
 
 /** POST /api/pass/open: the secret the link carries after its `#`. */
-export const openPassRequestSchema = z
-  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{16,128}$/, 'a pass link') })
-  .strict();
+export const openPassRequestSchema = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{16,128}$/, 'a pass link')),
+});
 
 /** How the plan held, in the holder's own judgement. */
 export const planHeldValues = ['held', 'partly', 'not-held'] as const;
 export type PlanHeld = (typeof planHeldValues)[number];
 
 /** POST /api/pass/journal: one entry, written on the holder's phone [PASS8]. */
-export const journalEntryRequestSchema = z
-  .object({
-    /** What happened, in the holder's words. */
-    text: shortText('what happened', journalLimits.textChars),
-    /** When it happened (yyyy-mm-dd). */
-    happenedOn: isoDate,
-    /** Who was there, in the holder's words (may be empty). */
-    whoWasThere: z.string().trim().max(journalLimits.shortChars).default(''),
-    planHeld: z.enum(planHeldValues),
-    /** The id of the agreed plan's rule it concerns, if any. */
-    ruleId: z.string().trim().min(1).max(200).optional(),
-    /** A photo or drawing, base64, if the pass allows it [PASS8]. */
-    photo: z
-      .object({
-        contentType: z.enum(journalPhotoTypes),
-        base64: z
-          .string()
-          .max(Math.ceil(journalLimits.photoBytes / 3) * 4)
-          .regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const journalEntryRequestSchema = z.strictObject({
+  /** What happened, in the holder's words. */
+  text: shortText('what happened', journalLimits.textChars),
+  /** When it happened (yyyy-mm-dd). */
+  happenedOn: isoDate,
+  /** Who was there, in the holder's words (may be empty). */
+  whoWasThere: z._default(z.string().check(z.trim(), z.maxLength(journalLimits.shortChars)), ''),
+  planHeld: z.enum(planHeldValues),
+  /** The id of the agreed plan's rule it concerns, if any. */
+  ruleId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  /** A photo or drawing, base64, if the pass allows it [PASS8]. */
+  photo: z.optional(
+    z.strictObject({
+      contentType: z.enum(journalPhotoTypes),
+      base64: z
+        .string()
+        .check(
+          z.maxLength(Math.ceil(journalLimits.photoBytes / 3) * 4),
+          z.regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
+        ),
+    }),
+  ),
+});
 export type JournalEntryRequest = z.infer<typeof journalEntryRequestSchema>;
 
 /** POST /api/families/:id/journal/:entryId/replies (staff). */
-export const journalReplyRequestSchema = z
-  .object({ text: shortText('a reply', journalLimits.replyChars) })
-  .strict();
+export const journalReplyRequestSchema = z.strictObject({
+  text: shortText('a reply', journalLimits.replyChars),
+});
 
 /** A pass as staff see it on the family page; never its secret. */
 export interface PassView {

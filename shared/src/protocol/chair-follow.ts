@@ -1,5 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** "Follow me" on: screens show the chair's column. Off: people browse on their own. */
-export const chairFollowSchema = z.object({ follow: z.boolean() }).strict();
+export const chairFollowSchema = z.strictObject({ follow: z.boolean() });
 export type ChairFollow = z.infer<typeof chairFollowSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Why the server closed a connection, mirroring HTTP status numbers in the 4000 range. The web

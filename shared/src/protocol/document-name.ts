@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { drawingParts } from '../drawing/drawing-canvas.ts';
 
 /**
@@ -15,7 +15,7 @@ export type DocumentPart = (typeof documentParts)[number];
 
 export const meetingIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a meeting id is 3-63 lowercase letters, digits or dashes');
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a meeting id is 3-63 lowercase letters, digits or dashes'));
 
 export interface DocumentName {
   meetingId: string;

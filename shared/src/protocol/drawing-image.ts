@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { maxDrawingImageBytes } from '../drawing/drawing-canvas.ts';
 
 /**
@@ -6,20 +6,16 @@ import { maxDrawingImageBytes } from '../drawing/drawing-canvas.ts';
  * edits, for exports [DRAW4]. Base64 in JSON, like every other body the API reads; the server
  * checks the PNG signature and the size once decoded.
  */
-export const drawingImageUploadSchema = z
-  .object({
-    png: z.base64().max(Math.ceil(maxDrawingImageBytes / 3) * 4),
-  })
-  .strict();
+export const drawingImageUploadSchema = z.strictObject({
+  png: z.base64().check(z.maxLength(Math.ceil(maxDrawingImageBytes / 3) * 4)),
+});
 export type DrawingImageUpload = z.infer<typeof drawingImageUploadSchema>;
 
 /** GET /api/drawings/settings: what the drawing page needs from the server's configuration. */
-export const drawingSettingsSchema = z
-  .object({
-    /** TLDRAW_LICENSE_KEY, or null when none is configured (fine on localhost, not on https). */
-    licenseKey: z.string().nullable(),
-  })
-  .strict();
+export const drawingSettingsSchema = z.strictObject({
+  /** TLDRAW_LICENSE_KEY, or null when none is configured (fine on localhost, not on https). */
+  licenseKey: z.nullable(z.string()),
+});
 export type DrawingSettings = z.infer<typeof drawingSettingsSchema>;
 
 /**
@@ -27,14 +23,12 @@ export type DrawingSettings = z.infer<typeof drawingSettingsSchema>;
  * genogram. A placed shape carries the person's `key` in its meta, so it stays linked to the
  * entry. Names and how they know the child only: never contact details.
  */
-export const drawingPersonSchema = z
-  .object({
-    key: z.string().regex(/^(child|network):[A-Za-z0-9_-]{1,64}$/),
-    kind: z.enum(['child', 'network']),
-    name: z.string(),
-    relationship: z.string(),
-  })
-  .strict();
+export const drawingPersonSchema = z.strictObject({
+  key: z.string().check(z.regex(/^(child|network):[A-Za-z0-9_-]{1,64}$/)),
+  kind: z.enum(['child', 'network']),
+  name: z.string(),
+  relationship: z.string(),
+});
 export type DrawingPerson = z.infer<typeof drawingPersonSchema>;
-export const drawingPeopleSchema = z.object({ people: z.array(drawingPersonSchema) }).strict();
+export const drawingPeopleSchema = z.strictObject({ people: z.array(drawingPersonSchema) });
 export type DrawingPeople = z.infer<typeof drawingPeopleSchema>;

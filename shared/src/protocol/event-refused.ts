@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { failureCodes } from './result.ts';
 
 /**
@@ -7,13 +7,11 @@ import { failureCodes } from './result.ts';
  * one): `server:refused`, with the same code and plain message an acknowledgement would carry.
  * `event` names the event only when it looks like an event name (never anything else it sent).
  */
-export const eventRefusedSchema = z
-  .object({
-    event: z.string().max(64).optional(),
-    code: z.enum(failureCodes),
-    message: z.string(),
-  })
-  .strict();
+export const eventRefusedSchema = z.strictObject({
+  event: z.optional(z.string().check(z.maxLength(64))),
+  code: z.enum(failureCodes),
+  message: z.string(),
+});
 export type EventRefused = z.infer<typeof eventRefusedSchema>;
 
 /**

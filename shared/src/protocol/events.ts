@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { chairFocusSchema, chairUndoFocusSchema } from './chair-focus.ts';
 import { chairFollowSchema } from './chair-follow.ts';
 import type { EventRefused } from './event-refused.ts';

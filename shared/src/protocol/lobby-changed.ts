@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { guestRoleSchema, participantStatuses } from '../access/roles.ts';
 import { meetingIdSchema } from './document-name.ts';
 
@@ -7,20 +7,16 @@ import { meetingIdSchema } from './document-name.ts';
  * given another role, so the chair's lobby updates without polling. The same fields as
  * `GET /api/meetings/:id/lobby` gives for one person.
  */
-export const lobbyChangedSchema = z
-  .object({
-    meetingId: meetingIdSchema,
-    participant: z
-      .object({
-        id: z.string().min(1),
-        name: z.string(),
-        relationship: z.string(),
-        role: guestRoleSchema.nullable(),
-        status: z.enum(participantStatuses),
-        joinedAt: z.number().int(),
-        decidedAt: z.number().int().nullable(),
-      })
-      .strict(),
-  })
-  .strict();
+export const lobbyChangedSchema = z.strictObject({
+  meetingId: meetingIdSchema,
+  participant: z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    name: z.string(),
+    relationship: z.string(),
+    role: z.nullable(guestRoleSchema),
+    status: z.enum(participantStatuses),
+    joinedAt: z.int(),
+    decidedAt: z.nullable(z.int()),
+  }),
+});
 export type LobbyChanged = z.infer<typeof lobbyChangedSchema>;

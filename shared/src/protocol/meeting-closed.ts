@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { meetingIdSchema } from './document-name.ts';
 
 /**
@@ -6,5 +6,5 @@ import { meetingIdSchema } from './document-name.ts';
  * the screen right after, and its board connections close with 4410; the phone shows its
  * goodbye and forgets the board.
  */
-export const meetingClosedSchema = z.object({ meetingId: meetingIdSchema }).strict();
+export const meetingClosedSchema = z.strictObject({ meetingId: meetingIdSchema });
 export type MeetingClosed = z.infer<typeof meetingClosedSchema>;

@@ -1,19 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The chair's visible timer: set a duration, start, pause, or reset to the set duration. */
 export const meetingTimerCommandSchema = z.discriminatedUnion('action', [
-  z
-    .object({
-      action: z.literal('set'),
-      durationMs: z
-        .number()
-        .int()
-        .min(0)
-        .max(4 * 60 * 60 * 1000),
-    })
-    .strict(),
-  z.object({ action: z.literal('start') }).strict(),
-  z.object({ action: z.literal('pause') }).strict(),
-  z.object({ action: z.literal('reset') }).strict(),
+  z.strictObject({
+    action: z.literal('set'),
+    durationMs: z.int().check(z.gte(0), z.lte(4 * 60 * 60 * 1000)),
+  }),
+  z.strictObject({ action: z.literal('start') }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('reset') }),
 ]);
 export type MeetingTimerCommand = z.infer<typeof meetingTimerCommandSchema>;

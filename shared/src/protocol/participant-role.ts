@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantRoles } from '../access/roles.ts';
 import { meetingIdSchema } from './document-name.ts';
 
@@ -7,7 +7,8 @@ import { meetingIdSchema } from './document-name.ts';
  * judges their events and board edits by it (an observer's edits are refused), so the screen
  * shows or hides its editing controls to match.
  */
-export const participantRoleSchema = z
-  .object({ meetingId: meetingIdSchema, role: z.enum(participantRoles) })
-  .strict();
+export const participantRoleSchema = z.strictObject({
+  meetingId: meetingIdSchema,
+  role: z.enum(participantRoles),
+});
 export type ParticipantRoleChanged = z.infer<typeof participantRoleSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { maxEssentialsReasonLength } from '../board/agreement-essentials.ts';
 
 /**
@@ -8,10 +8,8 @@ import { maxEssentialsReasonLength } from '../board/agreement-essentials.ts';
  * the plan lacks an essential: why the meeting agrees without it [PLAN9].
  */
 export const planAgreementActions = ['start', 'finalise', 'reopen'] as const;
-export const planAgreementSchema = z
-  .object({
-    action: z.enum(planAgreementActions),
-    reason: z.string().trim().max(maxEssentialsReasonLength).optional(),
-  })
-  .strict();
+export const planAgreementSchema = z.strictObject({
+  action: z.enum(planAgreementActions),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(maxEssentialsReasonLength))),
+});
 export type PlanAgreementCommand = z.infer<typeof planAgreementSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const maxAnswerReasonLength = 1000;
 
@@ -7,13 +7,14 @@ export const maxAnswerReasonLength = 1000;
  * no with the reason in their own words (a "no" without one is refused: the chair needs it).
  */
 export const planAnswerSchema = z
-  .object({
+  .strictObject({
     agrees: z.boolean(),
-    reason: z.string().trim().max(maxAnswerReasonLength).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(maxAnswerReasonLength))),
   })
-  .strict()
-  .refine((answer) => answer.agrees || (answer.reason ?? '').length > 0, {
-    message: 'say why you do not agree',
-    path: ['reason'],
-  });
+  .check(
+    z.refine((answer) => answer.agrees || (answer.reason ?? '').length > 0, {
+      message: 'say why you do not agree',
+      path: ['reason'],
+    }),
+  );
 export type PlanAnswer = z.infer<typeof planAnswerSchema>;

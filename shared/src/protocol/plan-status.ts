@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Where a meeting's plan is: being built (`drafting`), locked while everyone says whether they
@@ -9,7 +9,7 @@ export const planStages = ['drafting', 'agreeing', 'agreed'] as const;
 export type PlanStage = (typeof planStages)[number];
 
 /** Asks for the plan's status as this screen may see it; carries nothing. */
-export const planStatusRequestSchema = z.object({}).strict();
+export const planStatusRequestSchema = z.strictObject({});
 
 export interface PlanAnswerView {
   participantKey: string;

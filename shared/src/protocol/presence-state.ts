@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { participantRoles } from '../access/roles.ts';
 import { columnIds } from '../vocabulary/domains.ts';
 import { screenKinds } from './meeting-live-state.ts';
@@ -7,14 +7,14 @@ import { screenKinds } from './meeting-live-state.ts';
 export const ownPresenceFields = {
   screen: z.enum(screenKinds),
   /** The column this person is looking at, or null at the welcome. */
-  column: z.enum(columnIds).nullable(),
+  column: z.nullable(z.enum(columnIds)),
   /** The card this person is typing in (cards' ids are `c_` and 16 characters), if any. */
-  typing: z.string().max(64).nullable(),
+  typing: z.nullable(z.string().check(z.maxLength(64))),
   /** A cursor colour, as y-websocket's `user.color`. */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
 };
 
-const recordedName = z.string().max(120);
+const recordedName = z.string().check(z.maxLength(120));
 const recordedRole = z.enum(participantRoles);
 
 /**
@@ -24,16 +24,16 @@ const recordedRole = z.enum(participantRoles);
  * `column` and `typing` are the screen's own unless its role only reads, when the server sets
  * them; `user.color` is the screen's own.
  */
-export const presenceStateSchema = z
-  .object({
+export const presenceStateSchema = z.strictObject({
+  name: recordedName,
+  role: recordedRole,
+  screen: z.optional(ownPresenceFields.screen),
+  column: z.optional(ownPresenceFields.column),
+  typing: z.optional(ownPresenceFields.typing),
+  user: z.strictObject({
     name: recordedName,
     role: recordedRole,
-    screen: ownPresenceFields.screen.optional(),
-    column: ownPresenceFields.column.optional(),
-    typing: ownPresenceFields.typing.optional(),
-    user: z
-      .object({ name: recordedName, role: recordedRole, color: ownPresenceFields.color.optional() })
-      .strict(),
-  })
-  .strict();
+    color: z.optional(ownPresenceFields.color),
+  }),
+});
 export type PresenceState = z.infer<typeof presenceStateSchema>;

@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * What every socket.io acknowledgement carries: the value, or an expected failure as a value
@@ -20,7 +20,7 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: FailureCode, message: string): Result<never> => ({ ok: false, code, message });
 
 /** Turns a failed parse into the message a screen shows; field paths, never the sent values. */
-export function describeInvalid(error: z.ZodError): string {
+export function describeInvalid(error: z.core.$ZodError): string {
   const first = error.issues[0];
   return first
     ? `That request was not understood (${first.path.join('.') || 'message'}: ${first.message}).`

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ParticipantRole } from '../access/roles.ts';
 import { scalingTieSchema, maxScalingTextLength } from '../board/scaling-question.ts';
 import type { Spread } from '../scaling/spread.ts';
@@ -7,25 +7,23 @@ import type { Spread } from '../scaling/spread.ts';
 const wholeNumber = { error: 'Choose a whole number from 0 to 10.' };
 export const scalingValueSchema = z
   .number(wholeNumber)
-  .int(wholeNumber)
-  .min(0, wholeNumber)
-  .max(10, wholeNumber);
+  .check(z.int(wholeNumber), z.gte(0, wholeNumber), z.lte(10, wholeNumber));
 export const maxScalingReasonLength = 1000;
-export const scalingReasonSchema = z
-  .string()
-  .max(maxScalingReasonLength, { error: `Keep the reason under ${maxScalingReasonLength} characters.` });
-export const scalingRoundIdSchema = z.string().min(1).max(100);
+export const scalingReasonSchema = z.string().check(
+  z.maxLength(maxScalingReasonLength, {
+    error: `Keep the reason under ${maxScalingReasonLength} characters.`,
+  }),
+);
+export const scalingRoundIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** The question as the round keeps it: a snapshot, so later edits never change a record. */
-export const scalingQuestionSnapshotSchema = z
-  .object({
-    questionId: z.string().min(1).max(100),
-    text: z.string().trim().min(1).max(maxScalingTextLength),
-    zeroMeans: z.string().max(maxScalingTextLength),
-    tenMeans: z.string().max(maxScalingTextLength),
-    tiedTo: scalingTieSchema,
-  })
-  .strict();
+export const scalingQuestionSnapshotSchema = z.strictObject({
+  questionId: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(maxScalingTextLength)),
+  zeroMeans: z.string().check(z.maxLength(maxScalingTextLength)),
+  tenMeans: z.string().check(z.maxLength(maxScalingTextLength)),
+  tiedTo: scalingTieSchema,
+});
 export type ScalingQuestionSnapshot = z.infer<typeof scalingQuestionSnapshotSchema>;
 
 /**
@@ -33,7 +31,7 @@ export type ScalingQuestionSnapshot = z.infer<typeof scalingQuestionSnapshotSche
  * number after the reveal (anonymous never sends a name); `open` moves everyone's marker live
  * (private keeps every number with the server until the reveal).
  */
-export const scalingModeSchema = z.object({ named: z.boolean(), open: z.boolean() }).strict();
+export const scalingModeSchema = z.strictObject({ named: z.boolean(), open: z.boolean() });
 export type ScalingMode = z.infer<typeof scalingModeSchema>;
 
 /** Someone who has answered, as others may see them (named rounds only). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Whether the server can save changes right now [RECORD4]: a message of Kinboard's own on the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { columnIds, domainIds } from './domains.ts';
 
 /**
@@ -25,27 +25,29 @@ export type AgendaStepKind = (typeof agendaStepKinds)[number];
 
 /** What a step brings onto everyone's screen: a whole column or one domain of the map. */
 export const agendaFocusSchema = z.union([
-  z.object({ column: z.enum(columnIds) }).strict(),
-  z.object({ domain: z.enum(domainIds) }).strict(),
+  z.strictObject({ column: z.enum(columnIds) }),
+  z.strictObject({ domain: z.enum(domainIds) }),
 ]);
 export type AgendaFocus = z.infer<typeof agendaFocusSchema>;
 
 export const maxAgendaTitleLength = 120;
 
-export const agendaStepIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/);
+export const agendaStepIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/));
 
 export const agendaStepSchema = z
   .object({
     id: agendaStepIdSchema,
-    title: z.string().trim().min(1).max(maxAgendaTitleLength),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(maxAgendaTitleLength)),
     kind: z.enum(agendaStepKinds),
-    focus: agendaFocusSchema.optional(),
+    focus: z.optional(agendaFocusSchema),
     skipped: z.boolean(),
   })
-  .refine((step) => step.kind !== 'mapSection' || step.focus !== undefined, {
-    message: 'a map section step says which column or domain it shows',
-    path: ['focus'],
-  });
+  .check(
+    z.refine((step) => step.kind !== 'mapSection' || step.focus !== undefined, {
+      message: 'a map section step says which column or domain it shows',
+      path: ['focus'],
+    }),
+  );
 export type AgendaStep = z.infer<typeof agendaStepSchema>;
 
 /** A step as the meeting-type table writes it: not skipped unless it says so. */

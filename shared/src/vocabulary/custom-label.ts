@@ -1,19 +1,23 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An authority's own name for the framework ("Signs of Stability"). A label, not a structure:
  * a few plain words, no "Signs of" (we add it), and not one of the three vocabularies' own names.
  */
-export const customLabelSchema = z
-  .string()
-  .trim()
-  .min(2, 'a label needs at least two letters')
-  .max(24, 'a label is at most 24 characters')
-  .regex(/^\p{L}[\p{L}' -]*$/u, 'a label is plain words: letters, spaces, hyphens or apostrophes')
-  .refine((label) => !/^signs\s+of\b/i.test(label), 'leave out "Signs of": it is added for you')
-  // "Signs of Safety" over Success words would read as child protection: pick the vocabulary instead.
-  .refine((label) => !/^(safety|wellbeing|success)$/i.test(label), 'that is a vocabulary: choose it instead')
-  .transform(capitalise);
+export const customLabelSchema = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.minLength(2, 'a label needs at least two letters'),
+    z.maxLength(24, 'a label is at most 24 characters'),
+    z.regex(/^\p{L}[\p{L}' -]*$/u, 'a label is plain words: letters, spaces, hyphens or apostrophes'),
+    z.refine((label) => !/^signs\s+of\b/i.test(label), 'leave out "Signs of": it is added for you'),
+    z.refine(
+      (label) => !/^(safety|wellbeing|success)$/i.test(label),
+      'that is a vocabulary: choose it instead',
+    ),
+  ),
+  z.transform(capitalise),
+);
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { customLabelSchema } from './custom-label.ts';
 import type { ColumnId, DomainId } from './domains.ts';
 

@@ -71,13 +71,13 @@ export async function handleApi(
     );
     return true;
   }
-  const refused = refuseCrossSite(request, method, deps.trustProxy);
+  const refused = refuseCrossSite(request, method, deps.trustProxy, match.route.acceptsForm === true);
   if (refused) {
     sendReply(response, refused);
     return true;
   }
   const body =
-    method === 'GET' ? undefined : await readJsonBody(request, match.route.maxBodyBytes ?? maxBodyBytes);
+    method === 'GET' ? undefined : await readBody(request, match.route.maxBodyBytes ?? maxBodyBytes);
   if (body instanceof Reply) {
     sendReply(response, body);
     return true;
@@ -91,20 +91,31 @@ export async function handleApi(
  * A change (anything but GET) must come from our own pages: a browser sends Origin on such
  * requests, and it must name this server, scheme, host and port [ACCESS29]; a body must be JSON, which a cross-site form cannot send
  * without a CORS preflight that we never answer. Together with SameSite=Lax cookies this closes
- * cross-site request forgery [ACCESS10].
+ * cross-site request forgery [ACCESS10]. The one route a page posts as a plain form (asking to
+ * join before the join page's script has come [LANG17]) still needs the Origin check.
  */
-function refuseCrossSite(request: IncomingMessage, method: string, trustProxy: boolean): Reply | undefined {
+function refuseCrossSite(
+  request: IncomingMessage,
+  method: string,
+  trustProxy: boolean,
+  acceptsForm: boolean,
+): Reply | undefined {
   if (method === 'GET') return undefined;
   if (!isSameOrigin(request, trustProxy)) return forbidden('Requests from other sites are refused.');
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (hasBody && type !== 'application/json')
+  const type = contentType(request);
+  if (hasBody && type !== 'application/json' && !(acceptsForm && type === formType))
     return new Reply(415, { error: 'unsupported-media-type', message: 'Send the request as JSON.' });
   return undefined;
 }
 
-async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+const formType = 'application/x-www-form-urlencoded';
+const contentType = (request: IncomingMessage) =>
+  request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+
+/** JSON, or a form's fields as an object of strings (only where the route accepts forms). */
+async function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -114,8 +125,10 @@ async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Pro
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (contentType(request) === formType) return Object.fromEntries(new URLSearchParams(text));
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return badRequest('That request was not valid JSON.');
   }

@@ -10,6 +10,8 @@ export interface Route {
   handler: Handler;
   /** The largest JSON body this route reads, when it is not the API's usual limit. */
   maxBodyBytes?: number | undefined;
+  /** Also reads a plain HTML form's body, for a page that must work before its script [LANG17]. */
+  acceptsForm?: boolean | undefined;
 }
 
 /** `route('POST', '/api/meetings/:id/open', open)`: each `:name` is one path segment. */
@@ -17,14 +19,21 @@ export function route(
   method: Route['method'],
   path: string,
   handler: Handler,
-  options: { maxBodyBytes?: number } = {},
+  options: { maxBodyBytes?: number; acceptsForm?: boolean } = {},
 ): Route {
   const keys: string[] = [];
   const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
     keys.push(key);
     return '([^/]{1,100})';
   });
-  return { method, pattern: new RegExp(`^${source}$`), keys, handler, maxBodyBytes: options.maxBodyBytes };
+  return {
+    method,
+    pattern: new RegExp(`^${source}$`),
+    keys,
+    handler,
+    maxBodyBytes: options.maxBodyBytes,
+    acceptsForm: options.acceptsForm,
+  };
 }
 
 export type Match = { route: Route; params: Record<string, string> } | { allowed: string[] } | undefined;

@@ -1,4 +1,6 @@
 import { joinRequestSchema } from '@kinboard/shared/access/join';
+import { isJoinCode, normaliseJoinCode } from '@kinboard/shared/access/join-code';
+import { z } from 'zod';
 import { freeWrongJoinCodes } from '../../access/access.ts';
 import { issueGuestPass } from '../../access/guest-passes.ts';
 import type { Participant } from '../../store/store.ts';
@@ -117,4 +119,73 @@ async function joinStatus(context: ApiContext): Promise<Reply> {
   return ok(joinAnswer(guest));
 }
 
-export const joinRoutes = [route('POST', '/api/join', join), route('GET', '/api/join/status', joinStatus)];
+/** The join page a form's answer goes back to: with the code when it could be one. */
+function joinPage(code: unknown, query: Record<string, string> = {}): string {
+  const typed = typeof code === 'string' ? normaliseJoinCode(code) : '';
+  const search = new URLSearchParams(query).toString();
+  return `${isJoinCode(typed) ? `/join/${typed}` : '/join'}${search ? `?${search}` : ''}`;
+}
+
+const seeOther = (location: string, headers: Record<string, string | string[]> = {}) =>
+  new Reply(303, undefined, { ...headers, location, 'cache-control': 'no-store' });
+
+const formCodeSchema = z.object({ code: z.string().max(32).optional() }).catch({});
+
+/** The problems a join page words itself, by the field a 400 names [LANG17]. */
+const fieldProblems: Record<string, string> = {
+  code: 'codeBad',
+  name: 'nameMissing',
+  relationship: 'relationshipMissing',
+};
+
+/**
+ * POST /api/join/form: the same asking as POST /api/join, every check and limit included, from
+ * the join page's plain HTML form, which works before the page's script has come on a slow phone
+ * and without script at all [LANG17]. The answer is a redirect: to the lobby's page (the pass's
+ * cookie set), to the board when this phone was let in already, or back to the form naming the
+ * problem (a key the page words in the phone's language; nothing the person typed in the address).
+ */
+async function joinByForm(context: ApiContext): Promise<Reply> {
+  const form = context.body(formCodeSchema);
+  const code = form instanceof Reply ? undefined : form.code;
+  const answer = await join(context);
+  const body = answer.body as {
+    meetingId?: string;
+    status?: string;
+    field?: string;
+    retryAfterSeconds?: number;
+  };
+  if (answer.status === 200 || answer.status === 201) {
+    const cookie = answer.headers['set-cookie'];
+    const headers: Record<string, string | string[]> = cookie === undefined ? {} : { 'set-cookie': cookie };
+    if (body.status === 'admitted')
+      return seeOther(`/phone/${encodeURIComponent(body.meetingId ?? '')}`, headers);
+    return seeOther(
+      joinPage(code, { step: body.status === 'left' ? 'finished' : (body.status ?? 'waiting') }),
+      headers,
+    );
+  }
+  if (answer.status === 404) return seeOther(joinPage(code, { problem: 'codeNotFound' }));
+  if (answer.status === 429) return seeOther(joinPage(code, { wait: String(body.retryAfterSeconds ?? 1) }));
+  return seeOther(joinPage(code, { problem: fieldProblems[body.field ?? ''] ?? 'codeBad' }));
+}
+
+/**
+ * GET /api/join/continue?code=: where a waiting page without script refreshes to [LANG17]: the
+ * board once the chair let this phone in, else the join page at the phone's step.
+ */
+async function joinContinue(context: ApiContext): Promise<Reply> {
+  const code = context.url.searchParams.get('code') ?? '';
+  const guest = await context.deps.access.guestOf(context.request.headers);
+  if (!guest) return seeOther(joinPage(code));
+  if (guest.status === 'admitted') return seeOther(`/phone/${encodeURIComponent(guest.meetingId)}`);
+  const step = guest.status === 'left' ? 'finished' : guest.status;
+  return seeOther(joinPage(code, { step }));
+}
+
+export const joinRoutes = [
+  route('POST', '/api/join', join),
+  route('GET', '/api/join/status', joinStatus),
+  route('POST', '/api/join/form', joinByForm, { acceptsForm: true }),
+  route('GET', '/api/join/continue', joinContinue),
+];

@@ -1,7 +1,7 @@
 import { isJoinCode, normaliseJoinCode } from '@kinboard/shared/access/join-code';
 import { api, type JoinStatus } from './api.ts';
 
-export type JoinStep = 'checking' | 'code' | 'details' | 'waiting' | 'admitted' | 'refused' | 'finished';
+export type JoinStep = 'code' | 'details' | 'waiting' | 'admitted' | 'refused' | 'finished';
 
 /** Every ~2 s while waiting: one small request, fine on one bar of signal. */
 const pollEveryMs = 2000;
@@ -14,7 +14,7 @@ const requestTimeoutMs = 8000;
  * nothing is written to the phone's storage.
  */
 export class JoinFlow {
-  step: JoinStep = $state('checking');
+  step: JoinStep = $state('code');
   code = $state('');
   name = $state('');
   relationship = $state('');
@@ -33,8 +33,28 @@ export class JoinFlow {
     if (document.visibilityState === 'visible' && this.step === 'waiting') this.#pollNow();
   };
 
-  constructor(code: string | undefined) {
+  /**
+   * The first step is what the server rendered (the form, or where the form's redirect said
+   * [LANG17]), so the page is usable before its script and hydrates without a change.
+   */
+  constructor(code: string | undefined, start: { step?: string | null; problem?: string | null } = {}) {
     this.code = code ? normaliseJoinCode(code) : '';
+    const codeOk = isJoinCode(this.code);
+    const step =
+      start.step === 'waiting' || start.step === 'refused' || start.step === 'finished'
+        ? start.step
+        : undefined;
+    this.step = step ?? (codeOk ? 'details' : 'code');
+    const problem = start.problem ?? (this.code && !codeOk ? 'codeBad' : '');
+    if (problem === 'codeBad' || problem === 'codeNotFound') {
+      this.step = 'code';
+      this.#fail(problem, 'code');
+    } else if (problem === 'nameMissing') this.#fail(problem, 'name');
+    else if (problem === 'relationshipMissing') this.#fail(problem, 'relationship');
+  }
+
+  /** In the browser only: listens for the phone coming back to the tab, and resumes. */
+  start(): void {
     document.addEventListener('visibilitychange', this.#onVisible);
     void this.#resume();
   }
@@ -42,11 +62,12 @@ export class JoinFlow {
   /** A phone that already asked (a reload, a dropped signal) carries on where it was. */
   async #resume(): Promise<void> {
     const answer = await this.#status();
+    if (this.#stopped) return;
     if (answer && answer !== 'gone' && (answer.status === 'waiting' || answer.status === 'admitted')) {
       this.#accept(answer);
       return;
     }
-    this.step = this.code ? 'details' : 'code';
+    if (this.step === 'waiting') this.step = this.code ? 'details' : 'code';
   }
 
   submitCode(): void {

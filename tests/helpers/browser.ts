@@ -45,6 +45,8 @@ export class Browser {
       method,
       headers: sent,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      // An API client: a redirect (the no-script join form's) is an answer to read, not to follow.
+      redirect: 'manual',
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
@@ -53,6 +55,11 @@ export class Browser {
       else this.cookies.set(name, value);
     }
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
+    return {
+      status: response.status,
+      body: text && json ? JSON.parse(text) : undefined,
+      headers: response.headers,
+    };
   }
 }

@@ -16,7 +16,11 @@ import { OidcSignIn } from './access/oidc-sign-in.ts';
 import { handleApi, sendJson, type ApiDeps } from './http/api.ts';
 import { connectionBounds } from './http/connection-bounds.ts';
 import { OidcEndpoints, oidcPathPrefix } from './http/oidc-endpoints.ts';
-import { setSecurityHeaders } from './http/security-headers.ts';
+import {
+  immutableAssetPrefix,
+  setImmutableAssetHeaders,
+  setSecurityHeaders,
+} from './http/security-headers.ts';
 import { loadWebApp, type RequestHandler } from './http/web-app.ts';
 import type { Logger } from './log.ts';
 import { metricsPath, serveMetricsWithToken, startMetricsServer } from './ops/metrics-endpoint.ts';
@@ -231,7 +235,8 @@ export async function startServer(
       await handleApi(request, response, url, api);
       return;
     }
-    setSecurityHeaders(response, { api: false });
+    if (url.pathname.startsWith(immutableAssetPrefix)) setImmutableAssetHeaders(response);
+    else setSecurityHeaders(response, { api: false });
     webApp(request, response, () => {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('Not found\n');

@@ -257,3 +257,92 @@ test('[PASS1]-[PASS11] a worker gives Gran a pass; she writes the journal from h
   await expect(again.getByTestId('pass-ended')).toBeVisible();
   await phoneContextOfGran.close();
 });
+
+/** A pass for Gran as the family page gives it, through the API: its link, made absolute. */
+async function passForGran(): Promise<string> {
+  const { body: listed } = await apiAs(cookie, 'GET', `/api/families/${familyId}/passes`);
+  const people = listed['people'] as unknown as { id: string; name: string }[];
+  const gran = people.find((person) => person.name === 'Gran Okoro');
+  const { response, body } = await apiAs(cookie, 'POST', `/api/families/${familyId}/passes`, {
+    holderName: 'Gran Okoro',
+    relationship: 'Grandmother',
+    personKey: gran?.id,
+    endsOn: '2027-06-30',
+  });
+  expect(response.status).toBe(201);
+  return `${server.url}${body['link'] as unknown as string}`;
+}
+
+test('[LANG20] [LANG21] [FORM1] a pass reads in English, in Welsh and in Arabic (right to left, mirrored) at 360 px, axe-clean; the language goes when the pass does', async ({
+  browser,
+}) => {
+  const context = await phoneContext(browser);
+  const phone = await context.newPage();
+  await phone.goto(await passForGran());
+  await expect(phone.getByRole('heading', { name: 'The plan between meetings' })).toBeVisible();
+  // In the browser's own English (the test's Chromium says en-US).
+  await expect(phone.getByText(/This pass works until (30 June|June 30,) 2027\./)).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('dir', 'ltr');
+  // The journal's button stands at the line's start: the left in English.
+  const width = phone.viewportSize()!.width;
+  const english = await phone.getByRole('button', { name: 'Add to the journal' }).boundingBox();
+  expect(english!.x).toBeLessThan(width / 8);
+
+  // Welsh: the page reloads in it, on the same pass, and the plan and my part come in Welsh too.
+  await phone.getByLabel('Language').selectOption('cy');
+  await expect(phone.getByRole('heading', { name: 'Y cynllun rhwng cyfarfodydd' })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'cy');
+  // Written as this browser writes a Welsh date (this Chromium has no Welsh months: it says June).
+  const welshDay = await phone.evaluate(() =>
+    new Intl.DateTimeFormat('cy', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2027, 5, 30)),
+  );
+  await expect(phone.getByText(`Mae’r tocyn hwn yn gweithio tan ${welshDay}.`)).toBeVisible();
+  const myPart = phone.getByRole('region', { name: 'Fy rhan i' });
+  await expect(myPart.getByRole('heading', { name: 'Beth rydw i’n ei wneud' })).toBeVisible();
+  await expect(myPart.getByText(rule)).toBeVisible();
+  await expect(phone.getByLabel('Beth ddigwyddodd')).toBeVisible();
+  await expect(phone.getByRole('radio', { name: 'Fe ddaliodd y cynllun yn rhannol' })).toBeVisible();
+  expect(await seriousViolations(phone)).toEqual([]);
+  expect(await overflow(phone)).toBeLessThanOrEqual(0);
+  // The choice is the one thing of ours kept, in this tab only, as a family phone keeps it [LANG1];
+  // SvelteKit keeps its scroll positions there across the reload; nothing of the family anywhere.
+  const kept = () =>
+    phone.evaluate(() => ({
+      local: localStorage.length,
+      session: Object.entries(sessionStorage).filter(([key]) => !key.startsWith('sveltekit:')),
+      all: JSON.stringify(Object.entries(sessionStorage)),
+    }));
+  const keptNow = await kept();
+  expect(keptNow.local).toBe(0);
+  expect(keptNow.session).toEqual([['kinboard-phone-language', 'cy']]);
+  expect(keptNow.all).not.toContain('Okoro');
+
+  // Arabic: right to left, the layout mirrored (the button's start is the right), numbers in Arabic.
+  await phone.getByLabel('Iaith').selectOption('ar');
+  await expect(phone.getByRole('heading', { name: 'الخطة بين الاجتماعات' })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(phone.getByTestId('pass-page')).toHaveAttribute('dir', 'rtl');
+  await expect(phone.getByRole('region', { name: 'دوري' }).getByText(rule)).toBeVisible();
+  const arabicLimit = await phone.evaluate(() => new Intl.NumberFormat('ar').format(2000));
+  await expect(phone.getByText('حرف على الأكثر.')).toContainText(arabicLimit);
+  const arabic = await phone.getByRole('button', { name: 'أضف إلى السجل' }).boundingBox();
+  expect(arabic!.x + arabic!.width).toBeGreaterThan((width * 7) / 8);
+  await phone.getByLabel('ماذا حدث').fill('Maisie slept at mine; all calm.');
+  await phone.getByRole('radio', { name: 'صمدت الخطة', exact: true }).check();
+  // By keyboard: Playwright's hit test misplaces this button on a right-to-left page.
+  await phone.getByRole('button', { name: 'أضف إلى السجل' }).press('Enter');
+  await expect(phone.getByRole('status').filter({ hasText: 'أُضيف ما كتبته إلى السجل.' })).toBeVisible();
+  await expect(phone.getByTestId('journal-entry').last()).toContainText('لم يُقرأ بعد');
+  expect(await seriousViolations(phone)).toEqual([]);
+  expect(await overflow(phone)).toBeLessThanOrEqual(0);
+
+  // The worker takes the pass back: the page lets go, and the language with it [LANG3].
+  const { body: listed } = await apiAs(cookie, 'GET', `/api/families/${familyId}/passes`);
+  const passes = listed['passes'] as unknown as { id: string; state: string }[];
+  for (const pass of passes.filter((each) => each.state === 'active'))
+    await apiAs(cookie, 'POST', `/api/families/${familyId}/passes/${pass.id}/revoke`);
+  await phone.getByTestId('pass-ended').waitFor();
+  await expect(phone.getByTestId('pass-ended')).toHaveText(/انتهى هذا التصريح/);
+  expect((await kept()).session).toEqual([]);
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { familyPlan, myPartSheet, peopleInPlan } from '@kinboard/shared/export/index';
+import { exportLanguageSchema, familyPlan, myPartSheet, peopleInPlan } from '@kinboard/shared/export/index';
 import {
   issuePassRequestSchema,
   journalEntryRequestSchema,
@@ -110,6 +110,9 @@ async function openPass(context: ApiContext): Promise<Reply> {
 
 /** GET /api/pass: who holds it, the family's current agreed plan, their part, the plan's rules [PASS6]. */
 async function showPass(context: ApiContext): Promise<Reply> {
+  // The plan and my part in the holder's language (`?lang=en|cy|ar`, as the PDF takes it) [LANG20].
+  const language = exportLanguageSchema.safeParse(context.url.searchParams.get('lang') ?? undefined);
+  if (!language.success) return badRequest('Check lang: en, cy or ar.', 'lang');
   const pass = await holderPass(context, 'plan');
   if (pass instanceof Reply) return pass;
   const family = await context.store.getFamily(pass.familyId);
@@ -118,8 +121,8 @@ async function showPass(context: ApiContext): Promise<Reply> {
     holder: { name: pass.holderName, relationship: pass.relationship },
     family: { name: family?.name ?? '' },
     endsAt: pass.endsAt,
-    plan: record ? familyPlan(record) : null,
-    myPart: record && pass.personKey ? (myPartSheet(record, pass.personKey) ?? null) : null,
+    plan: record ? familyPlan(record, [], language.data) : null,
+    myPart: record && pass.personKey ? (myPartSheet(record, pass.personKey, language.data) ?? null) : null,
     rules: rulesOf(record),
     allowPhotos: pass.allowPhotos ?? false,
     limits: journalLimits,

@@ -34,9 +34,9 @@ describe.each(translated)('the %s catalogue', (locale) => {
     }
   });
 
-  it('[LANG5] covers every word of the join page, the phone board, the plan and my part', () => {
+  it('[LANG5] [LANG20] covers every word of the join page, the phone board, the plan, my part and the pass pages', () => {
     const family =
-      /^(join|phone|connection|refused|stopped|board|presence|myPart|term|practice|statement|agreement_(question|yes|no|answered|change|reason|sendNo)|plan_(title|rules|offer|locked|agreedLocked|what|when|who)|scaling_(yourNumber|private|saved|reason|title))/;
+      /^(join|phone|connection|refused|stopped|board|presence|myPart|term|practice|statement|agreement_(question|yes|no|answered|change|reason|sendNo)|plan_(title|rules|offer|locked|agreedLocked|what|when|who)|scaling_(yourNumber|private|saved|reason|title)|pass_|passDrafts_|journal_(title|none|entries|by|happenedOn|whoWasThere|rule|held|partly|notHeld|readBy|unread|reply|photoOf)\b)/;
     const missing = Object.keys(english).filter((key) => family.test(key) && !keys.includes(key));
     expect(missing).toEqual([]);
     expect(messages.join_ask!({}, { locale })).not.toBe(messages.join_ask!({}, { locale: 'en' }));
@@ -59,6 +59,15 @@ describe('[LANG6] plural rules per language', () => {
     expect(count(3, 'cy')).toBe('Tair sgrin yma');
     expect(count(6, 'cy')).toBe('Chwe sgrin yma');
     expect(count(1200, 'cy')).toBe(`${new Intl.NumberFormat('cy').format(1200)} sgrin yma`);
+  });
+
+  it("[LANG21] count a pass page's character limit in each language", () => {
+    const hint = (value: number, locale: string) => messages.pass_textHint!({ count: value }, { locale });
+    expect(hint(1, 'en')).toBe('At most 1 character.');
+    expect(hint(2000, 'en')).toBe('At most 2,000 characters.');
+    expect(hint(2, 'cy')).toBe('Dau nod ar y mwyaf.');
+    expect(hint(2, 'ar')).toBe('حرفان على الأكثر.');
+    expect(hint(2000, 'ar')).toBe(`${new Intl.NumberFormat('ar').format(2000)} حرف على الأكثر.`);
   });
 
   it('leave English as it was', () => {

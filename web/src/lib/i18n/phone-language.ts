@@ -14,9 +14,12 @@ import {
  */
 const storageKey = 'kinboard-phone-language';
 
-/** The pages a family's phone shows: the way in, the board, and a drawing opened from it. */
+/**
+ * The pages a family's phone shows: the way in, the board, a drawing opened from it, and a
+ * network pass (the plan between meetings, a meeting's drafts) [LANG20].
+ */
 export const isFamilyPage = (path: string): boolean =>
-  /^\/(join|phone)(\/|$)/.test(path) || /^\/meeting\/[^/]+\/drawing\//.test(path);
+  /^\/(join|phone|pass)(\/|$)/.test(path) || /^\/meeting\/[^/]+\/drawing\//.test(path);
 
 const stored = (): string | null => {
   try {
@@ -69,7 +72,7 @@ export function choosePhoneLanguage(locale: Locale): void {
   location.reload();
 }
 
-/** The meeting is over for this phone: nothing of the choice stays behind [LANG3]. */
+/** The meeting (or the pass) is over for this phone: nothing of the choice stays behind [LANG3] [LANG20]. */
 export function forgetPhoneLanguage(): void {
   try {
     sessionStorage.removeItem(storageKey);

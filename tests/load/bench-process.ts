@@ -39,9 +39,21 @@ export function pinLoadGenerator(): string {
 
 /** CPU seconds (user + system) a process has used so far, or undefined if unknown. */
 export function processCpuSeconds(pid: number | undefined): number | undefined {
+  return statCpuSeconds(pid, pid === undefined ? '' : `/proc/${pid}/stat`);
+}
+
+/**
+ * CPU seconds of a process's main thread alone (its event loop; on Linux the main thread's id is
+ * the process's), so the SQLite worker's share is the whole process's less this.
+ */
+export function mainThreadCpuSeconds(pid: number | undefined): number | undefined {
+  return statCpuSeconds(pid, pid === undefined ? '' : `/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuSeconds(pid: number | undefined, file: string): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted from after the name.
     const ticks = Number(fields[11]) + Number(fields[12]);

@@ -34,6 +34,7 @@ import { connectStockClient, type StockClient } from '../helpers/yjs-client.ts';
 import {
   corePlan,
   loopProbe,
+  mainThreadCpuSeconds,
   pinLoadGenerator,
   processCpuSeconds,
   readLoopDelay,
@@ -288,6 +289,8 @@ interface Result {
   serverCpuPercent: number | undefined;
   /** Server CPU time over the window divided by the edits sent in it, in microseconds. */
   serverCpuUsPerEdit: number | undefined;
+  /** The same for the server's main thread (its event loop) alone; the rest is its other threads. */
+  serverMainUsPerEdit: number | undefined;
   /** The server's own event-loop delay over the window (its loop probe). */
   serverLoopMs: LoopDelay | undefined;
   loadgenCpuPercent: number;
@@ -394,6 +397,8 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
     const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
     let cpuAtStart: NodeJS.CpuUsage | undefined;
     let serverCpuAtStart: number | undefined;
+    let serverMainAtStart: number | undefined;
+    let serverMainSeconds: number | undefined;
     let measuredWallMs = 0;
     let loadgenCpuSeconds = 0;
     let serverCpuSeconds: number | undefined;
@@ -404,6 +409,7 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
         if (cpuAtStart === undefined && now >= measureStart) {
           cpuAtStart = process.cpuUsage();
           serverCpuAtStart = processCpuSeconds(server.pid);
+          serverMainAtStart = mainThreadCpuSeconds(server.pid);
           loopDelay.enable();
           // Starts the server's loop-probe window (the figures it answers are the warm-up's).
           void readLoopDelay(server.pid, server.output);
@@ -442,6 +448,9 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
         if (serverNow !== undefined && serverCpuAtStart !== undefined) {
           serverCpuSeconds = serverNow - serverCpuAtStart;
         }
+        const mainNow = mainThreadCpuSeconds(server.pid);
+        if (mainNow !== undefined && serverMainAtStart !== undefined)
+          serverMainSeconds = mainNow - serverMainAtStart;
         resolve();
       };
       setTimeout(tick, 50);
@@ -502,6 +511,10 @@ async function runOne(name: ServerName, options: Options): Promise<Result> {
       serverCpuPercent: serverCpuSeconds === undefined ? undefined : cpuPercent(serverCpuSeconds),
       serverCpuUsPerEdit:
         serverCpuSeconds === undefined || editsSent === 0 ? undefined : (serverCpuSeconds * 1e6) / editsSent,
+      serverMainUsPerEdit:
+        serverMainSeconds === undefined || editsSent === 0
+          ? undefined
+          : (serverMainSeconds * 1e6) / editsSent,
       serverLoopMs,
       loadgenCpuPercent: cpuPercent(loadgenCpuSeconds),
       errors,
@@ -580,6 +593,7 @@ function pool(runs: Result[]): Result {
     loopDelayMs: { p99: worst((run) => run.loopDelayMs.p99), max: worst((run) => run.loopDelayMs.max) },
     serverCpuPercent: mean((run) => run.serverCpuPercent),
     serverCpuUsPerEdit: mean((run) => run.serverCpuUsPerEdit),
+    serverMainUsPerEdit: mean((run) => run.serverMainUsPerEdit),
     serverLoopMs: runs.some((run) => run.serverLoopMs === undefined)
       ? undefined
       : {
@@ -636,6 +650,7 @@ function report(results: Result[], runs: Result[], options: Options): string {
           'server loop p99/max ms',
           'server CPU %',
           'CPU µs/edit',
+          'main µs/edit',
         ],
         runs.map((r, index) => [
           String(index + 1),
@@ -651,6 +666,7 @@ function report(results: Result[], runs: Result[], options: Options): string {
           `${fmt(r.serverLoopMs?.p99)}/${fmt(r.serverLoopMs?.max)}`,
           fmt(r.serverCpuPercent, 0),
           fmt(r.serverCpuUsPerEdit, 0),
+          fmt(r.serverMainUsPerEdit, 0),
         ]),
       ),
     );
@@ -715,6 +731,7 @@ function report(results: Result[], runs: Result[], options: Options): string {
         'disconnects',
         'server CPU %',
         'server CPU µs/edit',
+        'main thread µs/edit',
         'server loop p99/max ms',
         'loadgen CPU %',
         'loadgen loop p99/max ms',
@@ -729,6 +746,7 @@ function report(results: Result[], runs: Result[], options: Options): string {
         String(r.disconnects),
         fmt(r.serverCpuPercent, 0),
         fmt(r.serverCpuUsPerEdit, 0),
+        fmt(r.serverMainUsPerEdit, 0),
         `${fmt(r.serverLoopMs?.p99)}/${fmt(r.serverLoopMs?.max)}`,
         fmt(r.loadgenCpuPercent, 0),
         `${fmt(r.loopDelayMs.p99)}/${fmt(r.loopDelayMs.max)}`,

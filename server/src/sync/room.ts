@@ -281,9 +281,11 @@ export class Room {
       owners,
     });
     this.#pendingWrites++;
-    this.#lastWrite = write.catch(() => {}).finally(() => this.#pendingWrites--);
-    write.then(
+    // One reaction per edit, not three (a catch, a finally and a then): it relays or drops, and
+    // counts the write as settled; `#lastWrite` is that reaction, so it never rejects.
+    this.#lastWrite = write.then(
       () => {
+        this.#pendingWrites--;
         if (this.state !== 'open') return;
         this.#durableStateVector = stateVector;
         const frame = encodeUpdate(update);
@@ -294,6 +296,7 @@ export class Room {
         if (this.needsCompaction()) void this.compact();
       },
       (error: unknown) => {
+        this.#pendingWrites--;
         if (this.state !== 'open') return;
         // The edit is in memory but not in the store. Serving or compacting this document would
         // spread or keep what was never stored, so drop it: every member reconnects, the room

@@ -1,7 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { messagesPlugin } from './messages-plugin.ts';
-import { wordsPlugin } from './words-plugin.ts';
 
 /**
  * The browser's libraries in three chunks rather than dozens of pieces: Rollup otherwise cuts
@@ -23,7 +22,7 @@ const libraryChunk = (id: string): string | undefined => {
 };
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [messagesPlugin(), wordsPlugin(), sveltekit()],
+  plugins: [messagesPlugin(), sveltekit()],
   build: {
     rollupOptions: isSsrBuild ? {} : { output: { manualChunks: libraryChunk } },
     // tldraw fetches its translations with fetch(): a small one inlined as a data: URL would be

@@ -1,5 +1,5 @@
 import type { FamilyRetention } from '@kinboard/shared/access/family-retention';
-import { accessWords } from '../words.ts';
+import { m } from '$lib/paraglide/messages.js';
 
 /** What the API answered: the body on success, or its plain message (and field) on failure. */
 export type ApiResult<T> =
@@ -33,7 +33,7 @@ export async function api<T>(
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, status: 0, error: 'offline', message: accessWords.noConnection };
+    return { ok: false, status: 0, error: 'offline', message: m.access_noConnection() };
   }
   let parsed: unknown;
   try {
@@ -47,7 +47,7 @@ export async function api<T>(
     ok: false,
     status: response.status,
     error: typeof failure.error === 'string' ? failure.error : 'failed',
-    message: typeof failure.message === 'string' ? failure.message : accessWords.somethingWrong,
+    message: typeof failure.message === 'string' ? failure.message : m.access_somethingWrong(),
     field: typeof failure.field === 'string' ? failure.field : undefined,
     retryAfterSeconds: typeof failure.retryAfterSeconds === 'number' ? failure.retryAfterSeconds : undefined,
   };

@@ -1,4 +1,4 @@
-import { accessWords } from '../words.ts';
+import { m } from '$lib/paraglide/messages.js';
 
 /**
  * Asks the server for a file with a POST (so a copy is recorded only by our own pages [COPY5]),
@@ -18,13 +18,13 @@ export async function downloadFile(
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, message: accessWords.noConnection };
+    return { ok: false, message: m.access_noConnection() };
   }
   if (!response.ok) {
     const failure = (await response.json().catch(() => undefined)) as { message?: unknown } | undefined;
     return {
       ok: false,
-      message: typeof failure?.message === 'string' ? failure.message : accessWords.somethingWrong,
+      message: typeof failure?.message === 'string' ? failure.message : m.access_somethingWrong(),
     };
   }
   const blob = await response.blob();

@@ -12,7 +12,7 @@ import {
   type ServerToClientEvents,
 } from '@kinboard/shared';
 import { io, type Socket } from 'socket.io-client';
-import { stoppedSentence } from '../words.ts';
+import { stoppedSentence } from '$lib/i18n/server-sentences.ts';
 
 type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

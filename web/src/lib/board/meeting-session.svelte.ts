@@ -1,7 +1,7 @@
 import { perspectives, rootsOfPart, type Perspective, type ScreenKind } from '@kinboard/shared';
 import * as Y from 'yjs';
 import type { MeetingInfo, Writer } from '../meeting-info.ts';
-import { creditLabel } from '../words.ts';
+import { creditLabel } from '$lib/i18n/credit-label.ts';
 import { Credits } from './credits.svelte.ts';
 import { FrameBoard } from './frame-board.svelte.ts';
 import { LiveMeeting } from './live-meeting.svelte.ts';

@@ -24,3 +24,9 @@ export const dateLocale = (): string => {
 /** A date (and, if asked, a time) as the reader's language writes it [LANG21]. */
 export const localDate = (at: Date | number, options: Intl.DateTimeFormatOptions): string =>
   new Intl.DateTimeFormat(dateLocale(), options).format(at);
+
+/** A `YYYY-MM-DD` day as the reader's language writes it in full (3 March 2051). */
+export const longDate = (day: string): string =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 /**
  * Proves that a second language needs no component change: the English catalogue is compiled
  * beside a made-up pseudo-locale `en-XA` (every sentence wrapped in ⟦ ⟧: a test of the
- * mechanism, not a translation) and words.ts, unchanged, is pointed at the result.
+ * mechanism, not a translation) and the messages, unchanged, are read from the result.
  */
 const compiled = vi.hoisted(async () => {
   const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
@@ -56,7 +56,8 @@ vi.mock(
 
 const { outdir, dir } = await compiled;
 const runtime = await import(/* @vite-ignore */ `${outdir}/runtime.js`);
-const { boardWords, connectionWords, presenceWords, stoppedSentence } = await import('../words.ts');
+const { m } = await import('../paraglide/messages.js');
+const { stoppedSentence } = await import('./server-sentences.ts');
 const { localiseWords } = await import('./practice-words.ts');
 
 afterAll(async () => {
@@ -67,16 +68,16 @@ afterAll(async () => {
 describe('a second language', () => {
   it('changes every word on screen without touching a component, falling back to English for a missing one', () => {
     runtime.overwriteGetLocale(() => 'en');
-    expect(connectionWords.saved).toBe('All changes saved');
+    expect(m.connection_saved()).toBe('All changes saved');
     runtime.overwriteGetLocale(() => 'en-XA');
-    expect(connectionWords.saved).toBe('⟦All changes saved⟧');
-    expect(boardWords.addCardTo('Danger')).toBe('⟦Add a card to Danger⟧');
-    expect(presenceWords.count(3)).toBe('⟦3 screens here⟧');
+    expect(m.connection_saved()).toBe('⟦All changes saved⟧');
+    expect(m.board_addCardTo({ domain: 'Danger' })).toBe('⟦Add a card to Danger⟧');
+    expect(m.presence_count({ count: 3 })).toBe('⟦3 screens here⟧');
     expect(stoppedSentence(4410)).toBe('⟦This meeting has finished. The board is no longer shared.⟧');
     expect(localiseWords(wordsFor('wellbeing')).statement.one).toBe('⟦worry statement⟧');
-    expect(connectionWords.reload).toBe('Reload the page');
+    expect(m.connection_reload()).toBe('Reload the page');
     // Words are read when shown, so switching back needs no reload of this module.
     runtime.overwriteGetLocale(() => 'en');
-    expect(connectionWords.saved).toBe('All changes saved');
+    expect(m.connection_saved()).toBe('All changes saved');
   });
 });

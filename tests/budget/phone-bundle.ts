@@ -11,7 +11,7 @@ import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { startServer } from '../helpers/server.ts';
 
 // Issue #20 asks for 120 KB; 144 KB is today's first load with 2 KB of room [LANG16].
-const budgetBytes = 144 * 1024;
+const budgetBytes = 126 * 1024;
 /** One word in each other language, which an English phone's scripts must not carry. */
 const otherLanguages = ['cy', 'ar'].map((locale) => {
   const catalogue = JSON.parse(
